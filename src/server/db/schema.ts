@@ -1,0 +1,136 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table shapes as Kysely sees them. Conventions that keep one code path over SQLite and PostgreSQL:
+ * dates are ISO 'YYYY-MM-DD' text, timestamps ISO-8601 text (UTC), booleans integers 0/1,
+ * JSON stored as text. Date ranges are half-open: valid_to is the first day no longer valid.
+ */
+export interface UnitTypeTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  level: number;
+  grassroots: number;
+  /** JSON array of parent type codes; empty = may be a top unit. */
+  allowed_parents: string;
+  valid_from: string;
+  valid_to: string | null;
+  sort_order: number;
+}
+
+export interface OrgUnitTable {
+  id: Generated<number>;
+  code: string;
+  /** Latest name; the dated names live in org_unit_version. */
+  name: string;
+  name_folded: string;
+  type_code: string;
+  address: string | null;
+  founding_decision_no: string | null;
+  founding_decision_date: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  merged_into_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One dated state of a unit: where it sat in the tree and what it was called. */
+export interface OrgUnitVersionTable {
+  id: Generated<number>;
+  unit_id: number;
+  parent_id: number | null;
+  /** Materialised path of unit ids, root first: '/1/5/17/'. Binary collation in both databases. */
+  path: string;
+  depth: number;
+  name: string;
+  name_folded: string;
+  short_name: string | null;
+  type_code: string;
+  admin_area_code: string | null;
+  admin_area_name: string | null;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface OrgEventTable {
+  id: Generated<number>;
+  kind: string;
+  unit_id: number;
+  effective_date: string;
+  related_unit_id: number | null;
+  decision_no: string | null;
+  decision_date: string | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  full_name: string;
+  full_name_folded: string;
+  email: string | null;
+  phone: string | null;
+  password_hash: string;
+  locale: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+  created_by: number | null;
+}
+
+export interface UserRoleTable {
+  id: Generated<number>;
+  user_id: number;
+  unit_id: number;
+  role: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie token: a stolen database does not yield usable cookies. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  username: string;
+  ip: string;
+  at: string;
+  success: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  unit_id: number | null;
+  before_json: string | null;
+  after_json: string | null;
+  ip: string | null;
+}
+
+export interface Database {
+  unit_type: UnitTypeTable;
+  org_unit: OrgUnitTable;
+  org_unit_version: OrgUnitVersionTable;
+  org_event: OrgEventTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  session: SessionTable;
+  login_attempt: LoginAttemptTable;
+  audit_log: AuditLogTable;
+}

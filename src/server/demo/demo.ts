@@ -1,0 +1,128 @@
+import { fold } from '../../shared/text/index.js';
+import { ensureFirstAdmin, ensureRoot } from '../bootstrap/first-admin.js';
+import * as org from '../modules/org/org.service.js';
+import type { AppContext } from '../platform/context.js';
+import { generatePassword, hashPassword } from '../platform/password.js';
+import { loadActorForUser } from '../platform/session.js';
+import { COMMUNE_UNIONS_2025, DEMO_ACCOUNTS, type DemoUnit, MOVES_2025, REFORM_DATE, UNITS_2024 } from './demo-data.js';
+
+export type DemoAccount = { username: string; password: string; unit: string; role: string };
+
+/**
+ * Loads the demo through the same services users call, so the demo's history is made of the same
+ * dated events (create, move, dissolve, merge) as real data. Idempotent: a loaded demo is left alone.
+ */
+export async function loadDemo(ctx: AppContext): Promise<{ loaded: boolean; accounts: DemoAccount[] }> {
+  const db = ctx.db;
+  if (await db.selectFrom('org_unit').select('id').where('code', '=', 'PHURIENG').executeTakeFirst()) {
+    return { loaded: false, accounts: [] };
+  }
+  const accounts: DemoAccount[] = [];
+  const first = await ensureFirstAdmin(db);
+  if (first) accounts.push({ username: first.username, password: first.password, unit: 'TLD', role: 'system_admin' });
+  await ensureRoot(db);
+  const sysRole = await db
+    .selectFrom('user_role')
+    .select('user_id')
+    .where('role', '=', 'system_admin')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const actor = await loadActorForUser(db, sysRole.user_id, null);
+  if (!actor) throw new Error('system administrator not found');
+
+  const ids = new Map<string, number>();
+  const idOf = async (code: string) => {
+    const known = ids.get(code);
+    if (known) return known;
+    const row = await db.selectFrom('org_unit').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+    ids.set(code, row.id);
+    return row.id;
+  };
+  const create = async (u: DemoUnit) => {
+    const d = await org.create(ctx, actor, {
+      code: u.code,
+      name: u.name,
+      shortName: u.shortName ?? null,
+      typeCode: u.typeCode,
+      parentId: await idOf(u.parent),
+      adminAreaCode: u.area?.[0] ?? null,
+      adminAreaName: u.area?.[1] ?? null,
+      address: u.address ?? null,
+      foundingDecisionNo: u.decision?.[0] ?? null,
+      foundingDecisionDate: u.decision?.[1] ?? null,
+      validFrom: u.from,
+      note: null,
+    });
+    ids.set(u.code, d.id);
+  };
+
+  for (const u of [...UNITS_2024].sort((a, b) => a.from.localeCompare(b.from))) await create(u);
+  for (const u of COMMUNE_UNIONS_2025) await create(u);
+  const reform = {
+    decisionNo: '4173/TLĐ-ToC',
+    decisionDate: '2025-05-28',
+    note: 'Sắp xếp tổ chức bộ máy: kết thúc hoạt động công đoàn cấp huyện, thành lập công đoàn xã/phường',
+  };
+  for (const m of MOVES_2025) {
+    await org.move(ctx, actor, await idOf(m.unit), {
+      effectiveDate: REFORM_DATE,
+      newParentId: await idOf(m.to),
+      adminAreaCode: m.area[0],
+      adminAreaName: m.area[1],
+      ...reform,
+    });
+  }
+  for (const district of ['PHURIENG', 'BUDANG']) {
+    await org.dissolve(ctx, actor, await idOf(district), { effectiveDate: REFORM_DATE, ...reform });
+  }
+  await org.merge(ctx, actor, await idOf('BINHPHUOC'), {
+    effectiveDate: REFORM_DATE,
+    targetId: await idOf('DONGNAI'),
+    decisionNo: '759/QĐ-TTg',
+    decisionDate: '2025-04-14',
+    note: 'Hợp nhất tỉnh Bình Phước và tỉnh Đồng Nai thành tỉnh Đồng Nai',
+  });
+
+  const now = new Date().toISOString();
+  for (const a of DEMO_ACCOUNTS) {
+    const password = generatePassword();
+    const user = await db
+      .insertInto('app_user')
+      .values({
+        username: a.username,
+        full_name: a.fullName,
+        full_name_folded: fold(a.fullName),
+        email: null,
+        phone: null,
+        password_hash: await hashPassword(password),
+        locale: 'vi',
+        active: 1,
+        created_at: now,
+        updated_at: now,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('user_role')
+      .values({
+        user_id: user.id,
+        unit_id: await idOf(a.unit),
+        role: a.role,
+        created_at: now,
+        created_by: actor.userId,
+      })
+      .execute();
+    accounts.push({ username: a.username, password, unit: a.unit, role: a.role });
+  }
+  return { loaded: true, accounts };
+}
+
+export function formatAccounts(accounts: DemoAccount[]): string {
+  const lines = accounts.map(
+    (a) => `  ${a.username.padEnd(18)} ${a.password.padEnd(18)} ${a.role.padEnd(17)} ${a.unit}`,
+  );
+  return [`  ${'Tên đăng nhập'.padEnd(18)} ${'Mật khẩu'.padEnd(18)} ${'Vai trò'.padEnd(17)} Đơn vị`, ...lines].join(
+    '\n',
+  );
+}

@@ -1,0 +1,52 @@
+import { buildApp } from './app.js';
+import { ensureFirstAdmin } from './bootstrap/first-admin.js';
+import { ConfigError, loadConfig } from './config.js';
+import { migrateToLatest, openDatabase } from './db/database.js';
+import { formatAccounts, loadDemo } from './demo/demo.js';
+import { appVersion } from './platform/version.js';
+
+async function main() {
+  const config = loadConfig();
+  const handle = await openDatabase(config.db);
+  await migrateToLatest(handle.db);
+  const ctx = { db: handle.db, dbKind: handle.kind, config, version: appVersion() };
+
+  // Printed straight to the console, once: the operator must read these, and they never go to the log.
+  if (process.argv.includes('--demo')) {
+    const demo = await loadDemo(ctx);
+    if (demo.loaded) {
+      console.log(
+        `\nĐã nạp dữ liệu mẫu Phú Riềng (2024) và sắp xếp 01/07/2025. Tài khoản:\n${formatAccounts(demo.accounts)}\n`,
+      );
+    } else {
+      console.log('\nDữ liệu mẫu đã có sẵn; mật khẩu đã in ở lần nạp đầu tiên.\n');
+    }
+  }
+  const first = await ensureFirstAdmin(handle.db);
+  if (first) {
+    console.log(
+      `\n=== Tài khoản quản trị đầu tiên / first administrator ===\n  Tên đăng nhập: ${first.username}\n  Mật khẩu:      ${first.password}\n  (chỉ hiển thị lần này — hãy đổi mật khẩu sau khi đăng nhập)\n`,
+    );
+  }
+
+  const app = await buildApp(ctx);
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Đoàn Viên ${ctx.version} đang chạy tại http://localhost:${config.port} (CSDL: ${handle.kind})`);
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,223 @@
+import type { z } from 'zod';
+import { GRANTABLE, ROLE_PERMISSIONS, type Role } from '../../../shared/auth/roles.js';
+import { fold } from '../../../shared/text/index.js';
+import type { ZRoleGrant, ZUserCreate, ZUserEdit, ZUserListQuery } from '../../../shared/users/contract.js';
+import type { Db } from '../../db/database.js';
+import { audit } from '../../platform/audit.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { generatePassword, hashPassword } from '../../platform/password.js';
+import {
+  type Actor,
+  isUnitInScope,
+  requireScope,
+  requireUnitInScope,
+  type Scope,
+  scopeForUnits,
+} from '../../platform/scope.js';
+import { deleteUserSessions } from '../../platform/session.js';
+import { presentUser } from './users.presenter.js';
+import * as repo from './users.repository.js';
+
+/** Roles the actor may grant at a unit: from each of the actor's admin roles whose subtree holds it. */
+async function grantableAt(db: Db, actor: Actor, unitId: number): Promise<Set<Role>> {
+  const out = new Set<Role>();
+  for (const r of actor.roles) {
+    if (!ROLE_PERMISSIONS[r.role].includes('user.manage')) continue;
+    const s = await scopeForUnits(db, 'user.manage', [r.unitId]);
+    if (await isUnitInScope(db, unitId, s)) for (const g of GRANTABLE[r.role]) out.add(g);
+  }
+  return out;
+}
+
+async function assertGrantable(db: Db, actor: Actor, scope: Scope, grant: z.output<typeof ZRoleGrant>) {
+  await requireUnitInScope(db, grant.unitId, scope);
+  if (!(await grantableAt(db, actor, grant.unitId)).has(grant.role)) throw new AppError('ROLE_NOT_GRANTABLE');
+}
+
+/** Account-wide changes (password, deactivation) need authority over every role the user holds. */
+async function assertWholeUserInScope(db: Db, scope: Scope, userId: number) {
+  const roles = await repo.rolesOf(db, [userId]);
+  for (const r of roles) if (!(await isUnitInScope(db, r.unit_id, scope))) throw new AppError('USER_OUTSIDE_SCOPE');
+}
+
+async function view(db: Db, scope: Scope, id: number) {
+  const u = await repo.findVisibleUser(db, scope, id);
+  if (!u) throw new AppError('NOT_FOUND');
+  const roles = [];
+  // Roles elsewhere in the tree are not the caller's business: only roles inside the scope are shown.
+  for (const r of await repo.rolesOf(db, [id])) if (await isUnitInScope(db, r.unit_id, scope)) roles.push(r);
+  return presentUser(u, roles);
+}
+
+export async function list(ctx: AppContext, actor: Actor, q: z.output<typeof ZUserListQuery>) {
+  const scope = await requireScope(ctx.db, actor, 'user.manage');
+  if (q.unitId !== undefined) await requireUnitInScope(ctx.db, q.unitId, scope);
+  const { total, rows } = await repo.listUsers(ctx.db, scope, {
+    folded: q.q ? fold(q.q) : undefined,
+    unitId: q.unitId,
+    limit: q.limit,
+    offset: q.offset,
+  });
+  const roles = await repo.rolesOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const inScope: typeof roles = [];
+  for (const r of roles) if (await isUnitInScope(ctx.db, r.unit_id, scope)) inScope.push(r);
+  return { total, items: rows.map((u) => presentUser(u, inScope)) };
+}
+
+export async function get(ctx: AppContext, actor: Actor, id: number) {
+  const scope = await requireScope(ctx.db, actor, 'user.manage');
+  return view(ctx.db, scope, id);
+}
+
+export async function create(ctx: AppContext, actor: Actor, input: z.output<typeof ZUserCreate>) {
+  const scope = await requireScope(ctx.db, actor, 'user.manage');
+  for (const g of input.roles) await assertGrantable(ctx.db, actor, scope, g);
+  if (await repo.userByUsername(ctx.db, input.username)) {
+    throw new AppError('USERNAME_TAKEN', { username: input.username });
+  }
+  const generated = input.password ? null : generatePassword();
+  const hash = await hashPassword(input.password ?? generated ?? '');
+  const now = new Date().toISOString();
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const u = await trx
+      .insertInto('app_user')
+      .values({
+        username: input.username,
+        full_name: input.fullName,
+        full_name_folded: fold(input.fullName),
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        password_hash: hash,
+        locale: 'vi',
+        active: 1,
+        created_at: now,
+        updated_at: now,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const unique = new Map(input.roles.map((g) => [`${g.unitId}:${g.role}`, g]));
+    for (const g of unique.values()) {
+      await trx
+        .insertInto('user_role')
+        .values({ user_id: u.id, unit_id: g.unitId, role: g.role, created_at: now, created_by: actor.userId })
+        .execute();
+    }
+    const { password: _p, ...safe } = input;
+    await audit(trx, actor, {
+      action: 'user.create',
+      entity: 'user',
+      entityId: u.id,
+      unitId: input.roles[0]?.unitId,
+      after: safe,
+    });
+    return u.id;
+  });
+  return { user: await view(ctx.db, scope, id), generatedPassword: generated };
+}
+
+export async function edit(ctx: AppContext, actor: Actor, id: number, input: z.output<typeof ZUserEdit>) {
+  const scope = await requireScope(ctx.db, actor, 'user.manage');
+  const before = await view(ctx.db, scope, id);
+  await assertWholeUserInScope(ctx.db, scope, id);
+  if (input.active === false && id === actor.userId) throw new AppError('FORBIDDEN');
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('app_user')
+      .set({
+        ...(input.fullName ? { full_name: input.fullName, full_name_folded: fold(input.fullName) } : {}),
+        ...(input.email !== undefined ? { email: input.email } : {}),
+        ...(input.phone !== undefined ? { phone: input.phone } : {}),
+        ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
+    if (input.active === false) await deleteUserSessions(trx, id);
+    await audit(trx, actor, { action: 'user.edit', entity: 'user', entityId: id, before, after: input });
+  });
+  return view(ctx.db, scope, id);
+}
+
+export async function addRole(ctx: AppContext, actor: Actor, id: number, grant: z.output<typeof ZRoleGrant>) {
+  const scope = await requireScope(ctx.db, actor, 'user.manage');
+  await view(ctx.db, scope, id);
+  await assertGrantable(ctx.db, actor, scope, grant);
+  await ctx.db.transaction().execute(async (trx) => {
+    const exists = await trx
+      .selectFrom('user_role')
+      .select('id')
+      .where('user_id', '=', id)
+      .where('unit_id', '=', grant.unitId)
+      .where('role', '=', grant.role)
+      .executeTakeFirst();
+    if (exists) return;
+    await trx
+      .insertInto('user_role')
+      .values({
+        user_id: id,
+        unit_id: grant.unitId,
+        role: grant.role,
+        created_at: new Date().toISOString(),
+        created_by: actor.userId,
+      })
+      .execute();
+    await audit(trx, actor, {
+      action: 'user.role.add',
+      entity: 'user',
+      entityId: id,
+      unitId: grant.unitId,
+      after: grant,
+    });
+  });
+  return view(ctx.db, scope, id);
+}
+
+export async function removeRole(ctx: AppContext, actor: Actor, id: number, roleId: number) {
+  const scope = await requireScope(ctx.db, actor, 'user.manage');
+  await view(ctx.db, scope, id);
+  const role = await ctx.db
+    .selectFrom('user_role')
+    .selectAll()
+    .where('id', '=', roleId)
+    .where('user_id', '=', id)
+    .executeTakeFirst();
+  if (!role || !(await isUnitInScope(ctx.db, role.unit_id, scope))) throw new AppError('NOT_FOUND');
+  if (!(await grantableAt(ctx.db, actor, role.unit_id)).has(role.role as Role))
+    throw new AppError('ROLE_NOT_GRANTABLE');
+  const count = (await repo.rolesOf(ctx.db, [id])).length;
+  if (count <= 1) throw new AppError('LAST_ROLE');
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('user_role').where('id', '=', roleId).execute();
+    await audit(trx, actor, {
+      action: 'user.role.remove',
+      entity: 'user',
+      entityId: id,
+      unitId: role.unit_id,
+      before: role,
+    });
+  });
+  return view(ctx.db, scope, id);
+}
+
+export async function resetPassword(ctx: AppContext, actor: Actor, id: number) {
+  const scope = await requireScope(ctx.db, actor, 'user.manage');
+  await view(ctx.db, scope, id);
+  await assertWholeUserInScope(ctx.db, scope, id);
+  const generated = generatePassword();
+  const hash = await hashPassword(generated);
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('app_user')
+      .set({ password_hash: hash, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    await deleteUserSessions(trx, id);
+    await audit(trx, actor, { action: 'user.password.reset', entity: 'user', entityId: id });
+  });
+  return { generatedPassword: generated };
+}

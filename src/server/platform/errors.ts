@@ -1,0 +1,39 @@
+import { ERRORS, type ErrorCode } from '../../shared/errors/codes.js';
+
+/** The one error type services throw. The HTTP layer turns it into status + localised message. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, unknown>;
+  readonly issues?: { path: string; message: string }[];
+
+  constructor(code: ErrorCode, params: Record<string, unknown> = {}, issues?: { path: string; message: string }[]) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.params = params;
+    this.issues = issues;
+  }
+
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}
+
+export const notFound = () => new AppError('NOT_FOUND');
+export const forbidden = () => new AppError('FORBIDDEN');
+
+/**
+ * Database constraint violations translated in one place: a unique clash is a 409 CONFLICT,
+ * a broken reference is a 422-ish validation problem; neither is a 500.
+ */
+export function translateDbError(err: unknown): AppError | null {
+  const e = err as { code?: string; message?: string };
+  const msg = e?.message ?? '';
+  if (e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new AppError('CONFLICT');
+  }
+  if (e?.code === '23503' || e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || /FOREIGN KEY/.test(msg)) {
+    return new AppError('VALIDATION', {}, [{ path: '', message: 'Tham chiếu tới bản ghi không tồn tại' }]);
+  }
+  return null;
+}

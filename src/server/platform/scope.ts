@@ -1,0 +1,104 @@
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { type Permission, ROLE_PERMISSIONS, type Role } from '../../shared/auth/roles.js';
+import type { Locale } from '../../shared/errors/codes.js';
+import type { Database } from '../db/schema.js';
+import { AppError } from './errors.js';
+
+/** Who is asking: set by the session hook, passed to every service call. */
+export type Actor = {
+  userId: number;
+  username: string;
+  fullName: string;
+  locale: Locale;
+  roles: { id: number; unitId: number; role: Role }[];
+  ip: string | null;
+  /** Scopes computed once per request and permission. */
+  scopeCache: Map<string, Scope>;
+};
+
+/** A half-open range of materialised paths: [from, to). */
+export type PathRange = { from: string; to: string };
+
+/**
+ * The part of the org tree a caller may touch for one permission: the subtrees (at any date) of the
+ * units where they hold a role granting it, plus the subtrees of units later merged into those.
+ * Repositories take a Scope and filter by it, so a forgotten check yields nothing, not everything.
+ */
+export type Scope = { permission: Permission; ranges: PathRange[]; unitIds: number[] };
+
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  return actor.roles.some((r) => ROLE_PERMISSIONS[r.role].includes(permission));
+}
+
+/** '/1/5/' covers every path that starts with it; '/' + 1 = '0' gives the exclusive upper bound. */
+export function prefixRange(prefix: string): PathRange {
+  return { from: prefix, to: `${prefix.slice(0, -1)}0` };
+}
+
+/** Drops prefixes already covered by a shorter one, so queries carry as few ranges as possible. */
+export function normalisePrefixes(prefixes: string[]): string[] {
+  const sorted = [...new Set(prefixes)].sort((a, b) => a.length - b.length);
+  const kept: string[] = [];
+  for (const p of sorted) if (!kept.some((k) => p.startsWith(k))) kept.push(p);
+  return kept.sort();
+}
+
+export async function scopeForUnits(db: Kysely<Database>, permission: Permission, unitIds: number[]): Promise<Scope> {
+  const owners = new Set(unitIds);
+  // Follow merges: a unit merged into one of ours brings its history with it.
+  let frontier = [...owners];
+  while (frontier.length > 0) {
+    const merged = await db.selectFrom('org_unit').select('id').where('merged_into_id', 'in', frontier).execute();
+    frontier = merged.map((m) => m.id).filter((id) => !owners.has(id));
+    for (const id of frontier) owners.add(id);
+  }
+  if (owners.size === 0) return { permission, ranges: [], unitIds: [] };
+  const paths = await db
+    .selectFrom('org_unit_version')
+    .select('path')
+    .distinct()
+    .where('unit_id', 'in', [...owners])
+    .execute();
+  const ranges = normalisePrefixes(paths.map((p) => p.path)).map(prefixRange);
+  return { permission, ranges, unitIds: [...owners] };
+}
+
+/** Scope for a permission; FORBIDDEN when no role grants it at all (that reveals nothing about records). */
+export async function requireScope(db: Kysely<Database>, actor: Actor, permission: Permission): Promise<Scope> {
+  const cached = actor.scopeCache.get(permission);
+  if (cached) return cached;
+  const unitIds = actor.roles.filter((r) => ROLE_PERMISSIONS[r.role].includes(permission)).map((r) => r.unitId);
+  if (unitIds.length === 0) throw new AppError('FORBIDDEN');
+  const scope = await scopeForUnits(db, permission, unitIds);
+  actor.scopeCache.set(permission, scope);
+  return scope;
+}
+
+/** WHERE fragment: the path column lies in one of the scope's ranges. */
+export function pathInScope<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, pathRef: string, scope: Scope) {
+  if (scope.ranges.length === 0) return sql<boolean>`1 = 0`;
+  const ref = sql.ref(pathRef);
+  return eb.or(scope.ranges.map((r) => eb.and([eb(ref, '>=', r.from), eb(ref, '<', r.to)])));
+}
+
+/** WHERE fragment: the unit (by id column) lies in the scope at some date. */
+export function unitInScope<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, unitIdRef: string, scope: Scope) {
+  if (scope.ranges.length === 0) return sql<boolean>`1 = 0`;
+  const conditions = scope.ranges.map((r) => sql`(sv.path >= ${r.from} and sv.path < ${r.to})`);
+  return sql<boolean>`exists (select 1 from org_unit_version sv where sv.unit_id = ${sql.ref(unitIdRef)} and (${sql.join(conditions, sql` or `)}))`;
+}
+
+export async function isUnitInScope(db: Kysely<Database>, unitId: number, scope: Scope): Promise<boolean> {
+  const row = await db
+    .selectFrom('org_unit as u')
+    .select('u.id')
+    .where('u.id', '=', unitId)
+    .where((eb) => unitInScope(eb, 'u.id', scope))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Access check for one unit: outside the scope it does not exist for this caller (404, not 403). */
+export async function requireUnitInScope(db: Kysely<Database>, unitId: number, scope: Scope): Promise<void> {
+  if (!(await isUnitInScope(db, unitId, scope))) throw new AppError('NOT_FOUND');
+}

@@ -1,0 +1,185 @@
+import { randomBytes } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import type { Role } from '../../shared/auth/roles.js';
+import { fold } from '../../shared/text/index.js';
+import { buildApp } from '../app.js';
+import { ensureFirstAdmin, ensureRoot } from '../bootstrap/first-admin.js';
+import { type Config, loadConfig } from '../config.js';
+import { migrateToLatest, openDatabase } from '../db/database.js';
+import type { App, AppContext } from '../platform/context.js';
+import { hashPassword } from '../platform/password.js';
+
+/**
+ * A real app over a real database for API tests. TEST_DB=postgres gives each test file its own
+ * schema on the server named by TEST_DATABASE_URL (dropped afterwards), otherwise an in-memory SQLite.
+ * Tests isolate themselves by building a fresh subtree (see makeTree), never by truncating.
+ */
+export type TestEnv = {
+  app: App;
+  ctx: AppContext;
+  rootId: number;
+  admin: Client;
+  close: () => Promise<void>;
+};
+
+export async function createTestEnv(overrides: Partial<Config> = {}): Promise<TestEnv> {
+  const usePg = process.env.TEST_DB === 'postgres';
+  const url = process.env.TEST_DATABASE_URL;
+  if (usePg && !url) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const base = loadConfig({ LOG_LEVEL: 'silent' });
+  const config: Config = {
+    ...base,
+    db: usePg && url ? { kind: 'postgres', url, schema } : { kind: 'sqlite', file: ':memory:' },
+    ...overrides,
+  };
+  const handle = await openDatabase(config.db);
+  await migrateToLatest(handle.db);
+  const ctx: AppContext = { db: handle.db, dbKind: handle.kind, config, version: 'test' };
+  const first = await ensureFirstAdmin(handle.db);
+  const rootId = await ensureRoot(handle.db);
+  const app = await buildApp(ctx, { logger: false });
+  await app.ready();
+  if (!first) throw new Error('expected an empty database');
+  const admin = await login(app, first.username, first.password);
+  return {
+    app,
+    ctx,
+    rootId,
+    admin,
+    close: async () => {
+      await app.close();
+      await handle.close();
+      if (usePg && url) {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop schema if exists "${schema}" cascade`);
+        await c.end();
+      }
+    },
+  };
+}
+
+export type Res = LightMyRequestResponse & { body: string; data: any };
+export type Client = {
+  username: string;
+  cookie: string;
+  csrf: string;
+  get: (url: string) => Promise<Res>;
+  post: (url: string, body?: unknown) => Promise<Res>;
+  patch: (url: string, body?: unknown) => Promise<Res>;
+  put: (url: string, body?: unknown) => Promise<Res>;
+  delete: (url: string) => Promise<Res>;
+};
+
+function withData(r: LightMyRequestResponse): Res {
+  let data: unknown = null;
+  try {
+    data = r.body ? JSON.parse(r.body) : null;
+  } catch {
+    data = null;
+  }
+  return Object.assign(r, { data }) as Res;
+}
+
+export async function login(app: App, username: string, password: string): Promise<Client> {
+  const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (r.statusCode !== 200) throw new Error(`login ${username} failed: ${r.statusCode} ${r.body}`);
+  const setCookie = r.headers['set-cookie'];
+  const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  const cookie = (raw ?? '').split(';')[0] ?? '';
+  const csrf = (JSON.parse(r.body) as { csrfToken: string }).csrfToken;
+  const send = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) =>
+    withData(
+      await app.inject({
+        method,
+        url,
+        headers: { cookie, 'x-csrf-token': csrf },
+        ...(body !== undefined ? { payload: body as object } : {}),
+      }),
+    );
+  return {
+    username,
+    cookie,
+    csrf,
+    get: (u) => send('GET', u),
+    post: (u, b) => send('POST', u, b ?? {}),
+    patch: (u, b) => send('PATCH', u, b ?? {}),
+    put: (u, b) => send('PUT', u, b ?? {}),
+    delete: (u) => send('DELETE', u),
+  };
+}
+
+let seq = 0;
+export const uniq = (prefix: string) => `${prefix}-${process.pid}-${Date.now().toString(36)}-${++seq}`.toUpperCase();
+
+/** Creates a unit through the API as the system administrator, so tests exercise the real event path. */
+export async function makeUnit(
+  env: TestEnv,
+  p: { name: string; typeCode: string; parentId: number; from?: string; code?: string; area?: [string, string] },
+): Promise<number> {
+  const r = await env.admin.post('/api/org/units', {
+    code: p.code ?? uniq(p.typeCode),
+    name: p.name,
+    typeCode: p.typeCode,
+    parentId: p.parentId,
+    validFrom: p.from ?? '2020-01-01',
+    adminAreaCode: p.area?.[0] ?? null,
+    adminAreaName: p.area?.[1] ?? null,
+  });
+  if (r.statusCode !== 201) throw new Error(`makeUnit ${p.name}: ${r.statusCode} ${r.body}`);
+  return r.data.id as number;
+}
+
+/** A fresh province with two districts (A, B), each with a grassroots union: siblings for scope tests. */
+export async function makeTree(env: TestEnv) {
+  const province = await makeUnit(env, { name: 'LĐLĐ tỉnh Thử nghiệm', typeCode: 'LDLD_TINH', parentId: env.rootId, from: '2000-01-01' });
+  const districtA = await makeUnit(env, { name: 'LĐLĐ huyện An Bình', typeCode: 'LDLD_HUYEN', parentId: province, from: '2010-01-01' });
+  const districtB = await makeUnit(env, { name: 'LĐLĐ huyện Bình Minh', typeCode: 'LDLD_HUYEN', parentId: province, from: '2010-01-01' });
+  const cdcsA = await makeUnit(env, { name: 'CĐCS Công ty TNHH An Phát', typeCode: 'CDCS', parentId: districtA, from: '2015-01-01' });
+  const cdcsB = await makeUnit(env, { name: 'CĐCS Công ty Cổ phần Bình Minh', typeCode: 'CDCS', parentId: districtB, from: '2015-01-01' });
+  return { province, districtA, districtB, cdcsA, cdcsB };
+}
+
+/** A user holding one role, created directly (user management has its own tests). */
+export async function makeUser(env: TestEnv, role: Role, unitId: number): Promise<Client> {
+  const username = `u${randomBytes(5).toString('hex')}`;
+  const password = `Pw-${randomBytes(8).toString('hex')}`;
+  const now = new Date().toISOString();
+  const u = await env.ctx.db
+    .insertInto('app_user')
+    .values({
+      username,
+      full_name: `Người dùng ${username}`,
+      full_name_folded: fold(`Người dùng ${username}`),
+      email: null,
+      phone: null,
+      password_hash: await hashPassword(password),
+      locale: 'vi',
+      active: 1,
+      created_at: now,
+      updated_at: now,
+      created_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await env.ctx.db
+    .insertInto('user_role')
+    .values({ user_id: u.id, unit_id: unitId, role, created_at: now, created_by: null })
+    .execute();
+  return login(env.app, username, password);
+}
+
+/** Row counts of every table that a change writes: equal before and after means nothing was written. */
+export async function writeCounts(env: TestEnv): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of ['org_unit', 'org_unit_version', 'org_event', 'app_user', 'user_role', 'audit_log'] as const) {
+    const r = await env.ctx.db
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    out[t] = Number(r.n);
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { LOCALES } from '../errors/codes.js';
+import { ZPassword } from '../users/contract.js';
+import { PERMISSIONS, ROLES } from './roles.js';
+
+export const ZLogin = z
+  .object({
+    username: z.string().trim().toLowerCase().min(1, { message: 'Nhập tên đăng nhập' }).max(60),
+    password: z.string().min(1, { message: 'Nhập mật khẩu' }).max(200),
+  })
+  .strict();
+
+export const ZMe = z.object({
+  user: z.object({
+    id: z.number().int(),
+    username: z.string(),
+    fullName: z.string(),
+    locale: z.enum(LOCALES),
+  }),
+  roles: z.array(
+    z.object({ unitId: z.number().int(), unitName: z.string(), unitCode: z.string(), role: z.enum(ROLES) }),
+  ),
+  permissions: z.array(z.enum(PERMISSIONS)),
+  /** Send back in the X-CSRF-Token header of every state-changing request. */
+  csrfToken: z.string(),
+  sessionExpiresAt: z.string(),
+});
+export type TMe = z.infer<typeof ZMe>;
+
+export const ZLocaleChange = z.object({ locale: z.enum(LOCALES) }).strict();
+
+export const ZPasswordChange = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: ZPassword })
+  .strict();
+
+export const ZHealth = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  db: z.enum(['sqlite', 'postgres']),
+  time: z.string(),
+});

@@ -1,0 +1,152 @@
+/**
+ * Every error the API can answer with: HTTP status and the message a user reads, in Vietnamese
+ * first. Shared so the web client can show the same words for a code it receives.
+ * Messages may hold {placeholders} filled from the error's params.
+ */
+export const ERRORS = {
+  VALIDATION: { status: 400, vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' },
+  BAD_JSON: { status: 400, vi: 'Nội dung gửi lên không phải JSON hợp lệ', en: 'The request body is not valid JSON' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    vi: 'Kiểu nội dung không được hỗ trợ',
+    en: 'Unsupported content type',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn', en: 'The request is too large' },
+  UNAUTHENTICATED: {
+    status: 401,
+    vi: 'Bạn cần đăng nhập để tiếp tục',
+    en: 'Please sign in to continue',
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng',
+    en: 'Wrong username or password',
+  },
+  LOGIN_LOCKED: {
+    status: 429,
+    vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+    en: 'Too many failed sign-ins. Please try again in {minutes} minutes.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    vi: 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.',
+    en: 'Too many requests. Please try again in a few minutes.',
+  },
+  CSRF: {
+    status: 403,
+    vi: 'Phiên làm việc không hợp lệ hoặc yêu cầu không đến từ ứng dụng. Hãy tải lại trang.',
+    en: 'Invalid session token or cross-site request. Please reload the page.',
+  },
+  FORBIDDEN: {
+    status: 403,
+    vi: 'Bạn không có quyền thực hiện thao tác này',
+    en: 'You are not allowed to do this',
+  },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, vi: 'Không có địa chỉ này', en: 'No such address' },
+  CONFLICT: {
+    status: 409,
+    vi: 'Dữ liệu đã bị thay đổi hoặc trùng lặp',
+    en: 'The data changed or is a duplicate',
+  },
+  ORG_CODE_TAKEN: {
+    status: 409,
+    vi: 'Mã đơn vị "{code}" đã được dùng',
+    en: 'Unit code "{code}" is already in use',
+  },
+  ORG_PARENT_REQUIRED: {
+    status: 422,
+    vi: 'Phải chọn đơn vị cấp trên',
+    en: 'A parent unit is required',
+  },
+  ORG_NOT_ACTIVE_AT_DATE: {
+    status: 422,
+    vi: 'Đơn vị "{name}" không hoạt động vào ngày {date}',
+    en: 'Unit "{name}" is not active on {date}',
+  },
+  ORG_TYPE_NOT_VALID_AT_DATE: {
+    status: 422,
+    vi: 'Loại đơn vị "{type}" không có hiệu lực vào ngày {date}',
+    en: 'Unit type "{type}" is not in force on {date}',
+  },
+  ORG_TYPE_NOT_ALLOWED_UNDER: {
+    status: 422,
+    vi: 'Loại đơn vị "{type}" không được đặt dưới "{parentType}"',
+    en: 'A "{type}" cannot be placed under a "{parentType}"',
+  },
+  ORG_CYCLE: {
+    status: 422,
+    vi: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó',
+    en: 'A unit cannot be moved under itself or one of its descendants',
+  },
+  ORG_HAS_ACTIVE_CHILDREN: {
+    status: 422,
+    vi: 'Đơn vị còn {count} đơn vị trực thuộc đang hoạt động; hãy chuyển hoặc giải thể chúng trước',
+    en: 'The unit still has {count} active sub-units; move or dissolve them first',
+  },
+  ORG_LATER_CHANGE_EXISTS: {
+    status: 422,
+    vi: 'Đã có thay đổi từ ngày {date} trở đi; không thể ghi sự kiện vào ngày sớm hơn',
+    en: 'A change dated {date} or later exists; an earlier event cannot be recorded',
+  },
+  ORG_DATE_BEFORE_START: {
+    status: 422,
+    vi: 'Ngày hiệu lực phải sau ngày thành lập đơn vị ({date})',
+    en: 'The effective date must be after the unit was founded ({date})',
+  },
+  ORG_MERGE_SAME: {
+    status: 422,
+    vi: 'Không thể sáp nhập một đơn vị vào chính nó',
+    en: 'A unit cannot be merged into itself',
+  },
+  ORG_ROOT_IMMUTABLE: {
+    status: 422,
+    vi: 'Không thể chuyển, giải thể hay sáp nhập đơn vị gốc của bạn',
+    en: 'You cannot move, dissolve or merge your own top unit',
+  },
+  USERNAME_TAKEN: {
+    status: 409,
+    vi: 'Tên đăng nhập "{username}" đã có người dùng',
+    en: 'Username "{username}" is taken',
+  },
+  ROLE_NOT_GRANTABLE: {
+    status: 403,
+    vi: 'Bạn không thể cấp vai trò này',
+    en: 'You cannot grant this role',
+  },
+  USER_OUTSIDE_SCOPE: {
+    status: 403,
+    vi: 'Người dùng này còn có vai trò ở đơn vị ngoài phạm vi của bạn; chỉ cấp trên chung mới sửa được',
+    en: 'This user also holds roles outside your scope; only a common superior can change them',
+  },
+  LAST_ROLE: {
+    status: 422,
+    vi: 'Người dùng phải còn ít nhất một vai trò',
+    en: 'A user must keep at least one role',
+  },
+  WRONG_PASSWORD: { status: 422, vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
+  INTERNAL: {
+    status: 500,
+    vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.',
+    en: 'Internal error. Please try again or contact your administrator.',
+  },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export type Locale = 'vi' | 'en';
+export const LOCALES = ['vi', 'en'] as const;
+
+export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, unknown> = {}): string {
+  const template = ERRORS[code][locale];
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+/** The body of every error answer. */
+export type ErrorBody = {
+  error: {
+    code: ErrorCode;
+    message: string;
+    /** For VALIDATION: one entry per wrong field, with a message naming the field. */
+    issues?: { path: string; message: string }[];
+  };
+};

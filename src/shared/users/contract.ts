@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { ROLES } from '../auth/roles.js';
+import { ZId, zOptionalText, zText } from '../http/common.js';
+
+export const ZUsername = z
+  .string()
+  .transform((s) => s.trim().toLowerCase())
+  .pipe(
+    z
+      .string()
+      .min(3, { message: 'Tên đăng nhập cần ít nhất 3 ký tự' })
+      .max(60, { message: 'Tên đăng nhập tối đa 60 ký tự' })
+      .regex(/^[a-z0-9][a-z0-9._-]*$/, {
+        message: 'Tên đăng nhập chỉ gồm chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới',
+      }),
+  );
+
+export const ZPassword = z
+  .string()
+  .min(10, { message: 'Mật khẩu cần ít nhất 10 ký tự' })
+  .max(200, { message: 'Mật khẩu tối đa 200 ký tự' });
+
+export const ZRoleGrant = z.object({ unitId: ZId, role: z.enum(ROLES) }).strict();
+
+export const ZRoleView = z.object({
+  id: z.number().int(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  unitCode: z.string(),
+  role: z.enum(ROLES),
+});
+
+export const ZUserView = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  fullName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  active: z.boolean(),
+  locale: z.enum(['vi', 'en']),
+  createdAt: z.string(),
+  roles: z.array(ZRoleView),
+});
+export type TUserView = z.infer<typeof ZUserView>;
+
+export const ZUserCreate = z
+  .object({
+    username: ZUsername,
+    fullName: zText(120),
+    email: zOptionalText(200).pipe(z.email({ message: 'Email không hợp lệ' }).nullable()),
+    phone: zOptionalText(20),
+    /** Leave out to have the server generate one, shown once in the answer. */
+    password: ZPassword.optional(),
+    roles: z.array(ZRoleGrant).min(1, { message: 'Cần ít nhất một vai trò' }).max(20),
+  })
+  .strict();
+
+export const ZUserCreated = z.object({ user: ZUserView, generatedPassword: z.string().nullable() });
+
+export const ZUserEdit = z
+  .object({
+    fullName: zText(120).optional(),
+    email: zOptionalText(200).pipe(z.email({ message: 'Email không hợp lệ' }).nullable()),
+    phone: zOptionalText(20),
+    active: z.boolean().optional(),
+  })
+  .strict();
+
+export const ZUserListQuery = z
+  .object({
+    q: z.string().max(100).optional(),
+    unitId: ZId.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+export const ZUserList = z.object({ total: z.number().int(), items: z.array(ZUserView) });
+
+export const ZPasswordReset = z.object({ generatedPassword: z.string() });
