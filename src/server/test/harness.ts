@@ -134,16 +134,41 @@ export async function makeUnit(
 
 /** A fresh province with two districts (A, B), each with a grassroots union: siblings for scope tests. */
 export async function makeTree(env: TestEnv) {
-  const province = await makeUnit(env, { name: 'LĐLĐ tỉnh Thử nghiệm', typeCode: 'LDLD_TINH', parentId: env.rootId, from: '2000-01-01' });
-  const districtA = await makeUnit(env, { name: 'LĐLĐ huyện An Bình', typeCode: 'LDLD_HUYEN', parentId: province, from: '2010-01-01' });
-  const districtB = await makeUnit(env, { name: 'LĐLĐ huyện Bình Minh', typeCode: 'LDLD_HUYEN', parentId: province, from: '2010-01-01' });
-  const cdcsA = await makeUnit(env, { name: 'CĐCS Công ty TNHH An Phát', typeCode: 'CDCS', parentId: districtA, from: '2015-01-01' });
-  const cdcsB = await makeUnit(env, { name: 'CĐCS Công ty Cổ phần Bình Minh', typeCode: 'CDCS', parentId: districtB, from: '2015-01-01' });
+  const province = await makeUnit(env, {
+    name: 'LĐLĐ tỉnh Thử nghiệm',
+    typeCode: 'LDLD_TINH',
+    parentId: env.rootId,
+    from: '2000-01-01',
+  });
+  const districtA = await makeUnit(env, {
+    name: 'LĐLĐ huyện An Bình',
+    typeCode: 'LDLD_HUYEN',
+    parentId: province,
+    from: '2010-01-01',
+  });
+  const districtB = await makeUnit(env, {
+    name: 'LĐLĐ huyện Bình Minh',
+    typeCode: 'LDLD_HUYEN',
+    parentId: province,
+    from: '2010-01-01',
+  });
+  const cdcsA = await makeUnit(env, {
+    name: 'CĐCS Công ty TNHH An Phát',
+    typeCode: 'CDCS',
+    parentId: districtA,
+    from: '2015-01-01',
+  });
+  const cdcsB = await makeUnit(env, {
+    name: 'CĐCS Công ty Cổ phần Bình Minh',
+    typeCode: 'CDCS',
+    parentId: districtB,
+    from: '2015-01-01',
+  });
   return { province, districtA, districtB, cdcsA, cdcsB };
 }
 
 /** A user holding one role, created directly (user management has its own tests). */
-export async function makeUser(env: TestEnv, role: Role, unitId: number): Promise<Client> {
+export async function makeUser(env: TestEnv, role: Role, unitId: number): Promise<Client & { password: string }> {
   const username = `u${randomBytes(5).toString('hex')}`;
   const password = `Pw-${randomBytes(8).toString('hex')}`;
   const now = new Date().toISOString();
@@ -168,7 +193,7 @@ export async function makeUser(env: TestEnv, role: Role, unitId: number): Promis
     .insertInto('user_role')
     .values({ user_id: u.id, unit_id: unitId, role, created_at: now, created_by: null })
     .execute();
-  return login(env.app, username, password);
+  return { ...(await login(env.app, username, password)), password };
 }
 
 /** Row counts of every table that a change writes: equal before and after means nothing was written. */

@@ -15,7 +15,12 @@ const childNames = async (id: number, asOf: string) =>
 describe('org tree with dates', () => {
   it('creates a unit under a parent and shows it from its founding date only', async () => {
     const t = await makeTree(env);
-    const id = await makeUnit(env, { name: 'CĐCS Công ty TNHH Sao Mai', typeCode: 'CDCS', parentId: t.districtA, from: '2024-05-10' });
+    const id = await makeUnit(env, {
+      name: 'CĐCS Công ty TNHH Sao Mai',
+      typeCode: 'CDCS',
+      parentId: t.districtA,
+      from: '2024-05-10',
+    });
     expect(await childNames(t.districtA, '2024-05-09')).not.toContain('CĐCS Công ty TNHH Sao Mai');
     expect(await childNames(t.districtA, '2024-05-10')).toContain('CĐCS Công ty TNHH Sao Mai');
     const detail = await env.admin.get(`/api/org/units/${id}?asOf=2024-06-01`);
@@ -40,12 +45,23 @@ describe('org tree with dates', () => {
 
   it('moves a subtree: both the old and the new tree are right on their dates, descendants included', async () => {
     const t = await makeTree(env);
-    const dept = await makeUnit(env, { name: 'Công đoàn bộ phận Phân xưởng 2', typeCode: 'CD_BO_PHAN', parentId: t.cdcsA, from: '2016-01-01' });
-    const r = await env.admin.post(`/api/org/units/${t.cdcsA}/move`, { effectiveDate: '2024-01-01', newParentId: t.districtB });
+    const dept = await makeUnit(env, {
+      name: 'Công đoàn bộ phận Phân xưởng 2',
+      typeCode: 'CD_BO_PHAN',
+      parentId: t.cdcsA,
+      from: '2016-01-01',
+    });
+    const r = await env.admin.post(`/api/org/units/${t.cdcsA}/move`, {
+      effectiveDate: '2024-01-01',
+      newParentId: t.districtB,
+    });
     expect(r.statusCode).toBe(200);
     expect(await childNames(t.districtA, '2023-12-31')).toEqual(['CĐCS Công ty TNHH An Phát']);
     expect(await childNames(t.districtA, '2024-01-01')).toEqual([]);
-    expect(await childNames(t.districtB, '2024-01-01')).toEqual(['CĐCS Công ty Cổ phần Bình Minh', 'CĐCS Công ty TNHH An Phát']);
+    expect(await childNames(t.districtB, '2024-01-01')).toEqual([
+      'CĐCS Công ty Cổ phần Bình Minh',
+      'CĐCS Công ty TNHH An Phát',
+    ]);
     const before = await env.admin.get(`/api/org/units/${dept}?asOf=2023-06-01`);
     const after = await env.admin.get(`/api/org/units/${dept}?asOf=2024-06-01`);
     expect(before.data.ancestors.map((a: { id: number }) => a.id)).toContain(t.districtA);
@@ -64,7 +80,10 @@ describe('org tree with dates', () => {
     expect(blocked.statusCode).toBe(422);
     expect(blocked.data.error.code).toBe('ORG_HAS_ACTIVE_CHILDREN');
     expect(blocked.data.error.message).toContain('còn 1 đơn vị trực thuộc');
-    const ok = await env.admin.post(`/api/org/units/${t.cdcsA}/dissolve`, { effectiveDate: '2025-01-01', decisionNo: '3/QĐ' });
+    const ok = await env.admin.post(`/api/org/units/${t.cdcsA}/dissolve`, {
+      effectiveDate: '2025-01-01',
+      decisionNo: '3/QĐ',
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.data.validTo).toBe('2025-01-01');
     expect(await childNames(t.districtA, '2024-12-31')).toHaveLength(1);
@@ -73,7 +92,10 @@ describe('org tree with dates', () => {
 
   it('merges a unit into another: children move, the merged unit ends, the target keeps its history', async () => {
     const t = await makeTree(env);
-    const r = await env.admin.post(`/api/org/units/${t.districtA}/merge`, { effectiveDate: '2025-07-01', targetId: t.districtB });
+    const r = await env.admin.post(`/api/org/units/${t.districtA}/merge`, {
+      effectiveDate: '2025-07-01',
+      targetId: t.districtB,
+    });
     expect(r.statusCode).toBe(200);
     expect(await childNames(t.province, '2025-06-30')).toEqual(['LĐLĐ huyện An Bình', 'LĐLĐ huyện Bình Minh']);
     expect(await childNames(t.province, '2025-07-01')).toEqual(['LĐLĐ huyện Bình Minh']);
@@ -83,13 +105,20 @@ describe('org tree with dates', () => {
     // An admin of the target federation now sees the merged unit's history.
     const bAdmin = await makeUser(env, 'federation_admin', t.districtB);
     expect((await bAdmin.get(`/api/org/units/${t.districtA}?asOf=2024-01-01`)).statusCode).toBe(200);
-    const kinds = (await env.admin.get(`/api/org/units/${t.districtB}/events`)).data.map((e: { kind: string }) => e.kind);
+    const kinds = (await env.admin.get(`/api/org/units/${t.districtB}/events`)).data.map(
+      (e: { kind: string }) => e.kind,
+    );
     expect(kinds).toContain('absorb');
   });
 
   it('searches without diacritics, as of a date', async () => {
     const t = await makeTree(env);
-    await makeUnit(env, { name: 'CĐCS Công ty Cao su Đồng Phú', typeCode: 'CDCS', parentId: t.districtB, from: '2019-01-01' });
+    await makeUnit(env, {
+      name: 'CĐCS Công ty Cao su Đồng Phú',
+      typeCode: 'CDCS',
+      parentId: t.districtB,
+      from: '2019-01-01',
+    });
     const r = await env.admin.get(`/api/org/units?q=${encodeURIComponent('cong ty cao su dong phu')}`);
     expect(r.data.map((u: { name: string }) => u.name)).toContain('CĐCS Công ty Cao su Đồng Phú');
     const old = await env.admin.get(`/api/org/units?q=${encodeURIComponent('dong phu')}&asOf=2018-01-01`);
@@ -115,11 +144,17 @@ describe('org rules refuse bad events and write nothing', () => {
   it('refuses moving a unit under its own descendant', async () => {
     const t = await makeTree(env);
     const before = await writeCounts(env);
-    const r = await env.admin.post(`/api/org/units/${t.districtA}/move`, { effectiveDate: '2024-01-01', newParentId: t.cdcsA });
+    const r = await env.admin.post(`/api/org/units/${t.districtA}/move`, {
+      effectiveDate: '2024-01-01',
+      newParentId: t.cdcsA,
+    });
     expect(r.statusCode).toBe(422);
     expect(r.data.error.code).toBe('ORG_CYCLE');
     expect(r.data.error.message).toMatch(/chính nó hoặc đơn vị cấp dưới/);
-    const self = await env.admin.post(`/api/org/units/${t.districtA}/move`, { effectiveDate: '2024-01-01', newParentId: t.districtA });
+    const self = await env.admin.post(`/api/org/units/${t.districtA}/move`, {
+      effectiveDate: '2024-01-01',
+      newParentId: t.districtA,
+    });
     expect(self.data.error.code).toBe('ORG_CYCLE');
     expect(await writeCounts(env)).toEqual(before);
   });
@@ -128,11 +163,17 @@ describe('org rules refuse bad events and write nothing', () => {
     const t = await makeTree(env);
     await env.admin.post(`/api/org/units/${t.cdcsA}/rename`, { effectiveDate: '2024-01-01', name: 'CĐCS Tên mới' });
     const before = await writeCounts(env);
-    const r = await env.admin.post(`/api/org/units/${t.cdcsA}/move`, { effectiveDate: '2023-01-01', newParentId: t.districtB });
+    const r = await env.admin.post(`/api/org/units/${t.cdcsA}/move`, {
+      effectiveDate: '2023-01-01',
+      newParentId: t.districtB,
+    });
     expect(r.statusCode).toBe(422);
     expect(r.data.error.code).toBe('ORG_LATER_CHANGE_EXISTS');
     expect(r.data.error.message).toContain('01/01/2024');
-    const parentLater = await env.admin.post(`/api/org/units/${t.districtA}/move`, { effectiveDate: '2023-06-01', newParentId: env.rootId });
+    const parentLater = await env.admin.post(`/api/org/units/${t.districtA}/move`, {
+      effectiveDate: '2023-06-01',
+      newParentId: env.rootId,
+    });
     expect(parentLater.statusCode).toBe(422);
     expect(await writeCounts(env)).toEqual(before);
   });
@@ -182,7 +223,13 @@ describe('org rules refuse bad events and write nothing', () => {
     const code = uniq('DUP');
     await makeUnit(env, { name: 'CĐCS Một', typeCode: 'CDCS', parentId: t.districtA, code });
     const before = await writeCounts(env);
-    const r = await env.admin.post('/api/org/units', { code, name: 'CĐCS Hai', typeCode: 'CDCS', parentId: t.districtA, validFrom: '2020-01-01' });
+    const r = await env.admin.post('/api/org/units', {
+      code,
+      name: 'CĐCS Hai',
+      typeCode: 'CDCS',
+      parentId: t.districtA,
+      validFrom: '2020-01-01',
+    });
     expect(r.statusCode).toBe(409);
     expect(r.data.error.message).toContain(code);
     expect(await writeCounts(env)).toEqual(before);
@@ -193,7 +240,10 @@ describe('org rules refuse bad events and write nothing', () => {
     const admin = await makeUser(env, 'federation_admin', t.districtA);
     const r = await admin.post(`/api/org/units/${t.districtA}/dissolve`, { effectiveDate: '2025-07-01' });
     expect(r.data.error.code).toBe('ORG_ROOT_IMMUTABLE');
-    const own = await admin.post(`/api/org/units/${t.cdcsA}/rename`, { effectiveDate: '2025-01-01', name: 'CĐCS Đổi tên' });
+    const own = await admin.post(`/api/org/units/${t.cdcsA}/rename`, {
+      effectiveDate: '2025-01-01',
+      name: 'CĐCS Đổi tên',
+    });
     expect(own.statusCode).toBe(200);
   });
 
@@ -201,7 +251,10 @@ describe('org rules refuse bad events and write nothing', () => {
     const t = await makeTree(env);
     const officer = await makeUser(env, 'officer', t.districtA);
     expect((await officer.get(`/api/org/units/${t.cdcsA}`)).statusCode).toBe(200);
-    const r = await officer.post(`/api/org/units/${t.cdcsA}/rename`, { effectiveDate: '2025-01-01', name: 'Không được' });
+    const r = await officer.post(`/api/org/units/${t.cdcsA}/rename`, {
+      effectiveDate: '2025-01-01',
+      name: 'Không được',
+    });
     expect(r.statusCode).toBe(403);
     expect(r.data.error.message).toBe('Bạn không có quyền thực hiện thao tác này');
   });

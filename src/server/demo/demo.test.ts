@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, login, type TestEnv } from '../test/harness.js';
+import { loadDemo } from './demo.js';
+
+/** The demo is the 2024 Phú Riềng situation plus the real 2025 reorganisation: two trees, both right. */
+let env: TestEnv;
+let accounts: Awaited<ReturnType<typeof loadDemo>>['accounts'];
+beforeAll(async () => {
+  env = await createTestEnv();
+  accounts = (await loadDemo(env.ctx)).accounts;
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+const idOf = async (code: string) =>
+  (await env.ctx.db.selectFrom('org_unit').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+const names = async (code: string, asOf: string) =>
+  (await env.admin.get(`/api/org/units/${await idOf(code)}/children?asOf=${asOf}`)).data.map(
+    (u: { name: string }) => u.name,
+  );
+
+describe('demo dataset', () => {
+  it('prints an account with a generated password for each level, and loads only once', async () => {
+    expect(accounts.map((a) => a.username)).toContain('phurieng.canbo');
+    for (const a of accounts) expect(a.password).toMatch(/^[A-Za-z2-9]{14,16}$/);
+    expect((await loadDemo(env.ctx)).loaded).toBe(false);
+  });
+
+  it('as of 30/06/2025: province Bình Phước → district Phú Riềng → grassroots unions', async () => {
+    expect(await names('TLD', '2025-06-30')).toEqual(
+      expect.arrayContaining(['Liên đoàn Lao động tỉnh Bình Phước', 'Liên đoàn Lao động tỉnh Đồng Nai']),
+    );
+    expect(await names('BINHPHUOC', '2025-06-30')).toEqual([
+      'Liên đoàn Lao động huyện Bù Đăng',
+      'Liên đoàn Lao động huyện Phú Riềng',
+    ]);
+    const pr = await names('PHURIENG', '2025-06-30');
+    expect(pr).toHaveLength(6);
+    expect(pr).toContain('CĐCS Công ty TNHH May mặc Phú Riềng');
+    expect(pr).toContain('Nghiệp đoàn cơ sở Cạo mủ cao su xã Phú Trung');
+  });
+
+  it('as of 01/07/2025 and today: Đồng Nai → commune unions → the same grassroots unions, district gone', async () => {
+    for (const asOf of ['2025-07-01', '2026-11-24']) {
+      const top = await names('TLD', asOf);
+      expect(top).toContain('Liên đoàn Lao động tỉnh Đồng Nai');
+      expect(top).not.toContain('Liên đoàn Lao động tỉnh Bình Phước');
+      expect(await names('DONGNAI', asOf)).toEqual(
+        expect.arrayContaining([
+          'Công đoàn xã Bình Tân',
+          'Công đoàn xã Phú Riềng',
+          'Công đoàn xã Long Hà',
+          'Công đoàn xã Phú Trung',
+        ]),
+      );
+      expect(await names('CDXA-BINHTAN', asOf)).toEqual([
+        'CĐCS Công ty Cổ phần Gỗ Bình Tân',
+        'CĐCS Công ty TNHH Chế biến Nông sản Long Hưng',
+      ]);
+      expect(await names('PHURIENG', asOf)).toEqual([]);
+    }
+    const detail = await env.admin.get(`/api/org/units/${await idOf('CDCS-PR-003')}`);
+    expect(detail.data.adminAreaName).toBe('Xã Phú Riềng');
+    expect(detail.data.history.map((h: { parentName: string }) => h.parentName)).toEqual([
+      'Liên đoàn Lao động huyện Phú Riềng',
+      'Công đoàn xã Phú Riềng',
+    ]);
+    const bp = await env.admin.get(`/api/org/units/${await idOf('BINHPHUOC')}`);
+    expect(bp.data.validTo).toBe('2025-07-01');
+    expect(bp.data.mergedIntoId).toBe(await idOf('DONGNAI'));
+  });
+
+  it('the district officer sees the district as it was, and nothing of Bù Đăng or Đồng Nai', async () => {
+    const a = accounts.find((x) => x.username === 'phurieng.canbo');
+    if (!a) throw new Error('missing demo account');
+    const officer = await login(env.app, a.username, a.password);
+    const today = await officer.get('/api/org/roots');
+    expect(today.data.units).toEqual([]);
+    expect(today.data.inactiveRoleUnits[0]).toMatchObject({
+      name: 'Liên đoàn Lao động huyện Phú Riềng',
+      validTo: '2025-07-01',
+    });
+    const past = await officer.get('/api/org/roots?asOf=2025-06-30');
+    expect(past.data.units.map((u: { code: string }) => u.code)).toEqual(['PHURIENG']);
+    expect((await officer.get(`/api/org/units/${await idOf('BUDANG')}`)).statusCode).toBe(404);
+    expect((await officer.get(`/api/org/units/${await idOf('DONGNAI')}`)).statusCode).toBe(404);
+    // The unions that were the district's remain readable (their history is the district's).
+    expect((await officer.get(`/api/org/units/${await idOf('CDCS-PR-003')}`)).statusCode).toBe(200);
+  });
+
+  it('the Đồng Nai admin inherits Bình Phước’s history through the merge', async () => {
+    const a = accounts.find((x) => x.username === 'dongnai.admin');
+    if (!a) throw new Error('missing demo account');
+    const admin = await login(env.app, a.username, a.password);
+    const past = await admin.get('/api/org/roots?asOf=2025-06-30');
+    expect(past.data.units.map((u: { code: string }) => u.code).sort()).toEqual(['BINHPHUOC', 'DONGNAI']);
+    const now = await admin.get('/api/org/roots?asOf=2026-01-01');
+    expect(now.data.units.map((u: { code: string }) => u.code)).toEqual(['DONGNAI']);
+  });
+});

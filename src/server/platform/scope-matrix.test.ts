@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestEnv, makeTree, makeUser, type TestEnv, uniq, writeCounts } from '../test/harness.js';
+
+/**
+ * For every API route, a user of subtree A gets nothing of sibling subtree B: a 404 for B's records,
+ * lists without them, and no way to create or move anything into B. The route list comes from the app
+ * itself, so a new route without a case here fails this test: scope is proven by construction.
+ */
+let env: TestEnv;
+let fx: {
+  a: Client & { password: string };
+  tree: Awaited<ReturnType<typeof makeTree>>;
+  bUserId: number;
+  bRoleId: number;
+  aUserId: number;
+};
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  const tree = await makeTree(env);
+  const a = await makeUser(env, 'federation_admin', tree.districtA);
+  const b = await makeUser(env, 'federation_admin', tree.districtB);
+  // Some activity in B, so B has audit entries and events to leak if scoping failed.
+  await env.admin.post(`/api/org/units/${tree.cdcsB}/rename`, {
+    effectiveDate: '2024-01-01',
+    name: 'CĐCS Bình Minh (đổi tên)',
+  });
+  const bUser = await b.get('/api/auth/me');
+  const aUser = await a.get('/api/auth/me');
+  const bRole = await env.ctx.db
+    .selectFrom('user_role')
+    .select('id')
+    .where('user_id', '=', bUser.data.user.id)
+    .executeTakeFirstOrThrow();
+  fx = { a, tree, bUserId: bUser.data.user.id, bRoleId: bRole.id, aUserId: aUser.data.user.id };
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+const bIds = () => [fx.tree.districtB, fx.tree.cdcsB];
+const is404 = (r: { statusCode: number }) => expect(r.statusCode).toBe(404);
+
+/** Runs a state-changing call and checks it wrote nothing. */
+async function refused(call: () => Promise<{ statusCode: number; data: any }>, status = 404) {
+  const before = await writeCounts(env);
+  const r = await call();
+  expect(r.statusCode, JSON.stringify(r.data)).toBe(status);
+  expect(await writeCounts(env)).toEqual(before);
+}
+
+const CASES: Record<string, () => Promise<void>> = {
+  'GET /api/auth/me': async () => {
+    const r = await fx.a.get('/api/auth/me');
+    expect(r.data.roles.map((x: { unitId: number }) => x.unitId)).toEqual([fx.tree.districtA]);
+  },
+  'PUT /api/auth/me/locale': async () => {
+    // Acts on the caller only: there is no parameter that could name another user.
+    expect((await fx.a.put('/api/auth/me/locale', { locale: 'vi' })).statusCode).toBe(200);
+  },
+  'POST /api/auth/me/password': async () => {
+    await refused(
+      () => fx.a.post('/api/auth/me/password', { currentPassword: 'not-it', newPassword: 'khong-doi-duoc' }),
+      422,
+    );
+  },
+  'GET /api/org/unit-types': async () => {
+    // Configuration shared by all, holding no unit of any subtree.
+    const r = await fx.a.get('/api/org/unit-types');
+    expect(r.statusCode).toBe(200);
+    expect(JSON.stringify(r.data)).not.toContain('Bình Minh');
+  },
+  'GET /api/org/roots': async () => {
+    for (const asOf of ['2012-01-01', '2024-06-01', '2030-01-01']) {
+      const r = await fx.a.get(`/api/org/roots?asOf=${asOf}`);
+      for (const u of r.data.units) expect(bIds()).not.toContain(u.id);
+    }
+  },
+  'GET /api/org/units': async () => {
+    const r = await fx.a.get(`/api/org/units?q=${encodeURIComponent('binh minh')}`);
+    expect(r.statusCode).toBe(200);
+    expect(r.data).toEqual([]);
+    const all = await fx.a.get('/api/org/units?limit=200');
+    for (const u of all.data) expect(bIds()).not.toContain(u.id);
+  },
+  'GET /api/org/units/:id': async () => {
+    for (const id of bIds()) is404(await fx.a.get(`/api/org/units/${id}`));
+    is404(await fx.a.get(`/api/org/units/${fx.tree.province}`));
+  },
+  'GET /api/org/units/:id/children': async () => {
+    is404(await fx.a.get(`/api/org/units/${fx.tree.districtB}/children`));
+    is404(await fx.a.get(`/api/org/units/${fx.tree.province}/children`));
+  },
+  'GET /api/org/units/:id/events': async () => {
+    is404(await fx.a.get(`/api/org/units/${fx.tree.cdcsB}/events`));
+  },
+  'POST /api/org/units': async () => {
+    await refused(() =>
+      fx.a.post('/api/org/units', {
+        code: uniq('X'),
+        name: 'CĐCS lạc',
+        typeCode: 'CDCS',
+        parentId: fx.tree.districtB,
+        validFrom: '2024-01-01',
+      }),
+    );
+  },
+  'PATCH /api/org/units/:id': async () => {
+    await refused(() => fx.a.patch(`/api/org/units/${fx.tree.cdcsB}`, { address: 'Không được' }));
+  },
+  'POST /api/org/units/:id/rename': async () => {
+    await refused(() =>
+      fx.a.post(`/api/org/units/${fx.tree.cdcsB}/rename`, { effectiveDate: '2025-01-01', name: 'Không được' }),
+    );
+  },
+  'POST /api/org/units/:id/move': async () => {
+    await refused(() =>
+      fx.a.post(`/api/org/units/${fx.tree.cdcsB}/move`, {
+        effectiveDate: '2025-01-01',
+        newParentId: fx.tree.districtA,
+      }),
+    );
+    await refused(() =>
+      fx.a.post(`/api/org/units/${fx.tree.cdcsA}/move`, {
+        effectiveDate: '2025-01-01',
+        newParentId: fx.tree.districtB,
+      }),
+    );
+  },
+  'POST /api/org/units/:id/dissolve': async () => {
+    await refused(() => fx.a.post(`/api/org/units/${fx.tree.cdcsB}/dissolve`, { effectiveDate: '2025-01-01' }));
+  },
+  'POST /api/org/units/:id/merge': async () => {
+    await refused(() =>
+      fx.a.post(`/api/org/units/${fx.tree.cdcsB}/merge`, { effectiveDate: '2025-01-01', targetId: fx.tree.cdcsA }),
+    );
+    await refused(() =>
+      fx.a.post(`/api/org/units/${fx.tree.cdcsA}/merge`, { effectiveDate: '2025-01-01', targetId: fx.tree.cdcsB }),
+    );
+  },
+  'GET /api/users': async () => {
+    const r = await fx.a.get('/api/users?limit=200');
+    expect(r.data.items.map((u: { id: number }) => u.id)).not.toContain(fx.bUserId);
+    is404(await fx.a.get(`/api/users?unitId=${fx.tree.districtB}`));
+  },
+  'GET /api/users/:id': async () => {
+    is404(await fx.a.get(`/api/users/${fx.bUserId}`));
+  },
+  'POST /api/users': async () => {
+    await refused(() =>
+      fx.a.post('/api/users', {
+        username: `x${Date.now()}`,
+        fullName: 'Lạc Sang',
+        roles: [{ unitId: fx.tree.districtB, role: 'officer' }],
+      }),
+    );
+  },
+  'PATCH /api/users/:id': async () => {
+    await refused(() => fx.a.patch(`/api/users/${fx.bUserId}`, { active: false }));
+  },
+  'POST /api/users/:id/roles': async () => {
+    await refused(() => fx.a.post(`/api/users/${fx.bUserId}/roles`, { unitId: fx.tree.cdcsA, role: 'viewer' }));
+    await refused(() => fx.a.post(`/api/users/${fx.aUserId}/roles`, { unitId: fx.tree.districtB, role: 'viewer' }));
+  },
+  'DELETE /api/users/:id/roles/:roleId': async () => {
+    await refused(() => fx.a.delete(`/api/users/${fx.bUserId}/roles/${fx.bRoleId}`));
+  },
+  'POST /api/users/:id/reset-password': async () => {
+    await refused(() => fx.a.post(`/api/users/${fx.bUserId}/reset-password`));
+  },
+  'GET /api/audit': async () => {
+    const r = await fx.a.get('/api/audit?limit=200');
+    for (const e of r.data.items) expect(bIds()).not.toContain(e.unitId);
+    is404(await fx.a.get(`/api/audit?unitId=${fx.tree.cdcsB}`));
+  },
+};
+
+describe('scope matrix: a sibling subtree is invisible and untouchable', () => {
+  it('every session route has a case', () => {
+    const missing = env.app.apiRoutes
+      .filter((r) => !r.public)
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((k) => !(k in CASES));
+    expect(missing, 'add a scope-matrix case for each new route').toEqual([]);
+  });
+
+  it('no case is stale', () => {
+    const routes = new Set(env.app.apiRoutes.map((r) => `${r.method} ${r.url}`));
+    expect(Object.keys(CASES).filter((k) => !routes.has(k))).toEqual([]);
+  });
+
+  for (const [route, run] of Object.entries(CASES)) {
+    it(route, run);
+  }
+});
