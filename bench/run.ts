@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { migrateToLatest, openDatabase } from '../src/server/db/database.js';
+import { benchOrgQueries, explainSubtree, generateTree } from './org-tree.js';
+
+/**
+ * `npm run bench`: figures on a generated national-scale dataset, printed, never asserted.
+ * SQLite always; PostgreSQL too when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set.
+ */
+const fmt = (o: { p50: number; p95: number }) => `p50 ${o.p50.toFixed(2)} ms  p95 ${o.p95.toFixed(2)} ms`;
+
+async function runOn(label: string, dbConfig: Parameters<typeof openDatabase>[0], cleanup: () => Promise<void>) {
+  const h = await openDatabase(dbConfig);
+  try {
+    await migrateToLatest(h.db);
+    const gen = await generateTree(h.db);
+    console.log(
+      `\n[${label}] org tree: ${gen.units.toLocaleString('vi-VN')} units, ${(gen.units * 2).toLocaleString('vi-VN')} dated versions, loaded in ${(gen.loadMs / 1000).toFixed(1)} s`,
+    );
+    if (h.kind === 'postgres') await (await import('kysely')).sql`analyze`.execute(h.db);
+    const r = await benchOrgQueries(h.db, gen.sample);
+    console.log(
+      `  subtree of one province as of a date (${r.provinceUnits.toLocaleString('vi-VN')} units): ${fmt(r.subtreeCountAsOf)}`,
+    );
+    console.log(`  children of a commune union as of a date:   ${fmt(r.childrenAsOf)}`);
+    console.log(`  is-unit-in-scope check:                      ${fmt(r.scopeCheck)}`);
+    console.log(`  build a caller's scope (paths + merges):    ${fmt(r.buildScope)}`);
+    console.log(`  unaccented name search within a province:   ${fmt(r.searchInProvince)}`);
+    console.log(`  plan of the subtree query:\n    ${await explainSubtree(h.db, h.kind, gen.sample.province)}`);
+  } finally {
+    await h.close();
+    await cleanup();
+  }
+}
+
+async function main() {
+  const t0 = performance.now();
+  console.log(`Đoàn Viên benchmarks — ${os.cpus().length} cores, Node ${process.version}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doanvien-bench-'));
+  await runOn('SQLite', { kind: 'sqlite', file: path.join(dir, 'bench.db') }, async () =>
+    fs.rmSync(dir, { recursive: true, force: true }),
+  );
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (url) {
+    const schema = `bench_${randomBytes(4).toString('hex')}`;
+    await runOn('PostgreSQL', { kind: 'postgres', url, schema }, async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop schema if exists "${schema}" cascade`);
+      await c.end();
+    });
+  } else {
+    console.log('\n[PostgreSQL] skipped: set BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test');
+  }
+  console.log(`\ndone in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
