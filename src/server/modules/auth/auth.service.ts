@@ -100,11 +100,20 @@ export async function me(ctx: AppContext, actor: Actor, csrfToken: string, sessi
 }
 
 export async function setLocale(ctx: AppContext, actor: Actor, locale: Locale): Promise<void> {
-  await ctx.db
-    .updateTable('app_user')
-    .set({ locale, updated_at: new Date().toISOString() })
-    .where('id', '=', actor.userId)
-    .execute();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('app_user')
+      .set({ locale, updated_at: new Date().toISOString() })
+      .where('id', '=', actor.userId)
+      .execute();
+    await audit(trx, actor, {
+      action: 'user.locale',
+      entity: 'user',
+      entityId: actor.userId,
+      before: { locale: actor.locale },
+      after: { locale },
+    });
+  });
   actor.locale = locale;
 }
 
