@@ -7,6 +7,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
+import { outreachRoutes } from './modules/outreach/outreach.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
@@ -98,6 +100,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   await app.register(orgRoutes(ctx));
   await app.register(usersRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(enterprisesRoutes(ctx));
+  await app.register(outreachRoutes(ctx));
 
   const hasWeb = fs.existsSync(`${ctx.config.webDist}/index.html`);
   if (hasWeb) {

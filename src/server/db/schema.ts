@@ -123,6 +123,131 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export interface RuleSettingTable {
+  key: string;
+  value: string;
+  valid_from: string;
+  valid_to: string | null;
+  note: string | null;
+}
+
+export interface OwnershipTypeTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  non_state: number;
+  valid_from: string;
+  valid_to: string | null;
+  sort_order: number;
+}
+
+export interface EnterpriseTable {
+  id: Generated<number>;
+  unit_id: number;
+  mst: string | null;
+  name: string;
+  name_folded: string;
+  short_name: string | null;
+  address: string | null;
+  admin_area_code: string | null;
+  admin_area_name: string | null;
+  ownership_code: string;
+  industry: string | null;
+  officer_user_id: number | null;
+  grassroots_unit_id: number | null;
+  worker_count: number | null;
+  female_count: number | null;
+  member_count: number | null;
+  last_survey_date: string | null;
+  last_contact_date: string | null;
+  duplicate_reason: string | null;
+  import_batch_id: number | null;
+  created_at: string;
+  updated_at: string;
+  created_by: number | null;
+}
+
+export interface EnterpriseSurveyTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  survey_date: string;
+  worker_count: number;
+  female_count: number | null;
+  member_count: number | null;
+  employer_attitude: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  notes: string | null;
+  surveyed_by: number | null;
+  import_batch_id: number | null;
+  created_at: string;
+}
+
+export interface OutreachFormTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  /** 'form' (how) or 'topic' (what about). */
+  kind: string;
+  valid_from: string;
+  valid_to: string | null;
+  sort_order: number;
+}
+
+export interface OutreachEventTable {
+  id: Generated<number>;
+  unit_id: number;
+  event_date: string;
+  form_code: string;
+  topics: string;
+  title: string | null;
+  workers_reached: number;
+  employer_reps_reached: number;
+  officers_present: string | null;
+  cost: number | null;
+  notes: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OutreachEnterpriseTable {
+  event_id: number;
+  enterprise_id: number;
+}
+
+export interface ImportBatchTable {
+  id: Generated<number>;
+  kind: string;
+  unit_id: number;
+  user_id: number | null;
+  file_name: string;
+  source: string | null;
+  status: string;
+  counts: string;
+  created_at: string;
+  committed_at: string | null;
+  undone_at: string | null;
+}
+
+export interface ImportChangeTable {
+  id: Generated<number>;
+  batch_id: number;
+  entity: string;
+  entity_id: number;
+  action: string;
+  before_json: string | null;
+}
+
+export interface ImportMappingTable {
+  id: Generated<number>;
+  unit_id: number;
+  kind: string;
+  source: string;
+  mapping: string;
+  updated_at: string;
+}
+
 export interface Database {
   unit_type: UnitTypeTable;
   org_unit: OrgUnitTable;
@@ -133,4 +258,14 @@ export interface Database {
   session: SessionTable;
   login_attempt: LoginAttemptTable;
   audit_log: AuditLogTable;
+  ownership_type: OwnershipTypeTable;
+  rule_setting: RuleSettingTable;
+  enterprise: EnterpriseTable;
+  enterprise_survey: EnterpriseSurveyTable;
+  outreach_form: OutreachFormTable;
+  outreach_event: OutreachEventTable;
+  outreach_enterprise: OutreachEnterpriseTable;
+  import_batch: ImportBatchTable;
+  import_change: ImportChangeTable;
+  import_mapping: ImportMappingTable;
 }

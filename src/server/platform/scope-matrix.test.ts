@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestEnv, makeTree, makeUser, type TestEnv, uniq, writeCounts } from '../test/harness.js';
 
@@ -13,6 +14,9 @@ let fx: {
   bUserId: number;
   bRoleId: number;
   aUserId: number;
+  bEnterprise: number;
+  aEnterprise: number;
+  bEvent: number;
 };
 
 beforeAll(async () => {
@@ -32,7 +36,37 @@ beforeAll(async () => {
     .select('id')
     .where('user_id', '=', bUser.data.user.id)
     .executeTakeFirstOrThrow();
-  fx = { a, tree, bUserId: bUser.data.user.id, bRoleId: bRole.id, aUserId: aUser.data.user.id };
+  const ent = async (c: Client, unitId: number, name: string) =>
+    (
+      await c.post('/api/enterprises', {
+        unitId,
+        name,
+        ownershipCode: 'PRIVATE',
+        survey: { surveyDate: '2024-05-01', workerCount: 40 },
+      })
+    ).data.id as number;
+  const bEnterprise = await ent(b, tree.districtB, 'Công ty Bình Minh Bí Mật');
+  const aEnterprise = await ent(a, tree.districtA, 'Công ty An Phát Công Khai');
+  const bEvent = (
+    await b.post('/api/outreach', {
+      unitId: tree.districtB,
+      eventDate: '2024-06-01',
+      formCode: 'LEAFLETS',
+      topics: ['LABOUR_CODE'],
+      enterpriseIds: [bEnterprise],
+      workersReached: 12,
+    })
+  ).data.id as number;
+  fx = {
+    a,
+    tree,
+    bUserId: bUser.data.user.id,
+    bRoleId: bRole.id,
+    aUserId: aUser.data.user.id,
+    bEnterprise,
+    aEnterprise,
+    bEvent,
+  };
 });
 afterAll(async () => {
   await env?.close();
@@ -167,6 +201,82 @@ const CASES: Record<string, () => Promise<void>> = {
   },
   'POST /api/users/:id/reset-password': async () => {
     await refused(() => fx.a.post(`/api/users/${fx.bUserId}/reset-password`));
+  },
+  'GET /api/enterprises/config': async () => {
+    const r = await fx.a.get('/api/enterprises/config');
+    expect(r.statusCode).toBe(200);
+    expect(JSON.stringify(r.data)).not.toContain('Bình Minh');
+  },
+  'GET /api/enterprises': async () => {
+    const r = await fx.a.get('/api/enterprises?limit=500');
+    expect(r.data.items.map((e: { id: number }) => e.id)).toEqual([fx.aEnterprise]);
+    is404(await fx.a.get(`/api/enterprises?unitId=${fx.tree.districtB}`));
+  },
+  'GET /api/enterprises/queue': async () => {
+    const r = await fx.a.get('/api/enterprises/queue');
+    expect(r.data.items.map((e: { id: number }) => e.id)).not.toContain(fx.bEnterprise);
+    is404(await fx.a.get(`/api/enterprises/queue?unitId=${fx.tree.districtB}`));
+  },
+  'GET /api/enterprises/export.xlsx': async () => {
+    is404(await fx.a.get(`/api/enterprises/export.xlsx?unitId=${fx.tree.districtB}`));
+    const r = await env.app.inject({
+      method: 'GET',
+      url: '/api/enterprises/export.xlsx',
+      headers: { cookie: fx.a.cookie },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const text: string[] = [];
+    wb.worksheets[0]?.eachRow((row) => text.push(JSON.stringify(row.values)));
+    expect(text.join()).toContain('An Phát Công Khai');
+    expect(text.join()).not.toContain('Bí Mật');
+  },
+  'GET /api/enterprises/:id': async () => {
+    is404(await fx.a.get(`/api/enterprises/${fx.bEnterprise}`));
+  },
+  'POST /api/enterprises': async () => {
+    await refused(() =>
+      fx.a.post('/api/enterprises', { unitId: fx.tree.districtB, name: 'Lạc', ownershipCode: 'PRIVATE' }),
+    );
+    await refused(() =>
+      fx.a.post('/api/enterprises', {
+        unitId: fx.tree.districtA,
+        name: 'Lạc',
+        ownershipCode: 'PRIVATE',
+        grassrootsUnitId: fx.tree.cdcsB,
+      }),
+    );
+  },
+  'PATCH /api/enterprises/:id': async () => {
+    await refused(() => fx.a.patch(`/api/enterprises/${fx.bEnterprise}`, { name: 'Đổi trộm' }));
+    await refused(() => fx.a.patch(`/api/enterprises/${fx.aEnterprise}`, { grassrootsUnitId: fx.tree.cdcsB }));
+  },
+  'POST /api/enterprises/:id/surveys': async () => {
+    await refused(() =>
+      fx.a.post(`/api/enterprises/${fx.bEnterprise}/surveys`, { surveyDate: '2024-07-01', workerCount: 3 }),
+    );
+  },
+  'GET /api/outreach/config': async () => {
+    expect((await fx.a.get('/api/outreach/config')).statusCode).toBe(200);
+  },
+  'GET /api/outreach/coverage': async () => {
+    is404(await fx.a.get(`/api/outreach/coverage?unitId=${fx.tree.districtB}`));
+    const r = await fx.a.get('/api/outreach/coverage?from=2024-01-01&to=2024-12-31');
+    expect(r.data).toMatchObject({ enterprisesInScope: 1, reached: 0, workersReached: 0, events: 0 });
+  },
+  'GET /api/outreach': async () => {
+    expect((await fx.a.get('/api/outreach')).data.items).toEqual([]);
+    is404(await fx.a.get(`/api/outreach?unitId=${fx.tree.districtB}`));
+  },
+  'GET /api/outreach/:id': async () => {
+    is404(await fx.a.get(`/api/outreach/${fx.bEvent}`));
+  },
+  'POST /api/outreach': async () => {
+    const body = { eventDate: '2024-06-02', formCode: 'LEAFLETS', topics: ['LABOUR_CODE'], workersReached: 1 };
+    await refused(() => fx.a.post('/api/outreach', { ...body, unitId: fx.tree.districtB }));
+    await refused(() =>
+      fx.a.post('/api/outreach', { ...body, unitId: fx.tree.districtA, enterpriseIds: [fx.bEnterprise] }),
+    );
   },
   'GET /api/audit': async () => {
     const r = await fx.a.get('/api/audit?limit=200');

@@ -199,7 +199,19 @@ export async function makeUser(env: TestEnv, role: Role, unitId: number): Promis
 /** Row counts of every table that a change writes: equal before and after means nothing was written. */
 export async function writeCounts(env: TestEnv): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of ['org_unit', 'org_unit_version', 'org_event', 'app_user', 'user_role', 'audit_log'] as const) {
+  for (const t of [
+    'org_unit',
+    'org_unit_version',
+    'org_event',
+    'app_user',
+    'user_role',
+    'audit_log',
+    'enterprise',
+    'enterprise_survey',
+    'outreach_event',
+    'outreach_enterprise',
+    'import_batch',
+  ] as const) {
     const r = await env.ctx.db
       .selectFrom(t)
       .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -124,6 +124,11 @@ export const ERRORS = {
     vi: 'Người dùng phải còn ít nhất một vai trò',
     en: 'A user must keep at least one role',
   },
+  ENTERPRISE_DUPLICATE_MST: {
+    status: 409,
+    vi: 'Mã số thuế {mst} đã có trong danh sách ({name}). Hãy cập nhật doanh nghiệp đó, hoặc ghi rõ lý do nếu vẫn muốn tạo mới.',
+    en: 'Tax code {mst} is already listed ({name}). Update that enterprise, or give a reason to create another.',
+  },
   WRONG_PASSWORD: { status: 422, vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
   INTERNAL: {
     status: 500,

@@ -1,0 +1,172 @@
+import { z } from 'zod';
+import { ZId, ZIsoDate, zOptionalText, zText } from '../http/common.js';
+
+export const EMPLOYER_ATTITUDES = ['supportive', 'neutral', 'reluctant', 'opposed'] as const;
+export const SIZE_BANDS = ['lt10', '10_24', '25_99', '100_499', '500_plus'] as const;
+export type SizeBand = (typeof SIZE_BANDS)[number];
+/** Inclusive lower and exclusive upper worker counts of each size band. */
+export const SIZE_BAND_RANGES: Record<SizeBand, [number, number | null]> = {
+  lt10: [0, 10],
+  '10_24': [10, 25],
+  '25_99': [25, 100],
+  '100_499': [100, 500],
+  '500_plus': [500, null],
+};
+
+const zCount = (label: string) =>
+  z.coerce
+    .number({ message: `${label} phải là số` })
+    .int({ message: `${label} phải là số nguyên` })
+    .min(0, { message: `${label} không được âm` })
+    .max(10_000_000, { message: `${label} quá lớn` });
+
+/** The MST is checked against its check digit on the server (src/shared/ids), where the message names the fault. */
+export const ZMstInput = z.string().max(20).nullish();
+
+export const ZSurveyInput = z
+  .object({
+    surveyDate: ZIsoDate,
+    workerCount: zCount('Số lao động'),
+    femaleCount: zCount('Số lao động nữ').nullish(),
+    memberCount: zCount('Số đoàn viên').nullish(),
+    employerAttitude: z.enum(EMPLOYER_ATTITUDES).nullish(),
+    contactName: zOptionalText(120),
+    contactPhone: zOptionalText(30),
+    notes: zOptionalText(2000),
+  })
+  .strict()
+  .refine((s) => s.femaleCount == null || s.femaleCount <= s.workerCount, {
+    message: 'Số lao động nữ không được lớn hơn tổng số lao động',
+    path: ['femaleCount'],
+  })
+  .refine((s) => s.memberCount == null || s.memberCount <= s.workerCount, {
+    message: 'Số đoàn viên không được lớn hơn tổng số lao động',
+    path: ['memberCount'],
+  });
+export type TSurveyInput = z.output<typeof ZSurveyInput>;
+
+export const ZEnterpriseCreate = z
+  .object({
+    unitId: ZId,
+    mst: ZMstInput,
+    name: zText(255),
+    shortName: zOptionalText(100),
+    address: zOptionalText(500),
+    adminAreaCode: zOptionalText(10),
+    adminAreaName: zOptionalText(255),
+    ownershipCode: z.string().min(1).max(40),
+    industry: zOptionalText(255),
+    officerUserId: ZId.nullish(),
+    grassrootsUnitId: ZId.nullish(),
+    /** Required to knowingly record a second enterprise under an MST that already exists. */
+    duplicateReason: zOptionalText(500),
+    survey: ZSurveyInput.optional(),
+  })
+  .strict();
+export type TEnterpriseCreate = z.output<typeof ZEnterpriseCreate>;
+
+export const ZEnterpriseEdit = ZEnterpriseCreate.omit({ unitId: true, survey: true, duplicateReason: true })
+  .partial()
+  .strict();
+
+export const ZEnterprise = z.object({
+  id: z.number().int(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  mst: z.string().nullable(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  address: z.string().nullable(),
+  adminAreaCode: z.string().nullable(),
+  adminAreaName: z.string().nullable(),
+  ownershipCode: z.string(),
+  industry: z.string().nullable(),
+  officerUserId: z.number().int().nullable(),
+  officerName: z.string().nullable(),
+  grassrootsUnitId: z.number().int().nullable(),
+  grassrootsUnitName: z.string().nullable(),
+  workerCount: z.number().int().nullable(),
+  femaleCount: z.number().int().nullable(),
+  memberCount: z.number().int().nullable(),
+  lastSurveyDate: z.string().nullable(),
+  lastContactDate: z.string().nullable(),
+  duplicateReason: z.string().nullable(),
+  /** Derived, never typed: from the dated thresholds and the records. */
+  nonState: z.boolean(),
+  inSurveyScope: z.boolean(),
+  eligibleForFounding: z.boolean(),
+  hasUnion: z.boolean(),
+  reachedInPeriod: z.boolean().nullable(),
+});
+export type TEnterprise = z.infer<typeof ZEnterprise>;
+
+const zBool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ZEnterpriseQuery = z
+  .object({
+    q: z.string().max(200).optional(),
+    unitId: ZId.optional(),
+    adminAreaCode: z.string().max(10).optional(),
+    officerUserId: ZId.optional(),
+    ownershipCode: z.string().max(40).optional(),
+    nonState: zBool.optional(),
+    sizeBand: z.enum(SIZE_BANDS).optional(),
+    inSurveyScope: zBool.optional(),
+    eligibleForFounding: zBool.optional(),
+    hasUnion: zBool.optional(),
+    reached: zBool.optional(),
+    /** The period for "reached by outreach"; defaults to the current calendar year. */
+    from: ZIsoDate.optional(),
+    to: ZIsoDate.optional(),
+    sort: z.enum(['name', 'mst', 'workerCount', 'lastContactDate']).default('name'),
+    order: z.enum(['asc', 'desc']).default('asc'),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+export type TEnterpriseQuery = z.output<typeof ZEnterpriseQuery>;
+
+export const ZEnterpriseList = z.object({
+  total: z.number().int(),
+  period: z.object({ from: z.string(), to: z.string() }),
+  items: z.array(ZEnterprise),
+});
+
+export const ZSurvey = z.object({
+  id: z.number().int(),
+  surveyDate: z.string(),
+  workerCount: z.number().int(),
+  femaleCount: z.number().int().nullable(),
+  memberCount: z.number().int().nullable(),
+  employerAttitude: z.enum(EMPLOYER_ATTITUDES).nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  notes: z.string().nullable(),
+  surveyedBy: z.string().nullable(),
+});
+
+export const ZTimelineItem = z.object({
+  date: z.string(),
+  kind: z.enum(['survey', 'outreach', 'created']),
+  refId: z.number().int(),
+  summary: z.string(),
+});
+
+export const ZEnterpriseDetail = ZEnterprise.extend({
+  surveys: z.array(ZSurvey),
+  timeline: z.array(ZTimelineItem),
+});
+
+export const ZEnterpriseConfig = z.object({
+  ownershipTypes: z.array(
+    z.object({
+      code: z.string(),
+      nameVi: z.string(),
+      nameEn: z.string(),
+      nonState: z.boolean(),
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+    }),
+  ),
+  thresholds: z.object({ surveyMinWorkers: z.number().int(), foundingMinWorkers: z.number().int() }),
+});
