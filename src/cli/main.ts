@@ -1,10 +1,54 @@
+import path from 'node:path';
 import { Command } from 'commander';
 import { ensureFirstAdmin } from '../server/bootstrap/first-admin.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { type DbHandle, migrateToLatest, openDatabase } from '../server/db/database.js';
 import { formatAccounts, loadDemo } from '../server/demo/demo.js';
+import { importEnterprises } from '../server/modules/imports/imports.service.js';
 import { generatePassword, hashPassword } from '../server/platform/password.js';
+import { loadActorForUser } from '../server/platform/session.js';
 import { appVersion } from '../server/platform/version.js';
+
+/** Who an operator command acts as: a named user, else the first system administrator. */
+async function cliActor(h: DbHandle, username?: string) {
+  const q = h.db.selectFrom('app_user as u').innerJoin('user_role as r', 'r.user_id', 'u.id').select('u.id');
+  const row = username
+    ? await q.where('u.username', '=', username.toLowerCase()).executeTakeFirst()
+    : await q.where('r.role', '=', 'system_admin').orderBy('u.id').executeTakeFirst();
+  if (!row)
+    throw new Error(
+      username ? `Không có người dùng "${username}"` : 'Chưa có quản trị hệ thống (chạy máy chủ một lần)',
+    );
+  const actor = await loadActorForUser(h.db, row.id, null);
+  if (!actor) throw new Error('Tài khoản đã bị khoá');
+  return actor;
+}
+
+function formatImportSummary(s: {
+  file: string;
+  dryRun: boolean;
+  committed: boolean;
+  rows: number;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  rejected: { row: number; column: string; message: string }[];
+  warnings: { row: number; column: string; message: string }[];
+}): string {
+  const lines = [
+    `Tệp ${s.file}: ${s.rows} dòng dữ liệu`,
+    `  ${s.dryRun ? 'Sẽ thêm' : 'Thêm'}: ${s.inserted}   ${s.dryRun ? 'Sẽ cập nhật' : 'Cập nhật'}: ${s.updated}   Bỏ qua: ${s.skipped}   Lỗi: ${s.rejected.length}   Cảnh báo: ${s.warnings.length}`,
+    s.dryRun
+      ? '  (chạy thử — chưa ghi gì)'
+      : s.committed
+        ? '  Đã ghi vào cơ sở dữ liệu.'
+        : '  KHÔNG ghi gì: còn dòng lỗi (dùng --valid-only để chỉ ghi dòng hợp lệ).',
+  ];
+  for (const i of s.rejected.slice(0, 50)) lines.push(`  ✗ dòng ${i.row}, ${i.column}: ${i.message}`);
+  if (s.rejected.length > 50) lines.push(`  … và ${s.rejected.length - 50} lỗi khác`);
+  for (const i of s.warnings.slice(0, 20)) lines.push(`  ! dòng ${i.row}, ${i.column}: ${i.message}`);
+  return lines.join('\n');
+}
 
 /** Operator commands against the same database the server uses (DATA_DIR or DATABASE_URL). */
 async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
@@ -90,6 +134,63 @@ program
           .execute();
       });
       console.log(`Mật khẩu mới của ${username}: ${password}`);
+    });
+  });
+
+program
+  .command('import')
+  .argument('<kind>', 'loại dữ liệu: enterprises')
+  .argument('<file>', 'tệp .xlsx hoặc .csv')
+  .requiredOption('--org <code>', 'mã đơn vị quản lý (ví dụ PHURIENG)')
+  .option('--dry-run', 'chỉ kiểm tra, không ghi')
+  .option('--on-duplicate <action>', 'khi trùng MST: update | skip | create', 'update')
+  .option('--reason <text>', 'lý do khi tạo mới bản ghi trùng (--on-duplicate create)')
+  .option('--valid-only', 'ghi các dòng hợp lệ, bỏ qua dòng lỗi (mặc định: tất cả hoặc không gì cả)')
+  .option('--user <username>', 'người thực hiện (mặc định: quản trị hệ thống)')
+  .option('--json', 'in kết quả dạng JSON')
+  .description('Nhập danh sách từ Excel/CSV — import a list (same engine as the web import)')
+  .action(async (kind: string, file: string, o: Record<string, string | boolean | undefined>) => {
+    if (kind !== 'enterprises') throw new Error(`Chưa hỗ trợ nhập "${kind}" (hiện có: enterprises)`);
+    const onDuplicate = String(o.onDuplicate);
+    if (!['update', 'skip', 'create'].includes(onDuplicate))
+      throw new Error('--on-duplicate phải là update, skip hoặc create');
+    await withDb(async (h) => {
+      const config = loadConfig();
+      const ctx = { db: h.db, dbKind: h.kind, config, version: appVersion() };
+      const unit = await h.db
+        .selectFrom('org_unit')
+        .select('id')
+        .where('code', '=', String(o.org).toUpperCase())
+        .executeTakeFirst();
+      if (!unit) throw new Error(`Không có đơn vị mã "${o.org}"`);
+      const actor = await cliActor(h, typeof o.user === 'string' ? o.user : undefined);
+      const mode = o.validOnly ? 'valid' : 'all';
+      const { batchId, report } = await importEnterprises(ctx, actor, {
+        file: path.resolve(file),
+        fileName: path.basename(file),
+        unitId: unit.id,
+        source: 'cli',
+        onDuplicate: onDuplicate as 'update',
+        duplicateReason: typeof o.reason === 'string' ? o.reason : null,
+        mode,
+        dryRun: Boolean(o.dryRun),
+      });
+      const summary = {
+        file: path.basename(file),
+        dryRun: Boolean(o.dryRun),
+        mode,
+        committed: report.committed,
+        batchId,
+        rows: report.rows,
+        inserted: report.inserted,
+        updated: report.updated,
+        skipped: report.skipped,
+        rejected: report.rejected,
+        warnings: report.warnings,
+      };
+      if (o.json) console.log(JSON.stringify(summary, null, 2));
+      else console.log(formatImportSummary(summary));
+      if (mode === 'all' && report.rejected.length > 0) process.exitCode = 3;
     });
   });
 

@@ -7,11 +7,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from './modules/audit/audit.routes.js';
-import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
-import { outreachRoutes } from './modules/outreach/outreach.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { importsRoutes } from './modules/imports/imports.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
+import { outreachRoutes } from './modules/outreach/outreach.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import type { App, AppContext } from './platform/context.js';
 import { AppError } from './platform/errors.js';
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   await app.register(auditRoutes(ctx));
   await app.register(enterprisesRoutes(ctx));
   await app.register(outreachRoutes(ctx));
+  await app.register(importsRoutes(ctx));
 
   const hasWeb = fs.existsSync(`${ctx.config.webDist}/index.html`);
   if (hasWeb) {

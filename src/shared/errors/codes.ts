@@ -129,6 +129,17 @@ export const ERRORS = {
     vi: 'Mã số thuế {mst} đã có trong danh sách ({name}). Hãy cập nhật doanh nghiệp đó, hoặc ghi rõ lý do nếu vẫn muốn tạo mới.',
     en: 'Tax code {mst} is already listed ({name}). Update that enterprise, or give a reason to create another.',
   },
+  IMPORT_FILE: { status: 422, vi: '{message}', en: '{message}' },
+  IMPORT_NOT_PENDING: {
+    status: 409,
+    vi: 'Lô nhập này đã được ghi hoặc đã huỷ',
+    en: 'This import batch was already committed or cancelled',
+  },
+  IMPORT_UNDO_BLOCKED: {
+    status: 409,
+    vi: 'Không thể hoàn tác: đã có {count} thay đổi mới hơn dựa trên dữ liệu của lô nhập này ({what})',
+    en: 'Cannot undo: {count} newer changes depend on this import ({what})',
+  },
   WRONG_PASSWORD: { status: 422, vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
   INTERNAL: {
     status: 500,

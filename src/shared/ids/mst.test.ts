@@ -20,7 +20,8 @@ describe('MST check digit', () => {
   });
 
   it('accepts valid numbers, including ones starting with 0 and check digit 0 (remainder 10)', () => {
-    for (const mst of VALID) expect(validateMst(mst)).toEqual({ ok: true, value: mst, branch: false, leadingZeroRestored: false });
+    for (const mst of VALID)
+      expect(validateMst(mst)).toEqual({ ok: true, value: mst, branch: false, leadingZeroRestored: false });
     expect(mstCheckDigit('031234568')).toBe(0);
   });
 
@@ -100,17 +101,12 @@ describe('branches', () => {
 });
 
 describe('garbage', () => {
-  it.each([
-    '',
-    '   ',
-    'abc',
-    'MST: 0312345673',
-    '0312345673x',
-    '0312-345673',
-    '031234567a',
-  ])('%j is a format error', (raw) => {
-    expect(validateMst(raw)).toEqual({ ok: false, reason: 'format' });
-  });
+  it.each(['', '   ', 'abc', 'MST: 0312345673', '0312345673x', '0312-345673', '031234567a'])(
+    '%j is a format error',
+    (raw) => {
+      expect(validateMst(raw)).toEqual({ ok: false, reason: 'format' });
+    },
+  );
 
   it('rejects non-integer, negative and huge numbers', () => {
     expect(validateMst(312345673.5)).toEqual({ ok: false, reason: 'format' });

@@ -1,0 +1,292 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import {
+  type CellValue,
+  detectHeader,
+  type FieldSpec,
+  type HeaderDetection,
+  openTable,
+  type TableRow,
+} from '../../platform/import/index.js';
+import type { ValueParser } from '../../platform/import/values.js';
+
+/**
+ * One import engine for every kind of record (enterprises now, members later). It streams the file,
+ * finds the header, parses each row with the kind's parsers, dedupes by the kind's key within the
+ * file and against the database, and — unless it is a dry run — writes inside ONE transaction:
+ * in 'all' mode a single rejected row rolls everything back; in 'valid' mode the valid rows commit and
+ * the rejected ones come back to the caller (to be returned as an .xlsx with an error column).
+ */
+export type Issue = { row: number; column: string; message: string };
+export type OnDuplicate = 'update' | 'skip' | 'create';
+export type Mode = 'all' | 'valid';
+export type Action = 'insert' | 'update' | 'skip';
+
+export type Existing = { id: number; visible: boolean; label: string };
+
+export interface ImportSpec<K extends string, V> {
+  kind: string;
+  fields: readonly FieldSpec<K>[];
+  parsers: Record<K, ValueParser<unknown>>;
+  /** Cross-field rules and the typed value; issues name a field. */
+  build(values: Partial<Record<K, unknown>>): { value: V | null; issues: { field: K; message: string }[] };
+  keyField: K;
+  keyOf(v: V): string | null;
+  findExisting(
+    db: Transaction<Database> | Parameters<ImportSpec<K, V>['insert']>[0],
+    keys: string[],
+  ): Promise<Map<string, Existing>>;
+  insert(trx: Transaction<Database>, v: V, batchId: number | null): Promise<{ entity: string; id: number }[]>;
+  update(
+    trx: Transaction<Database>,
+    id: number,
+    v: V,
+    batchId: number | null,
+  ): Promise<{ entity: string; id: number; before: unknown; action: 'insert' | 'update' }[]>;
+}
+
+export type RunOptions<K extends string> = {
+  file: string;
+  mapping?: Partial<Record<K, number | null>>;
+  onDuplicate: OnDuplicate;
+  duplicateReason?: string | null;
+  mode: Mode;
+  dryRun: boolean;
+  batchId: number | null;
+  /** Called every few hundred rows so a progress bar can move. */
+  onProgress?: (rowsRead: number) => void;
+  previewLimit?: number;
+};
+
+export type Report<K extends string> = {
+  header: Pick<HeaderDetection<K>, 'headerRows' | 'dataStartRow' | 'columns' | 'missingRequired'> & {
+    mapping: Record<K, number | null>;
+  };
+  rows: number;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  rejected: Issue[];
+  warnings: Issue[];
+  /** Excel row numbers rejected, with their cells, for the rejected-rows file. */
+  rejectedRows: { row: number; cells: CellValue[]; messages: string[] }[];
+  preview: { row: number; action: Action | 'reject'; key: string | null; label: string }[];
+  committed: boolean;
+};
+
+const CHUNK = 500;
+const HEAD_ROWS = 30;
+
+export class ImportAborted extends Error {}
+
+/** Column letters as Excel shows them (0 → A, 27 → AB). */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export async function readHeader<K extends string>(file: string, fields: readonly FieldSpec<K>[]) {
+  const table = await openTable(file);
+  const head: TableRow[] = [];
+  for await (const r of table.rows()) {
+    head.push(r);
+    if (head.length >= HEAD_ROWS) break;
+  }
+  return { table, detection: detectHeader(head, fields) };
+}
+
+export async function runImport<K extends string, V>(
+  db: { transaction(): { execute<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> } },
+  spec: ImportSpec<K, V>,
+  opts: RunOptions<K>,
+): Promise<Report<K>> {
+  const { table, detection } = await readHeader(opts.file, spec.fields);
+  const mapping = { ...(detection?.mapping ?? {}), ...(opts.mapping ?? {}) } as Record<K, number | null>;
+  const columns = detection?.columns ?? [];
+  const headerText = (i: number) => columns.find((c) => c.index === i)?.header ?? '';
+  const columnName = (field: K) => {
+    const idx = mapping[field];
+    const f = spec.fields.find((x) => x.key === field);
+    if (idx === null || idx === undefined) return f?.label ?? field;
+    return `${headerText(idx) || f?.label || field} (cột ${columnLetter(idx)})`;
+  };
+  const report: Report<K> = {
+    header: {
+      headerRows: detection?.headerRows ?? [],
+      dataStartRow: detection?.dataStartRow ?? 1,
+      columns,
+      missingRequired: spec.fields
+        .filter((f) => f.required && (mapping[f.key] === null || mapping[f.key] === undefined))
+        .map((f) => f.key),
+      mapping,
+    },
+    rows: 0,
+    inserted: 0,
+    updated: 0,
+    skipped: 0,
+    rejected: [],
+    warnings: [],
+    rejectedRows: [],
+    preview: [],
+    committed: false,
+  };
+  if (!detection || report.header.missingRequired.length > 0) {
+    const missing = report.header.missingRequired.map((k) => spec.fields.find((f) => f.key === k)?.label ?? k);
+    report.rejected.push({
+      row: 0,
+      column: missing.join(', '),
+      message: detection
+        ? `Không tìm thấy cột bắt buộc: ${missing.join(', ')}. Hãy chọn cột tương ứng trong bảng ghép cột.`
+        : 'Không tìm thấy dòng tiêu đề nào khớp với mẫu (ví dụ: "Mã số thuế", "Tên doanh nghiệp").',
+    });
+    return report;
+  }
+
+  const seen = new Map<string, number>();
+  const previewLimit = opts.previewLimit ?? 200;
+  type Parsed = { row: number; cells: CellValue[]; value: V; key: string | null };
+  const reject = (row: number, cells: CellValue[], issues: Issue[]) => {
+    report.rejected.push(...issues);
+    report.rejectedRows.push({ row, cells, messages: issues.map((i) => `${i.column}: ${i.message}`) });
+    if (report.preview.length < previewLimit) report.preview.push({ row, action: 'reject', key: null, label: '' });
+  };
+
+  const work = async (trx: Transaction<Database> | null) => {
+    let chunk: Parsed[] = [];
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      const keys = [...new Set(chunk.map((p) => p.key).filter((k): k is string => k !== null))];
+      const existing = await spec.findExisting(trx ?? (db as never), keys);
+      for (const p of chunk) {
+        const ex = p.key ? existing.get(p.key) : undefined;
+        let action: Action = 'insert';
+        if (ex) {
+          if (!ex.visible) {
+            reject(p.row, p.cells, [
+              {
+                row: p.row,
+                column: columnName(spec.keyField),
+                message: `${p.key} đã có trong danh sách của đơn vị khác`,
+              },
+            ]);
+            continue;
+          }
+          action = opts.onDuplicate === 'update' ? 'update' : opts.onDuplicate === 'skip' ? 'skip' : 'insert';
+          if (action === 'insert' && !opts.duplicateReason) {
+            reject(p.row, p.cells, [
+              {
+                row: p.row,
+                column: columnName(spec.keyField),
+                message: `${p.key} đã có (${ex.label}); cần ghi lý do để tạo mới`,
+              },
+            ]);
+            continue;
+          }
+        }
+        if (report.preview.length < previewLimit) {
+          report.preview.push({ row: p.row, action, key: p.key, label: ex?.label ?? '' });
+        }
+        if (action === 'skip') {
+          report.skipped++;
+          continue;
+        }
+        if (action === 'update' && ex) {
+          report.updated++;
+          if (trx) {
+            for (const c of await spec.update(trx, ex.id, p.value, opts.batchId))
+              await recordChange(trx, opts.batchId, c.entity, c.id, c.action, c.before);
+          }
+        } else {
+          report.inserted++;
+          if (trx)
+            for (const c of await spec.insert(trx, p.value, opts.batchId))
+              await recordChange(trx, opts.batchId, c.entity, c.id, 'insert', null);
+        }
+      }
+      chunk = [];
+    };
+
+    for await (const r of table.rows()) {
+      if (r.row < report.header.dataStartRow) continue;
+      report.rows++;
+      if (report.rows % CHUNK === 0) opts.onProgress?.(report.rows);
+      const values: Partial<Record<K, unknown>> = {};
+      const issues: Issue[] = [];
+      for (const f of spec.fields) {
+        const idx = mapping[f.key];
+        if (idx === null || idx === undefined) continue;
+        const parsed = spec.parsers[f.key](r.cells[idx]);
+        if ('error' in parsed) issues.push({ row: r.row, column: columnName(f.key), message: parsed.error });
+        else {
+          values[f.key] = parsed.value;
+          if ('warning' in parsed)
+            report.warnings.push({ row: r.row, column: columnName(f.key), message: parsed.warning });
+        }
+      }
+      const built = spec.build(values);
+      for (const i of built.issues) issues.push({ row: r.row, column: columnName(i.field), message: i.message });
+      if (issues.length > 0 || !built.value) {
+        reject(r.row, r.cells, issues);
+        continue;
+      }
+      const key = spec.keyOf(built.value);
+      if (key !== null) {
+        const first = seen.get(key);
+        if (first !== undefined) {
+          reject(r.row, r.cells, [
+            { row: r.row, column: columnName(spec.keyField), message: `Trùng ${key} với dòng ${first} trong tệp` },
+          ]);
+          continue;
+        }
+        seen.set(key, r.row);
+      }
+      chunk.push({ row: r.row, cells: r.cells, value: built.value, key });
+      if (chunk.length >= CHUNK) await flush();
+    }
+    await flush();
+    opts.onProgress?.(report.rows);
+    if (trx && opts.mode === 'all' && report.rejected.length > 0) throw new ImportAborted();
+  };
+
+  const sortPreview = () => report.preview.sort((a, b) => a.row - b.row);
+  if (opts.dryRun) {
+    await work(null);
+    sortPreview();
+    return report;
+  }
+  try {
+    await db.transaction().execute(async (trx) => work(trx));
+    report.committed = true;
+  } catch (err) {
+    if (!(err instanceof ImportAborted)) throw err;
+  }
+  sortPreview();
+  return report;
+}
+
+async function recordChange(
+  trx: Transaction<Database>,
+  batchId: number | null,
+  entity: string,
+  id: number,
+  action: 'insert' | 'update',
+  before: unknown,
+) {
+  if (batchId === null) return;
+  await trx
+    .insertInto('import_change')
+    .values({
+      batch_id: batchId,
+      entity,
+      entity_id: id,
+      action,
+      before_json: before === null ? null : JSON.stringify(before),
+    })
+    .execute();
+}

@@ -1,0 +1,275 @@
+import type { FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { importErrors } from './errors.js';
+import type { CellValue, TableRow } from './types.js';
+import { readZipDirectory, readZipEntry, streamZipEntry, type ZipEntry, ZipFormatError } from './zip.js';
+
+// Why not just `for await (const ws of new WorkbookReader(path))`: ExcelJS 4.4
+// unzips with unzipper's streaming Parse, which can signal the end of the zip
+// as soon as the file has been read, while entries are still buffered. When
+// the consumer is busy at that moment (ExcelJS copying sheets to temp files,
+// which it does for Excel's usual entry order) the remaining entries are
+// dropped: the workbook or shared strings go missing, and strings can come
+// out empty. It is timing-dependent; the temp-file test in reader.test.ts hit
+// it every time. So the zip is read here, from its central directory, and each
+// part is streamed straight from the file into ExcelJS's own parsers: the
+// shared strings and styles first, then the one sheet wanted. No temp files,
+// and other sheets are never decompressed.
+
+export interface SheetInfo {
+  name: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+  /** Zip path of the part, e.g. `xl/worksheets/sheet1.xml`; undefined when the relationship points nowhere. */
+  path: string | undefined;
+  chart: boolean;
+}
+
+export interface XlsxLayout {
+  entries: Map<string, ZipEntry>;
+  sheets: SheetInfo[];
+  sharedStringsPath: string | undefined;
+  stylesPath: string | undefined;
+  date1904: boolean;
+}
+
+const MAX_METADATA_BYTES = 16 * 1024 * 1024;
+
+function decodeXmlText(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
+    if (e === 'amp') return '&';
+    if (e === 'lt') return '<';
+    if (e === 'gt') return '>';
+    if (e === 'quot') return '"';
+    if (e === 'apos') return "'";
+    const code = e.startsWith('#x') ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
+    return String.fromCodePoint(code);
+  });
+}
+
+// Attribute names keep their prefix (`r:id`); the prefix is arbitrary, so callers match on the local part.
+function attributes(tagBody: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of tagBody.matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    out.set(m[1] ?? '', decodeXmlText(m[2] ?? m[3] ?? ''));
+  }
+  return out;
+}
+
+function localAttr(attrs: Map<string, string>, local: string): string | undefined {
+  for (const [k, v] of attrs) if (k === local || k.endsWith(`:${local}`)) return v;
+  return undefined;
+}
+
+function tags(xml: string, local: string): Map<string, string>[] {
+  const re = new RegExp(`<(?:[\\w-]+:)?${local}(?:\\s([^>]*?))?\\/?>`, 'g');
+  return [...xml.matchAll(re)].map((m) => attributes(m[1] ?? ''));
+}
+
+function describeZip(entries: Map<string, ZipEntry>): Error {
+  if (entries.has('xl/workbook.bin')) {
+    return importErrors.unsupportedFormat('tệp Excel dạng nhị phân (.xlsb)');
+  }
+  if (entries.has('word/document.xml')) return importErrors.notSpreadsheet('văn bản Word (.docx)');
+  if (entries.has('ppt/presentation.xml')) return importErrors.notSpreadsheet('bản trình chiếu PowerPoint (.pptx)');
+  if (entries.has('content.xml') && entries.has('mimetype')) {
+    return importErrors.unsupportedFormat('tài liệu OpenDocument (.ods, .odt)');
+  }
+  return importErrors.notSpreadsheet('tệp nén (.zip)');
+}
+
+/** Reads the zip directory and the workbook part: which sheets exist, in tab order, and where each part is. */
+export async function inspectXlsx(handle: FileHandle, size: number): Promise<XlsxLayout> {
+  try {
+    const entries = await readZipDirectory(handle, size);
+    const workbookEntry = entries.get('xl/workbook.xml');
+    if (!workbookEntry) throw describeZip(entries);
+    const workbookXml = (await readZipEntry(handle, workbookEntry, MAX_METADATA_BYTES)).toString('utf8');
+    const relsEntry = entries.get('xl/_rels/workbook.xml.rels');
+    const relsXml = relsEntry ? (await readZipEntry(handle, relsEntry, MAX_METADATA_BYTES)).toString('utf8') : '';
+
+    const targets = new Map<string, string>();
+    let sharedStringsPath: string | undefined;
+    let stylesPath: string | undefined;
+    for (const a of tags(relsXml, 'Relationship')) {
+      const id = a.get('Id');
+      const target = a.get('Target');
+      if (!id || !target) continue;
+      const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+      targets.set(id, path);
+      const type = a.get('Type') ?? '';
+      if (type.endsWith('/sharedStrings')) sharedStringsPath = path;
+      if (type.endsWith('/styles')) stylesPath = path;
+    }
+    const sheets: SheetInfo[] = tags(workbookXml, 'sheet').map((a) => {
+      const state = a.get('state');
+      const relId = localAttr(a, 'id');
+      const path = relId ? targets.get(relId) : undefined;
+      return {
+        name: a.get('name') ?? '',
+        state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+        path: path && entries.has(path) ? path : undefined,
+        chart: path?.includes('chartsheets/') ?? false,
+      };
+    });
+    const props = tags(workbookXml, 'workbookPr')[0];
+    const date1904 = props?.get('date1904') === '1' || props?.get('date1904') === 'true';
+    sharedStringsPath ??= entries.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : undefined;
+    stylesPath ??= entries.has('xl/styles.xml') ? 'xl/styles.xml' : undefined;
+    return { entries, sheets, sharedStringsPath, stylesPath, date1904 };
+  } catch (e) {
+    if (e instanceof ZipFormatError) throw importErrors.corruptXlsx(e);
+    throw e;
+  }
+}
+
+/** Which sheet a caller meant: by tab index (0-based, hidden tabs counted), by name, or the first visible worksheet. */
+export function chooseSheet(sheets: SheetInfo[], wanted: number | string | undefined): SheetInfo {
+  const names = sheets.map((s) => s.name);
+  const usable = (s: SheetInfo) => !s.chart && s.path !== undefined;
+  let found: SheetInfo | undefined;
+  if (wanted === undefined) {
+    found = sheets.find((s) => s.state === 'visible' && usable(s)) ?? sheets.find(usable);
+  } else if (typeof wanted === 'number') {
+    found = sheets[wanted];
+  } else {
+    const key = wanted.trim().toLocaleLowerCase('vi');
+    found = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.trim().toLocaleLowerCase('vi') === key);
+  }
+  if (!found || !usable(found)) throw importErrors.sheetNotFound(wanted ?? 0, names);
+  return found;
+}
+
+// Date detection for formula results, which ExcelJS leaves as numbers. Same
+// idea as Excel's: a date/time token outside quotes, brackets and escapes.
+function isDateFormat(fmt: unknown): boolean {
+  if (typeof fmt !== 'string' || fmt === '') return false;
+  const bare = fmt
+    .replace(/\[[^\]]*]/g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '');
+  return /[ymdh]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+function excelSerialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+}
+
+// OOXML escapes characters XML cannot carry as _xHHHH_ (Excel writes a line break in a cell as _x000D_).
+const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+
+function cleanString(s: string): string | null {
+  if (s === '') return null;
+  const text = s.includes('_x')
+    ? s.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    : s;
+  return text.normalize('NFC');
+}
+
+function flatten(value: unknown, dateFormatted: boolean, date1904: boolean): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return cleanString(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return null;
+    return dateFormatted ? excelSerialToDate(value, date1904) : value;
+  }
+  if (typeof value === 'boolean') return value;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.richText)) {
+      return cleanString(
+        (v.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join(''),
+      );
+    }
+    if ('formula' in v || 'sharedFormula' in v) return flatten(v.result, dateFormatted, date1904);
+    // A hyperlink cell: its text is what the person sees.
+    if ('hyperlink' in v || 'text' in v) return flatten(v.text, false, date1904);
+    // An error value such as #N/A or #REF!: kept as text so a later message can quote it.
+    if (typeof v.error === 'string') return v.error;
+  }
+  return null;
+}
+
+interface StreamedCell {
+  value: unknown;
+  numFmt?: unknown;
+}
+
+interface StreamedRow {
+  number: number;
+  eachCell(opts: { includeEmpty: boolean }, cb: (cell: StreamedCell, col: number) => void): void;
+}
+
+/**
+ * The parts of ExcelJS 4.4's WorkbookReader used here (package.json pins the exact version). They take a
+ * stream of one part each, which is what lets the zip be read by us.
+ */
+interface ReaderParts {
+  sharedStrings?: unknown[];
+  properties?: { model: { date1904: boolean } };
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(entry: Readable, sheetNo: string): Iterable<{ eventType: string; value: AsyncIterable<StreamedRow> }>;
+}
+
+const READER_OPTIONS = {
+  worksheets: 'emit',
+  sharedStrings: 'cache',
+  // Styles tell a date from a number; hyperlinks are not needed: the cell already holds the text.
+  styles: 'cache',
+  hyperlinks: 'ignore',
+  entries: 'ignore',
+} as const;
+
+/** Streams one worksheet's rows. Rows come in sheet order with Excel's row numbers; empty rows are skipped. */
+export async function* xlsxRows(filePath: string, layout: XlsxLayout, sheet: SheetInfo): AsyncGenerator<TableRow> {
+  const streams: Readable[] = [];
+  const handle = await open(filePath, 'r');
+  try {
+    const part = async (path: string): Promise<Readable> => {
+      const entry = layout.entries.get(path);
+      if (!entry) throw new ZipFormatError(`missing part ${path}`);
+      const s = await streamZipEntry(filePath, handle, entry);
+      streams.push(s);
+      return s;
+    };
+    // The constructor only stores its input; nothing is read through it.
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, READER_OPTIONS) as unknown as ReaderParts;
+    reader.sharedStrings = [];
+    reader.properties = { model: { date1904: layout.date1904 } };
+    if (layout.sharedStringsPath) {
+      for await (const _ of reader._parseSharedStrings(await part(layout.sharedStringsPath))) {
+        // With sharedStrings: 'cache' nothing is yielded; the strings land on reader.sharedStrings.
+      }
+    }
+    if (layout.stylesPath) await reader._parseStyles(await part(layout.stylesPath));
+    const sheetPath = sheet.path ?? '';
+    const sheetNo = /(\d+)\.xml$/.exec(sheetPath)?.[1] ?? '1';
+    const events = [...reader._parseWorksheet(await part(sheetPath), sheetNo)];
+    const worksheet = events.find((e) => e.eventType === 'worksheet')?.value;
+    if (!worksheet) throw new ZipFormatError('worksheet reader not created');
+
+    let previous = 0;
+    for await (const row of worksheet) {
+      // `r` is optional in OOXML; without it a row follows the one before.
+      const number = Number.isFinite(row.number) && row.number > previous ? row.number : previous + 1;
+      previous = number;
+      const cells: CellValue[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        const isFormula = typeof cell.value === 'object' && cell.value !== null && 'formula' in cell.value;
+        const v = flatten(cell.value, isFormula && isDateFormat(cell.numFmt), layout.date1904);
+        if (v !== null) cells[col - 1] = v;
+      });
+      if (cells.length === 0) continue;
+      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+      yield { row: number, cells };
+    }
+  } catch (e) {
+    throw importErrors.corruptXlsx(e);
+  } finally {
+    for (const s of streams) s.destroy();
+    await handle.close();
+  }
+}
