@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestEnv, makeTree, makeUser, type TestEnv, uniq, writeCounts } from '../test/harness.js';
@@ -17,6 +20,7 @@ let fx: {
   bEnterprise: number;
   aEnterprise: number;
   bEvent: number;
+  bBatch: number;
 };
 
 beforeAll(async () => {
@@ -57,7 +61,24 @@ beforeAll(async () => {
       workersReached: 12,
     })
   ).data.id as number;
+  // An import batch of B's (a committed CLI-style import through the service).
+  const { importEnterprises } = await import('../modules/imports/imports.service.js');
+  const { loadActorForUser } = await import('./session.js');
+  const bActor = await loadActorForUser(env.ctx.db, bUser.data.user.id, null);
+  const file = path.join(os.tmpdir(), `scope-${process.pid}-${Date.now()}.csv`);
+  fs.writeFileSync(file, 'Tên doanh nghiệp,Loại hình,Số lao động\nCông ty Bình Minh Nhập,TNHH,30\n');
+  if (!bActor) throw new Error('no actor');
+  const imported = await importEnterprises(env.ctx, bActor, {
+    file,
+    fileName: 'b.csv',
+    unitId: tree.districtB,
+    onDuplicate: 'update',
+    mode: 'all',
+    dryRun: false,
+  });
+  fs.rmSync(file, { force: true });
   fx = {
+    bBatch: imported.batchId ?? 0,
     a,
     tree,
     bUserId: bUser.data.user.id,
@@ -277,6 +298,51 @@ const CASES: Record<string, () => Promise<void>> = {
     await refused(() =>
       fx.a.post('/api/outreach', { ...body, unitId: fx.tree.districtA, enterpriseIds: [fx.bEnterprise] }),
     );
+  },
+  'GET /api/imports/enterprises/template.xlsx': async () => {
+    // A blank template: no records of anyone.
+    expect((await fx.a.get('/api/imports/enterprises/template.xlsx')).statusCode).toBe(200);
+  },
+  'POST /api/imports/enterprises': async () => {
+    const boundary = '----scope';
+    const body = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="unitId"\r\n\r\n${fx.tree.districtB}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\nContent-Type: text/csv\r\n\r\n` +
+        `Tên doanh nghiệp,Loại hình\nCông ty Lạc,TNHH\r\n--${boundary}--\r\n`,
+    );
+    await refused(() =>
+      env.app
+        .inject({
+          method: 'POST',
+          url: '/api/imports/enterprises',
+          headers: {
+            cookie: fx.a.cookie,
+            'x-csrf-token': fx.a.csrf,
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+          },
+          payload: body,
+        })
+        .then((r) => Object.assign(r, { data: JSON.parse(r.body) })),
+    );
+  },
+  'POST /api/imports/:id/preview': async () => {
+    await refused(() => fx.a.post(`/api/imports/${fx.bBatch}/preview`, {}));
+  },
+  'POST /api/imports/:id/commit': async () => {
+    await refused(() => fx.a.post(`/api/imports/${fx.bBatch}/commit`, {}));
+  },
+  'POST /api/imports/:id/undo': async () => {
+    await refused(() => fx.a.post(`/api/imports/${fx.bBatch}/undo`));
+  },
+  'GET /api/imports/:id/rejected.xlsx': async () => {
+    is404(await fx.a.get(`/api/imports/${fx.bBatch}/rejected.xlsx`));
+  },
+  'GET /api/imports': async () => {
+    expect((await fx.a.get('/api/imports')).data).toEqual([]);
+    is404(await fx.a.get(`/api/imports?unitId=${fx.tree.districtB}`));
+  },
+  'GET /api/imports/:id': async () => {
+    is404(await fx.a.get(`/api/imports/${fx.bBatch}`));
   },
   'GET /api/audit': async () => {
     const r = await fx.a.get('/api/audit?limit=200');

@@ -82,7 +82,7 @@ export function pathInScope<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, T
 }
 
 /** WHERE fragment: the unit (by id column) lies in the scope at some date. */
-export function unitInScope<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, unitIdRef: string, scope: Scope) {
+export function unitInScope<DB, TB extends keyof DB>(_eb: ExpressionBuilder<DB, TB>, unitIdRef: string, scope: Scope) {
   if (scope.ranges.length === 0) return sql<boolean>`1 = 0`;
   const conditions = scope.ranges.map((r) => sql`(sv.path >= ${r.from} and sv.path < ${r.to})`);
   return sql<boolean>`exists (select 1 from org_unit_version sv where sv.unit_id = ${sql.ref(unitIdRef)} and (${sql.join(conditions, sql` or `)}))`;

@@ -77,7 +77,7 @@ export async function loadActorForUser(db: Db, userId: number, ip: string | null
     .select(['id', 'username', 'full_name', 'locale', 'active'])
     .where('id', '=', userId)
     .executeTakeFirst();
-  if (!user || user.active !== 1) return null;
+  if (user?.active !== 1) return null;
   const roles = await db
     .selectFrom('user_role')
     .select(['id', 'unit_id', 'role'])

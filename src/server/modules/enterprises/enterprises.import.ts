@@ -56,6 +56,9 @@ export const ENTERPRISE_FIELDS = [
 ] as const satisfies readonly FieldSpec[];
 export type EnterpriseField = (typeof ENTERPRISE_FIELDS)[number]['key'];
 
+/** The template's example row carries this note; a file still holding it does not import it. */
+export const TEMPLATE_EXAMPLE_NOTE = 'Dòng ví dụ — xoá dòng này trước khi nhập';
+
 /** Spellings seen for ownership kinds, beyond the configured names. */
 const OWNERSHIP_EXTRA: Record<string, string[]> = {
   STATE: ['Nhà nước', 'DNNN', 'Doanh nghiệp nhà nước', 'Công ty nhà nước'],
@@ -130,6 +133,7 @@ export async function enterpriseImportSpec(
       const issues: { field: EnterpriseField; message: string }[] = [];
       const s = (k: EnterpriseField) => (v[k] as string | null | undefined) ?? null;
       const n = (k: EnterpriseField) => (v[k] as number | null | undefined) ?? null;
+      if (s('notes') === TEMPLATE_EXAMPLE_NOTE) return { value: null, issues, skip: 'Bỏ qua dòng ví dụ của tệp mẫu' };
       if (!s('name')) issues.push({ field: 'name', message: 'Thiếu tên doanh nghiệp' });
       if (!s('ownership')) issues.push({ field: 'ownership', message: 'Thiếu loại hình doanh nghiệp' });
       const workers = n('workerCount');

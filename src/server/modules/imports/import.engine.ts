@@ -29,7 +29,11 @@ export interface ImportSpec<K extends string, V> {
   fields: readonly FieldSpec<K>[];
   parsers: Record<K, ValueParser<unknown>>;
   /** Cross-field rules and the typed value; issues name a field. */
-  build(values: Partial<Record<K, unknown>>): { value: V | null; issues: { field: K; message: string }[] };
+  build(values: Partial<Record<K, unknown>>): {
+    value: V | null;
+    issues: { field: K; message: string }[];
+    skip?: string;
+  };
   keyField: K;
   keyOf(v: V): string | null;
   findExisting(
@@ -230,6 +234,11 @@ export async function runImport<K extends string, V>(
         }
       }
       const built = spec.build(values);
+      if (built.skip) {
+        report.skipped++;
+        report.warnings.push({ row: r.row, column: '', message: built.skip });
+        continue;
+      }
       for (const i of built.issues) issues.push({ row: r.row, column: columnName(i.field), message: i.message });
       if (issues.length > 0 || !built.value) {
         reject(r.row, r.cells, issues);

@@ -16,7 +16,7 @@ import { writeTemplateXlsx } from '../../platform/import/index.js';
 import { routes } from '../../platform/plugin.js';
 import { requireScope, requireUnitInScope, scopeForUnits, unitInScope } from '../../platform/scope.js';
 import { actorOf } from '../../platform/session.js';
-import { ENTERPRISE_FIELDS } from '../enterprises/enterprises.import.js';
+import { ENTERPRISE_FIELDS, TEMPLATE_EXAMPLE_NOTE } from '../enterprises/enterprises.import.js';
 import * as service from './imports.service.js';
 
 const tags = ['imports'];
@@ -68,6 +68,7 @@ export const importsRoutes = routes(async (app, ctx) => {
         surveyDate: new Date(Date.UTC(2024, 3, 20)),
         contactName: 'Nguyễn Văn Nam',
         contactPhone: '0912345678',
+        notes: TEMPLATE_EXAMPLE_NOTE,
       };
       const file = path.join(os.tmpdir(), `template-${process.pid}-${Date.now()}.xlsx`);
       await writeTemplateXlsx(file, {

@@ -158,7 +158,7 @@ describe('enterprise import', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(rej.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
-    const header = (sheet?.getRow(1).values as unknown[]).filter(Boolean);
+    const header = ((sheet?.getRow(1).values ?? []) as unknown[]).filter(Boolean);
     expect(header.at(-1)).toBe('Lỗi');
     expect(String(sheet?.getRow(2).getCell(1).value)).toBe('7');
     expect(String(sheet?.getRow(2).getCell(header.length).value)).toMatch(/Mã số thuế/);
@@ -237,7 +237,7 @@ describe('enterprise import', () => {
     expect({ ...(await writeCounts(env)), import_batch: 0 }).toEqual({ ...before, import_batch: 0 });
   });
 
-  it('serves a template with the headers and an example row that imports cleanly', async () => {
+  it('serves a template with the headers, mapped automatically, whose example row is not imported by mistake', async () => {
     const t = await makeTree(env);
     const officer = await makeUser(env, 'officer', t.districtA);
     const r = await env.app.inject({
@@ -251,6 +251,7 @@ describe('enterprise import', () => {
     const up = await upload(officer, file, t.districtA);
     expect(up.data.mapping.mst).not.toBeNull();
     const prev = await officer.post(`/api/imports/${up.data.batchId}/preview`, {});
-    expect(prev.data).toMatchObject({ rows: 1, inserted: 1, rejected: [] });
+    expect(prev.data).toMatchObject({ rows: 1, inserted: 0, skipped: 1, rejected: [] });
+    expect(prev.data.warnings).toEqual([{ row: 3, column: '', message: 'Bỏ qua dòng ví dụ của tệp mẫu' }]);
   });
 });
