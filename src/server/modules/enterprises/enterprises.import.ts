@@ -200,39 +200,54 @@ export async function enterpriseImportSpec(
       }
       return out;
     },
-    async insert(trx, v, batchId) {
+    async insertMany(trx, values, batchId) {
       const now = new Date().toISOString();
-      const e = await trx
+      // A new enterprise's derived columns are its one survey: set them directly instead of recomputing.
+      const rows = await trx
         .insertInto('enterprise')
-        .values({
-          unit_id: ctx.unitId,
-          mst: v.mst,
-          name: v.name,
-          name_folded: fold(v.name),
-          short_name: v.shortName,
-          address: v.address,
-          admin_area_code: v.communeCode,
-          admin_area_name: v.communeName,
-          ownership_code: v.ownershipCode,
-          industry: v.industry,
-          officer_user_id: null,
-          grassroots_unit_id: null,
-          worker_count: null,
-          female_count: null,
-          member_count: null,
-          last_survey_date: null,
-          last_contact_date: null,
-          duplicate_reason: ctx.duplicateReason,
-          import_batch_id: batchId,
-          created_at: now,
-          updated_at: now,
-          created_by: ctx.actor.userId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const changes = [{ entity: 'enterprise', id: e.id }];
-      if (v.survey)
-        changes.push({ entity: 'enterprise_survey', id: await addSurvey(trx, e.id, v, batchId, ctx.actor) });
+        .values(
+          values.map((v) => ({
+            unit_id: ctx.unitId,
+            mst: v.mst,
+            name: v.name,
+            name_folded: fold(v.name),
+            short_name: v.shortName,
+            address: v.address,
+            admin_area_code: v.communeCode,
+            admin_area_name: v.communeName,
+            ownership_code: v.ownershipCode,
+            industry: v.industry,
+            officer_user_id: null,
+            grassroots_unit_id: null,
+            worker_count: v.survey?.workerCount ?? null,
+            female_count: v.survey?.femaleCount ?? null,
+            member_count: v.survey?.memberCount ?? null,
+            last_survey_date: v.survey?.surveyDate ?? null,
+            last_contact_date: v.survey?.surveyDate ?? null,
+            duplicate_reason: ctx.duplicateReason,
+            import_batch_id: batchId,
+            created_at: now,
+            updated_at: now,
+            created_by: ctx.actor.userId,
+          })),
+        )
+        .returning(['id', 'name'])
+        .execute();
+      // Both databases return multi-row INSERT … RETURNING in VALUES order; checked, because the
+      // surveys below are matched to their enterprise by position.
+      rows.forEach((r, i) => {
+        if (r.name !== values[i]?.name) throw new Error('INSERT … RETURNING came back out of order');
+      });
+      const changes = rows.map((r) => ({ entity: 'enterprise', id: r.id }));
+      const surveys = values.flatMap((v, i) => (v.survey ? [{ v, id: rows[i]?.id as number }] : []));
+      if (surveys.length > 0) {
+        const ins = await trx
+          .insertInto('enterprise_survey')
+          .values(surveys.map(({ v, id }) => surveyRow(id, v, batchId, ctx.actor)))
+          .returning('id')
+          .execute();
+        for (const r of ins) changes.push({ entity: 'enterprise_survey', id: r.id });
+      }
       return changes;
     },
     async update(trx, id, v, batchId) {
@@ -278,6 +293,7 @@ export async function enterpriseImportSpec(
   };
 }
 
+/** One survey added to an existing enterprise (update path), then its derived columns recomputed. */
 async function addSurvey(
   trx: Transaction<Database>,
   enterpriseId: number,
@@ -285,26 +301,30 @@ async function addSurvey(
   batchId: number | null,
   actor: Actor,
 ) {
-  const s = v.survey;
-  if (!s) throw new Error('no survey');
   const r = await trx
     .insertInto('enterprise_survey')
-    .values({
-      enterprise_id: enterpriseId,
-      survey_date: s.surveyDate,
-      worker_count: s.workerCount,
-      female_count: s.femaleCount,
-      member_count: s.memberCount,
-      employer_attitude: null,
-      contact_name: s.contactName,
-      contact_phone: s.contactPhone,
-      notes: s.notes,
-      surveyed_by: actor.userId,
-      import_batch_id: batchId,
-      created_at: new Date().toISOString(),
-    })
+    .values(surveyRow(enterpriseId, v, batchId, actor))
     .returning('id')
     .executeTakeFirstOrThrow();
   await refreshDerived(trx, enterpriseId);
   return r.id;
+}
+
+function surveyRow(enterpriseId: number, v: EnterpriseImportRow, batchId: number | null, actor: Actor) {
+  const s = v.survey;
+  if (!s) throw new Error('a survey row needs survey values');
+  return {
+    enterprise_id: enterpriseId,
+    survey_date: s.surveyDate,
+    worker_count: s.workerCount,
+    female_count: s.femaleCount,
+    member_count: s.memberCount,
+    employer_attitude: null,
+    contact_name: s.contactName,
+    contact_phone: s.contactPhone,
+    notes: s.notes,
+    surveyed_by: actor.userId,
+    import_batch_id: batchId,
+    created_at: new Date().toISOString(),
+  };
 }
