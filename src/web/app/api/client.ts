@@ -1,0 +1,109 @@
+import type { ErrorBody } from '../../../shared/errors/codes.js';
+
+/**
+ * The one way the web app talks to the server: JSON over fetch with the session cookie.
+ * State-changing requests echo the session's CSRF token; the user's language goes in
+ * Accept-Language so errors before sign-in come back in the language on screen.
+ */
+
+export type Issue = { path: string; message: string };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    /** The server's error code, or NETWORK when no answer arrived. */
+    readonly code: string,
+    message: string,
+    readonly issues: Issue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | null = null;
+let locale = 'vi';
+let unauthorizedHandler: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setApiLocale(next: string): void {
+  locale = next;
+}
+
+/** Called when a request finds the session gone (expired, or signed out elsewhere). Returns an unsubscribe. */
+export function onUnauthorized(handler: () => void): () => void {
+  unauthorizedHandler = handler;
+  return () => {
+    if (unauthorizedHandler === handler) unauthorizedHandler = null;
+  };
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+type Options = {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** For the "am I signed in?" probe: a 401 there is an answer, not an expired session. */
+  anonymousOk?: boolean;
+};
+
+function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+function isErrorBody(data: unknown): data is ErrorBody {
+  return typeof data === 'object' && data !== null && 'error' in data && typeof data.error === 'object';
+}
+
+export async function request<T>(method: string, path: string, opts: Options = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, opts.query), {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      credentials: 'same-origin',
+      signal: opts.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK', '');
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!res.ok) {
+    const err = isErrorBody(data) ? data.error : null;
+    const apiError = new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? '', err?.issues ?? []);
+    if (apiError.code === 'UNAUTHENTICATED' && !opts.anonymousOk) unauthorizedHandler?.();
+    throw apiError;
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, opts: Omit<Options, 'query' | 'body'> = {}) =>
+    request<T>('GET', path, { ...opts, query }),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};

@@ -1,0 +1,90 @@
+import { ApartmentOutlined, HistoryOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { Suspense, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../../features/auth/session.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { Brand } from './Brand.js';
+import { HEADER_ICON } from './headerStyle.js';
+import { PageLoading } from './states.js';
+import { UserArea } from './UserArea.js';
+
+/** Header, side menu (a drawer on phones) and the current page. */
+export function AppLayout() {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const screens = Grid.useBreakpoint();
+  // Until the first measurement, assume a phone: the layout then only grows.
+  const desktop = screens.lg === true;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  const items: MenuProps['items'] = [
+    { key: '/org', icon: <ApartmentOutlined />, label: t('nav.org') },
+    ...(can('user.manage')
+      ? [
+          { key: '/users', icon: <TeamOutlined />, label: t('nav.users') },
+          { key: '/audit', icon: <HistoryOutlined />, label: t('nav.audit') },
+        ]
+      : []),
+  ];
+  const selected = `/${location.pathname.split('/')[1] ?? ''}`;
+  const menu = (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={[selected]}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        navigate(key);
+      }}
+      style={{ borderInlineEnd: 'none' }}
+      data-testid="main-menu"
+    />
+  );
+
+  return (
+    <Layout className="app-shell">
+      <Layout.Header className="app-header">
+        {!desktop && (
+          <Button
+            type="text"
+            style={HEADER_ICON}
+            icon={<MenuOutlined />}
+            aria-label={t('nav.menu')}
+            onClick={() => setDrawerOpen(true)}
+            data-testid="menu-button"
+          />
+        )}
+        <Brand />
+        <div className="app-header-spacer" />
+        <UserArea compact={!desktop} />
+      </Layout.Header>
+      <Layout>
+        {desktop && (
+          <Layout.Sider width={232} className="app-sider">
+            {menu}
+          </Layout.Sider>
+        )}
+        <Layout.Content className="app-content">
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+      {!desktop && (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={272}
+          title={<Brand dark />}
+          styles={{ body: { padding: 0 } }}
+        >
+          {menu}
+        </Drawer>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,78 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import type { Permission } from '../../shared/auth/roles.js';
+import { useSession } from '../features/auth/session.js';
+import { AppLayout } from './layout/AppLayout.js';
+import { Forbidden, NotFound, PageLoading, RouteError } from './layout/states.js';
+
+// Each page is its own chunk: a phone on a slow line only downloads the page it opens.
+const LoginPage = lazy(() => import('../features/auth/LoginPage.js').then((m) => ({ default: m.LoginPage })));
+const OrgPage = lazy(() => import('../features/org/OrgPage.js').then((m) => ({ default: m.OrgPage })));
+const UsersPage = lazy(() => import('../features/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { me, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <PageLoading full />;
+  if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return children;
+}
+
+function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { can } = useSession();
+  return can(permission) ? children : <Forbidden />;
+}
+
+function GuestOnly({ children }: { children: ReactNode }) {
+  const { me, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <PageLoading full />;
+  if (me) {
+    const from = (location.state as { from?: string } | null)?.from;
+    return <Navigate to={from && from !== '/login' ? from : '/org'} replace />;
+  }
+  return <Suspense fallback={<PageLoading full />}>{children}</Suspense>;
+}
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    errorElement: <RouteError />,
+    element: (
+      <GuestOnly>
+        <LoginPage />
+      </GuestOnly>
+    ),
+  },
+  {
+    path: '/',
+    errorElement: <RouteError />,
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/org" replace /> },
+      { path: 'org', element: <OrgPage /> },
+      {
+        path: 'users',
+        element: (
+          <RequirePermission permission="user.manage">
+            <UsersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <RequirePermission permission="user.manage">
+            <AuditPage />
+          </RequirePermission>
+        ),
+      },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

@@ -1,0 +1,36 @@
+import { Alert, Form } from 'antd';
+import type { TOrgUnitDetail } from '../../../../shared/org/contract.js';
+import { useI18n } from '../../../app/i18n/I18nProvider.js';
+import { FormModal } from '../../../components/FormModal.js';
+import { orgApi } from '../api.js';
+import { DecisionFields, type DecisionValues, EffectiveDateField } from './DecisionFields.js';
+import { useOrgChanged } from './useOrgChanged.js';
+
+type Props = { open: boolean; unit: TOrgUnitDetail; asOf: string; onClose: () => void };
+
+export function DissolveModal({ open, unit, asOf, onClose }: Props) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<DecisionValues>();
+  const changed = useOrgChanged();
+  return (
+    <FormModal<DecisionValues>
+      open={open}
+      title={t('action.dissolveTitle', { name: unit.name })}
+      form={form}
+      width={560}
+      danger
+      okText={t('action.dissolve')}
+      testId="dissolve-unit-form"
+      initialValues={{ effectiveDate: asOf }}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await orgApi.dissolve(unit.id, v);
+        await changed();
+      }}
+    >
+      <Alert type="warning" showIcon title={t('action.dissolveWarning')} style={{ marginBottom: 16 }} />
+      <EffectiveDateField />
+      <DecisionFields />
+    </FormModal>
+  );
+}
