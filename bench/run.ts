@@ -59,9 +59,15 @@ async function main() {
   }
   const imp = await benchImport(Number(process.env.BENCH_IMPORT_ROWS ?? 100_000));
   const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
-  console.log(`\n[import, SQLite] ${imp.rows.toLocaleString('vi-VN')}-row enterprise .xlsx (${mb(imp.size)}, written in ${(imp.writeMs / 1000).toFixed(1)} s)`);
-  console.log(`  raw ExcelJS streaming read:        ${(imp.rawMs / 1000).toFixed(1)} s (${imp.rawRows.toLocaleString('vi-VN')} rows)`);
-  console.log(`  full import (parse, validate, dedupe, write, one transaction): ${(imp.importMs / 1000).toFixed(1)} s — inserted ${imp.report.inserted}, rejected ${imp.report.rejected.length}, warnings ${imp.report.warnings.length}, committed ${imp.report.committed}`);
+  console.log(
+    `\n[import, SQLite] ${imp.rows.toLocaleString('vi-VN')}-row enterprise .xlsx (${mb(imp.size)}, written in ${(imp.writeMs / 1000).toFixed(1)} s)`,
+  );
+  console.log(
+    `  raw ExcelJS streaming read:        ${(imp.rawMs / 1000).toFixed(1)} s (${imp.rawRows.toLocaleString('vi-VN')} rows)`,
+  );
+  console.log(
+    `  full import (parse, validate, dedupe, write, one transaction): ${(imp.importMs / 1000).toFixed(1)} s — inserted ${imp.report.inserted}, rejected ${imp.report.rejected.length}, warnings ${imp.report.warnings.length}, committed ${imp.report.committed}`,
+  );
   console.log(`  peak RSS of the process during the import: ${mb(imp.peakRss)}`);
   console.log(`\ndone in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

@@ -9,6 +9,8 @@ export interface UnitTypeTable {
   code: string;
   name_vi: string;
   name_en: string;
+  short_vi: string;
+  short_en: string;
   level: number;
   grassroots: number;
   /** JSON array of parent type codes; empty = may be a top unit. */

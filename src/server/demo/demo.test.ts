@@ -99,3 +99,17 @@ describe('demo dataset', () => {
     expect(now.data.units.map((u: { code: string }) => u.code)).toEqual(['DONGNAI']);
   });
 });
+
+describe('history seen from a subtree that no longer holds the unit', () => {
+  it('names parents inside the caller’s scope only', async () => {
+    const a = accounts.find((x) => x.username === 'phurieng.canbo');
+    if (!a) throw new Error('missing demo account');
+    const officer = await login(env.app, a.username, a.password);
+    const d = await officer.get(`/api/org/units/${await idOf('CDCS-PR-003')}`);
+    expect(d.data.history.map((h: { parentName: string | null }) => h.parentName)).toEqual([
+      'Liên đoàn Lao động huyện Phú Riềng',
+      null,
+    ]);
+    expect(JSON.stringify(d.data)).not.toContain('Công đoàn xã');
+  });
+});

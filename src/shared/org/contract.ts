@@ -19,6 +19,8 @@ export const ZUnitType = z.object({
   code: z.string(),
   nameVi: z.string(),
   nameEn: z.string(),
+  shortVi: z.string(),
+  shortEn: z.string(),
   level: z.number().int(),
   grassroots: z.boolean(),
   allowedParents: z.array(z.string()),

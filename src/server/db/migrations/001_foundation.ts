@@ -7,6 +7,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('code', 'text', (c) => c.primaryKey())
     .addColumn('name_vi', 'text', (c) => c.notNull())
     .addColumn('name_en', 'text', (c) => c.notNull())
+    .addColumn('short_vi', 'text', (c) => c.notNull())
+    .addColumn('short_en', 'text', (c) => c.notNull())
     .addColumn('level', 'integer', (c) => c.notNull())
     .addColumn('grassroots', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('allowed_parents', 'text', (c) => c.notNull().defaultTo('[]'))

@@ -28,6 +28,8 @@ export function presentUnitType(t: Database['unit_type']): TUnitType {
     code: t.code,
     nameVi: t.name_vi,
     nameEn: t.name_en,
+    shortVi: t.short_vi,
+    shortEn: t.short_en,
     level: t.level,
     grassroots: t.grassroots === 1,
     allowedParents: JSON.parse(t.allowed_parents) as string[],

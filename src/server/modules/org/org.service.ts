@@ -20,6 +20,7 @@ import { AppError } from '../../platform/errors.js';
 import {
   type Actor,
   hasPermission as has,
+  isUnitInScope,
   prefixRange,
   requireScope,
   requireUnitInScope,
@@ -83,6 +84,10 @@ async function loadDetail(db: Db, id: number, asOf: string, scope: Scope): Promi
   });
   const names = new Map((await repo.namesAt(db, visible, date)).map((n) => [n.unit_id, n]));
   const hist = await repo.history(db, id);
+  // A parent outside the caller's scope (e.g. the commune union a district's CĐCS moved to) stays unnamed.
+  const parentIds = [...new Set(hist.map((h) => h.parent_id).filter((p): p is number => p !== null))];
+  const visibleParents = new Set<number>();
+  for (const pid of parentIds) if (await isUnitInScope(db, pid, scope)) visibleParents.add(pid);
   return {
     ...presentUnit(row),
     ancestors: visible.flatMap((aid) => {
@@ -92,8 +97,8 @@ async function loadDetail(db: Db, id: number, asOf: string, scope: Scope): Promi
     history: hist.map((h) => ({
       validFrom: h.valid_from,
       validTo: h.valid_to,
-      parentId: h.parent_id,
-      parentName: h.parent_name,
+      parentId: h.parent_id !== null && visibleParents.has(h.parent_id) ? h.parent_id : null,
+      parentName: h.parent_id !== null && visibleParents.has(h.parent_id) ? h.parent_name : null,
       name: h.name,
       typeCode: h.type_code,
       adminAreaName: h.admin_area_name,
