@@ -170,6 +170,9 @@ export async function runImport<K extends string, V>(
     let chunk: Parsed[] = [];
     const flush = async () => {
       if (chunk.length === 0) return;
+      // All-or-nothing and a row already failed: the transaction will roll back, so stop writing and
+      // only keep validating, for the report (a 300 k-row file with an early error stays fast).
+      const write = trx !== null && !(opts.mode === 'all' && report.rejected.length > 0);
       const keys = [...new Set(chunk.map((p) => p.key).filter((k): k is string => k !== null))];
       const existing = await spec.findExisting(trx ?? (db as never), keys);
       const toInsert: V[] = [];
@@ -208,7 +211,7 @@ export async function runImport<K extends string, V>(
         }
         if (action === 'update' && ex) {
           report.updated++;
-          if (trx) {
+          if (write && trx) {
             await recordChanges(trx, opts.batchId, await spec.update(trx, ex.id, p.value, opts.batchId));
           }
         } else {
@@ -216,7 +219,7 @@ export async function runImport<K extends string, V>(
           toInsert.push(p.value);
         }
       }
-      if (trx && toInsert.length > 0) {
+      if (write && trx && toInsert.length > 0) {
         const inserted = await spec.insertMany(trx, toInsert, opts.batchId);
         await recordChanges(
           trx,

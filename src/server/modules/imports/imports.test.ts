@@ -255,3 +255,42 @@ describe('enterprise import', () => {
     expect(prev.data.warnings).toEqual([{ row: 3, column: '', message: 'Bỏ qua dòng ví dụ của tệp mẫu' }]);
   });
 });
+
+describe('a 50 MB file', () => {
+  it('streams through the upload and an all-or-nothing commit that reads every row and writes nothing', async () => {
+    const t = await makeTree(env);
+    const admin = await makeUser(env, 'federation_admin', t.districtA);
+    const file = path.join(dir, 'big.csv');
+    const out = fs.createWriteStream(file);
+    out.write('\uFEFFMã số thuế,Tên doanh nghiệp,Địa chỉ,Loại hình,Số lao động,Ghi chú\n');
+    // An early bad row (wrong check digit) makes the all-or-nothing commit refuse the whole file.
+    out.write(`${badCheck(mst())},Công ty Sai Mã Đầu Tệp,Ấp 1,TNHH,20,\n`);
+    let bytes = 0;
+    let rows = 1;
+    const pad = 'x'.repeat(80);
+    while (bytes < 50 * 1024 * 1024) {
+      const line = `,Công ty TNHH Thương mại Dịch vụ Đồng Tâm số ${rows},"Ấp ${rows % 9}, xã Phú Riềng",TNHH,${10 + (rows % 300)},${pad}\n`;
+      out.write(line);
+      bytes += Buffer.byteLength(line);
+      rows++;
+    }
+    await new Promise<void>((resolve) => out.end(resolve));
+    expect(fs.statSync(file).size).toBeGreaterThan(50 * 1024 * 1024);
+    const before = await writeCounts(env);
+    const up = await upload(admin, file, t.districtA, 'tệp lớn');
+    expect(up.statusCode).toBe(200);
+    const commit = await admin.post(`/api/imports/${up.data.batchId}/commit`, { mode: 'all' });
+    expect(commit.statusCode).toBe(200);
+    expect(commit.data.rows).toBe(rows);
+    expect(commit.data.committed).toBe(false);
+    expect(commit.data.rejected).toEqual([
+      { row: 2, column: 'Mã số thuế (cột A)', message: expect.stringContaining('sai chữ số kiểm tra') },
+    ]);
+    expect({ ...(await writeCounts(env)), import_batch: 0, audit_log: 0 }).toEqual({
+      ...before,
+      import_batch: 0,
+      audit_log: 0,
+    });
+    fs.rmSync(file, { force: true });
+  }, 180_000);
+});
