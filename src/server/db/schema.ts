@@ -218,6 +218,17 @@ export interface OutreachEnterpriseTable {
   enterprise_id: number;
 }
 
+export interface OutreachAttachmentTable {
+  id: Generated<number>;
+  event_id: number;
+  file_name: string;
+  mime: string;
+  size: number;
+  storage_key: string;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface ImportBatchTable {
   id: Generated<number>;
   kind: string;
@@ -267,6 +278,7 @@ export interface Database {
   outreach_form: OutreachFormTable;
   outreach_event: OutreachEventTable;
   outreach_enterprise: OutreachEnterpriseTable;
+  outreach_attachment: OutreachAttachmentTable;
   import_batch: ImportBatchTable;
   import_change: ImportChangeTable;
   import_mapping: ImportMappingTable;

@@ -292,6 +292,30 @@ const CASES: Record<string, () => Promise<void>> = {
   'GET /api/outreach/:id': async () => {
     is404(await fx.a.get(`/api/outreach/${fx.bEvent}`));
   },
+  'POST /api/outreach/:id/attachments': async () => {
+    const b = '----att';
+    const payload = Buffer.concat([
+      Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="x.pdf"\r\n\r\n%PDF-1.4 test`),
+      Buffer.from(`\r\n--${b}--\r\n`),
+    ]);
+    await refused(() =>
+      env.app
+        .inject({
+          method: 'POST',
+          url: `/api/outreach/${fx.bEvent}/attachments`,
+          headers: {
+            cookie: fx.a.cookie,
+            'x-csrf-token': fx.a.csrf,
+            'content-type': `multipart/form-data; boundary=${b}`,
+          },
+          payload,
+        })
+        .then((r) => Object.assign(r, { data: JSON.parse(r.body) })),
+    );
+  },
+  'GET /api/outreach/:id/attachments/:attachmentId': async () => {
+    is404(await fx.a.get(`/api/outreach/${fx.bEvent}/attachments/1`));
+  },
   'POST /api/outreach': async () => {
     const body = { eventDate: '2024-06-02', formCode: 'LEAFLETS', topics: ['LABOUR_CODE'], workersReached: 1 };
     await refused(() => fx.a.post('/api/outreach', { ...body, unitId: fx.tree.districtB }));

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import type { Role } from '../../shared/auth/roles.js';
@@ -29,8 +32,11 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
   if (usePg && !url) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const base = loadConfig({ LOG_LEVEL: 'silent' });
+  // Files (uploads, attachments) go to a folder of this test file's own, removed afterwards.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-test-'));
   const config: Config = {
     ...base,
+    dataDir,
     db: usePg && url ? { kind: 'postgres', url, schema } : { kind: 'sqlite', file: ':memory:' },
     ...overrides,
   };
@@ -51,6 +57,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     close: async () => {
       await app.close();
       await handle.close();
+      if (!overrides.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
       if (usePg && url) {
         const c = new pg.Client({ connectionString: url });
         await c.connect();
@@ -210,6 +217,7 @@ export async function writeCounts(env: TestEnv): Promise<Record<string, number>>
     'enterprise_survey',
     'outreach_event',
     'outreach_enterprise',
+    'outreach_attachment',
     'import_batch',
   ] as const) {
     const r = await env.ctx.db

@@ -140,6 +140,11 @@ export const ERRORS = {
     vi: 'Không thể hoàn tác: đã có {count} thay đổi mới hơn dựa trên dữ liệu của lô nhập này ({what})',
     en: 'Cannot undo: {count} newer changes depend on this import ({what})',
   },
+  ATTACHMENT_TYPE: {
+    status: 415,
+    vi: 'Tệp đính kèm phải là ảnh (JPEG, PNG, WebP) hoặc PDF',
+    en: 'Attachments must be images (JPEG, PNG, WebP) or PDF',
+  },
   WRONG_PASSWORD: { status: 422, vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
   INTERNAL: {
     status: 500,

@@ -39,8 +39,12 @@ export const ZOutreach = z.object({
   cost: z.number().int().nullable(),
   notes: z.string().nullable(),
   enterprises: z.array(z.object({ id: z.number().int(), name: z.string(), mst: z.string().nullable() })),
+  attachments: z.array(z.object({ id: z.number().int(), fileName: z.string(), mime: z.string(), size: z.number().int() })),
   createdBy: z.string().nullable(),
 });
+
+export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 export const ZOutreachQuery = z
   .object({

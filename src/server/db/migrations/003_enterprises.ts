@@ -197,6 +197,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('outreach_enterprise_ent').on('outreach_enterprise').column('enterprise_id').execute();
 
+  // Photos of attendance sheets and the like, stored as files under DATA_DIR/attachments.
+  await db.schema
+    .createTable('outreach_attachment')
+    .addColumn('id', 'integer', idColumn(db))
+    .addColumn('event_id', 'integer', (c) => c.notNull().references('outreach_event.id').onDelete('cascade'))
+    .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('mime', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('storage_key', 'text', (c) => c.notNull())
+    .addColumn('created_by', 'integer')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('outreach_attachment_event').on('outreach_attachment').column('event_id').execute();
+
   await db.schema
     .createTable('import_batch')
     .addColumn('id', 'integer', idColumn(db))
@@ -242,6 +256,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     'import_mapping',
     'import_change',
     'import_batch',
+    'outreach_attachment',
     'outreach_enterprise',
     'outreach_event',
     'outreach_form',

@@ -245,3 +245,56 @@ describe('outreach and coverage', () => {
     expect(await writeCounts(env)).toEqual(before);
   });
 });
+
+describe('outreach attachments', () => {
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const send = (c: { cookie: string; csrf: string }, eventId: number, name: string, data: Buffer) => {
+    const b = '----att';
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      data,
+      Buffer.from(`\r\n--${b}--\r\n`),
+    ]);
+    return env.app.inject({
+      method: 'POST',
+      url: `/api/outreach/${eventId}/attachments`,
+      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${b}` },
+      payload,
+    });
+  };
+
+  it('stores a photo of the attendance sheet, lists and serves it; refuses what is not an image or PDF', async () => {
+    const { officer, t } = await setup();
+    const ev = await officer.post('/api/outreach', {
+      unitId: t.districtA,
+      eventDate: '2024-05-20',
+      formCode: 'CONFERENCE',
+      topics: ['LABOUR_CODE'],
+      workersReached: 50,
+    });
+    const ok = await send(officer, ev.data.id, 'danh-sach-ky-ten.png', PNG);
+    expect(ok.statusCode).toBe(201);
+    const att = JSON.parse(ok.body);
+    expect(att).toMatchObject({ fileName: 'danh-sach-ky-ten.png', mime: 'image/png', size: PNG.length });
+    const view = await officer.get(`/api/outreach/${ev.data.id}`);
+    expect(view.data.attachments).toEqual([att]);
+    const file = await env.app.inject({
+      method: 'GET',
+      url: `/api/outreach/${ev.data.id}/attachments/${att.id}`,
+      headers: { cookie: officer.cookie },
+    });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('image/png');
+    expect(file.rawPayload.equals(PNG)).toBe(true);
+    const before = await env.ctx.db.selectFrom('outreach_attachment').select('id').execute();
+    const bad = await send(officer, ev.data.id, 'virus.png', Buffer.from('MZ this is not an image'));
+    expect(bad.statusCode).toBe(415);
+    expect(JSON.parse(bad.body).error.message).toBe('Tệp đính kèm phải là ảnh (JPEG, PNG, WebP) hoặc PDF');
+    expect(await env.ctx.db.selectFrom('outreach_attachment').select('id').execute()).toHaveLength(before.length);
+  });
+});

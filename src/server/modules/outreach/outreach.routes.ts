@@ -1,5 +1,7 @@
-import { ZIdParams } from '../../../shared/http/common.js';
+import { z } from 'zod';
+import { ZId, ZIdParams } from '../../../shared/http/common.js';
 import {
+  ATTACHMENT_MAX_BYTES,
   ZCoverage,
   ZCoverageQuery,
   ZOutreach,
@@ -8,13 +10,60 @@ import {
   ZOutreachList,
   ZOutreachQuery,
 } from '../../../shared/outreach/contract.js';
+import { AppError } from '../../platform/errors.js';
 import { routes } from '../../platform/plugin.js';
 import { actorOf } from '../../platform/session.js';
+import * as attachments from './outreach.attachments.js';
 import * as service from './outreach.service.js';
+
+const ZAttachment = z.object({ id: z.number().int(), fileName: z.string(), mime: z.string(), size: z.number().int() });
 
 const tags = ['outreach'];
 
-export const outreachRoutes = routes((app, ctx) => {
+export const outreachRoutes = routes(async (app, ctx) => {
+  await app.register((await import('@fastify/multipart')).default, {
+    limits: { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 0 },
+  });
+
+  app.post(
+    '/api/outreach/:id/attachments',
+    {
+      schema: {
+        tags,
+        summary: 'Đính kèm ảnh / PDF (ví dụ ảnh danh sách ký tên) — multipart: file',
+        consumes: ['multipart/form-data'],
+        params: ZIdParams,
+        response: { 201: ZAttachment },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const part = await req.file();
+      if (!part) throw new AppError('VALIDATION', {}, [{ path: 'file', message: 'Chưa chọn tệp' }]);
+      reply.status(201);
+      return attachments.addAttachment(ctx, actor, req.params.id, { stream: part.file, fileName: part.filename });
+    },
+  );
+
+  app.get(
+    '/api/outreach/:id/attachments/:attachmentId',
+    {
+      schema: {
+        tags,
+        summary: 'Tải tệp đính kèm',
+        params: z.object({ id: ZId, attachmentId: ZId }).strict(),
+      },
+    },
+    async (req, reply) => {
+      const f = await attachments.openAttachment(ctx, actorOf(req), req.params.id, req.params.attachmentId);
+      return reply
+        .type(f.mime)
+        .header('content-length', f.size)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .send(f.stream);
+    },
+  );
+
   app.get(
     '/api/outreach/config',
     { schema: { tags, summary: 'Danh mục hình thức và nội dung tuyên truyền', response: { 200: ZOutreachConfig } } },

@@ -51,6 +51,12 @@ async function view(db: Db, ids: number[]) {
     .where('oe.event_id', 'in', ids)
     .orderBy('e.name_folded')
     .execute();
+  const files = await db
+    .selectFrom('outreach_attachment')
+    .select(['id', 'event_id', 'file_name', 'mime', 'size'])
+    .where('event_id', 'in', ids)
+    .orderBy('id')
+    .execute();
   return events.map((ev) => ({
     id: ev.id,
     unitId: ev.unit_id,
@@ -65,6 +71,9 @@ async function view(db: Db, ids: number[]) {
     cost: ev.cost,
     notes: ev.notes,
     enterprises: links.filter((l) => l.event_id === ev.id).map((l) => ({ id: l.id, name: l.name, mst: l.mst })),
+    attachments: files
+      .filter((f) => f.event_id === ev.id)
+      .map((f) => ({ id: f.id, fileName: f.file_name, mime: f.mime, size: f.size })),
     createdBy: ev.created_by_name,
   }));
 }
