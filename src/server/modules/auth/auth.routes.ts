@@ -11,7 +11,7 @@ export const authRoutes = routes((app, ctx) => {
     '/api/auth/login',
     {
       config: { public: true },
-      schema: { tags, summary: 'Đăng nhập / sign in', body: ZLogin, response: { 200: ZMe } },
+      schema: { tags, summary: 'Đăng nhập / sign in', security: [], body: ZLogin, response: { 200: ZMe } },
     },
     async (req, reply) => {
       const { session, actor } = await service.login(ctx, req.body, req.ip, req.headers['user-agent'] ?? null);

@@ -7,7 +7,7 @@ export const healthRoutes = routes((app, ctx) => {
     '/api/health',
     {
       config: { public: true },
-      schema: { tags: ['system'], summary: 'Tình trạng hệ thống / health', response: { 200: ZHealth } },
+      schema: { tags: ['system'], summary: 'Tình trạng hệ thống / health', security: [], response: { 200: ZHealth } },
     },
     async () => {
       await ping(ctx.db);
