@@ -102,3 +102,19 @@ export async function isUnitInScope(db: Kysely<Database>, unitId: number, scope:
 export async function requireUnitInScope(db: Kysely<Database>, unitId: number, scope: Scope): Promise<void> {
   if (!(await isUnitInScope(db, unitId, scope))) throw new AppError('NOT_FOUND');
 }
+
+/**
+ * The caller's scope for a permission, narrowed to one unit's subtree when a list is filtered by unit
+ * (the unit must be the caller's: otherwise 404).
+ */
+export async function scopeWithin(
+  db: Kysely<Database>,
+  actor: Actor,
+  permission: Permission,
+  unitId: number | undefined,
+): Promise<Scope> {
+  const scope = await requireScope(db, actor, permission);
+  if (unitId === undefined) return scope;
+  await requireUnitInScope(db, unitId, scope);
+  return scopeForUnits(db, permission, [unitId]);
+}

@@ -20,7 +20,7 @@ import {
   requireScope,
   requireUnitInScope,
   type Scope,
-  scopeForUnits,
+  scopeWithin,
   unitInScope,
 } from '../../platform/scope.js';
 import { presentEnterprise } from './enterprises.presenter.js';
@@ -40,16 +40,8 @@ export function defaultPeriod(ctx: AppContext, q: { from?: string; to?: string }
   return { from: q.from ?? `${t.slice(0, 4)}-01-01`, to: q.to ?? t };
 }
 
-/** The scope narrowed to one unit's subtree when the caller filters by unit (which must be theirs). */
-async function listScope(ctx: AppContext, actor: Actor, permission: 'record.read' | 'record.write', unitId?: number) {
-  const scope = await requireScope(ctx.db, actor, permission);
-  if (unitId === undefined) return scope;
-  await requireUnitInScope(ctx.db, unitId, scope);
-  return scopeForUnits(ctx.db, permission, [unitId]);
-}
-
 export async function filtered(ctx: AppContext, actor: Actor, q: TEnterpriseQuery) {
-  const scope = await listScope(ctx, actor, 'record.read', q.unitId);
+  const scope = await scopeWithin(ctx.db, actor, 'record.read', q.unitId);
   const period = defaultPeriod(ctx, q);
   const t = await thresholds(ctx.db, period.to);
   const query = repo.applyFilters(

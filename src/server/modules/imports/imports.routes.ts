@@ -14,7 +14,7 @@ import {
 import { AppError } from '../../platform/errors.js';
 import { writeTemplateXlsx } from '../../platform/import/index.js';
 import { routes } from '../../platform/plugin.js';
-import { requireScope, requireUnitInScope, scopeForUnits, unitInScope } from '../../platform/scope.js';
+import { requireScope, scopeWithin, unitInScope } from '../../platform/scope.js';
 import { actorOf } from '../../platform/session.js';
 import { ENTERPRISE_FIELDS, TEMPLATE_EXAMPLE_NOTE } from '../enterprises/enterprises.import.js';
 import * as service from './imports.service.js';
@@ -239,11 +239,7 @@ export const importsRoutes = routes(async (app, ctx) => {
       },
     },
     async (req) => {
-      let scope = await requireScope(ctx.db, actorOf(req), 'record.read');
-      if (req.query.unitId !== undefined) {
-        await requireUnitInScope(ctx.db, req.query.unitId, scope);
-        scope = await scopeForUnits(ctx.db, 'record.read', [req.query.unitId]);
-      }
+      const scope = await scopeWithin(ctx.db, actorOf(req), 'record.read', req.query.unitId);
       const rows = await batches()
         .where((eb) => unitInScope(eb, 'b.unit_id', scope))
         .orderBy('b.id', 'desc')

@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { type Actor, requireScope, requireUnitInScope, scopeForUnits, unitInScope } from '../../platform/scope.js';
+import { type Actor, requireScope, requireUnitInScope, scopeWithin, unitInScope } from '../../platform/scope.js';
 import { refreshDerived } from '../enterprises/enterprises.repository.js';
 import * as enterprises from '../enterprises/enterprises.service.js';
 
@@ -153,11 +153,7 @@ export async function get(ctx: AppContext, actor: Actor, id: number) {
 }
 
 export async function list(ctx: AppContext, actor: Actor, q: z.output<typeof ZOutreachQuery>) {
-  let scope = await requireScope(ctx.db, actor, 'record.read');
-  if (q.unitId !== undefined) {
-    await requireUnitInScope(ctx.db, q.unitId, scope);
-    scope = await scopeForUnits(ctx.db, 'record.read', [q.unitId]);
-  }
+  const scope = await scopeWithin(ctx.db, actor, 'record.read', q.unitId);
   let base = ctx.db.selectFrom('outreach_event as ev').where((eb) => unitInScope(eb, 'ev.unit_id', scope));
   if (q.from) base = base.where('ev.event_date', '>=', q.from);
   if (q.to) base = base.where('ev.event_date', '<=', q.to);
@@ -183,11 +179,7 @@ export async function list(ctx: AppContext, actor: Actor, q: z.output<typeof ZOu
  * were reached by an outreach event in the period — all, and non-state only — overall and by commune.
  */
 export async function coverage(ctx: AppContext, actor: Actor, q: z.output<typeof ZCoverageQuery>) {
-  let scope = await requireScope(ctx.db, actor, 'record.read');
-  if (q.unitId !== undefined) {
-    await requireUnitInScope(ctx.db, q.unitId, scope);
-    scope = await scopeForUnits(ctx.db, 'record.read', [q.unitId]);
-  }
+  const scope = await scopeWithin(ctx.db, actor, 'record.read', q.unitId);
   const period = enterprises.defaultPeriod(ctx, q);
   const t = await enterprises.thresholds(ctx.db, period.to);
   return computeCoverage(ctx.db, scope, t, period);
