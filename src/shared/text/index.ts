@@ -10,3 +10,4 @@ export {
 export { fold, foldedContains, normalizeText, normalizeTonePlacement } from './fold.js';
 export type { PersonNameParts } from './person-name.js';
 export { comparePersonNames, sortByPersonName, splitPersonName } from './person-name.js';
+export { personSortKey } from './sort-key.js';
