@@ -1,2 +1,15 @@
+export type {
+  CccdDecoded,
+  CccdGender,
+  CccdProvinceCode,
+  CccdValidation,
+  CccdValidationOptions,
+  CccdWarning,
+  CccdWarningCode,
+  NormalisedCccd,
+} from './cccd.js';
+export { CCCD_PROVINCES, cccdProvinceName, decodeCccd, maskCccd, normaliseCccd, validateCccd } from './cccd.js';
 export type { MstFault, MstValidation } from './mst.js';
 export { formatMst, mstCheckDigit, normaliseMst, validateMst } from './mst.js';
+export type { PhoneCarrier, PhoneValidation } from './phone.js';
+export { CARRIER_PREFIXES, formatPhone, normalisePhone, OLD_MOBILE_PREFIXES, validatePhone } from './phone.js';

@@ -39,7 +39,9 @@ export const ZOutreach = z.object({
   cost: z.number().int().nullable(),
   notes: z.string().nullable(),
   enterprises: z.array(z.object({ id: z.number().int(), name: z.string(), mst: z.string().nullable() })),
-  attachments: z.array(z.object({ id: z.number().int(), fileName: z.string(), mime: z.string(), size: z.number().int() })),
+  attachments: z.array(
+    z.object({ id: z.number().int(), fileName: z.string(), mime: z.string(), size: z.number().int() }),
+  ),
   createdBy: z.string().nullable(),
 });
 

@@ -1,0 +1,166 @@
+// Vietnamese phone numbers. Shared by server and browser, so only ECMAScript built-ins.
+//
+// Canonical form, used for storage: the national form, digits only, with the leading 0 —
+// `0912345678` for a mobile, `02713123456` for a landline. `formatPhone` adds the spaces for display.
+//
+// Mobiles have had 10 digits since the 2018 conversion; landlines 11 digits starting 02 since the
+// 2017 area-code change. Prefix table: shared/domain/union-rules.md §5.
+
+export type PhoneCarrier = 'Viettel' | 'Vinaphone' | 'Mobifone' | 'Vietnamobile' | 'Gmobile' | 'iTel' | 'Reddi';
+
+export type PhoneValidation =
+  | {
+      ok: true;
+      /** National form, digits only: `0912345678` or `02713123456`. */
+      value: string;
+      /** Mobiles only. Numbers ported to another network keep their prefix, so this is the original carrier. */
+      carrier?: PhoneCarrier;
+      kind: 'mobile' | 'landline';
+    }
+  | {
+      ok: false;
+      /** Vietnamese, ready to show to the officer. */
+      message: string;
+      /** For an old 11-digit mobile (01x…): the 10-digit number it became in 2018, for the officer to confirm. */
+      suggestion?: string;
+    };
+
+/** 3-digit mobile prefixes (with the leading 0) of each carrier. */
+export const CARRIER_PREFIXES: Readonly<Record<PhoneCarrier, readonly string[]>> = {
+  Viettel: ['032', '033', '034', '035', '036', '037', '038', '039', '086', '096', '097', '098'],
+  Vinaphone: ['081', '082', '083', '084', '085', '088', '091', '094'],
+  Mobifone: ['070', '076', '077', '078', '079', '089', '090', '093'],
+  Vietnamobile: ['052', '056', '058', '092'],
+  Gmobile: ['059', '099'],
+  iTel: ['087'],
+  Reddi: ['055'],
+};
+
+const MOBILE_PREFIXES = new Map<string, PhoneCarrier>(
+  Object.entries(CARRIER_PREFIXES).flatMap(([carrier, prefixes]) =>
+    prefixes.map((prefix) => [prefix, carrier as PhoneCarrier] as const),
+  ),
+);
+
+/** The 2018 conversion of 11-digit mobile prefixes: old 4-digit prefix → new 3-digit prefix. */
+export const OLD_MOBILE_PREFIXES: Readonly<Record<string, string>> = Object.freeze({
+  // Viettel
+  '0162': '032',
+  '0163': '033',
+  '0164': '034',
+  '0165': '035',
+  '0166': '036',
+  '0167': '037',
+  '0168': '038',
+  '0169': '039',
+  // Mobifone
+  '0120': '070',
+  '0121': '079',
+  '0122': '077',
+  '0126': '076',
+  '0128': '078',
+  // Vinaphone
+  '0123': '083',
+  '0124': '084',
+  '0125': '085',
+  '0127': '081',
+  '0129': '082',
+  // Vietnamobile
+  '0186': '056',
+  '0188': '058',
+  // Gmobile
+  '0199': '059',
+});
+
+// Spaces (including no-break ones), dots, dashes, brackets, slashes and the apostrophe Excel users
+// type to force a cell to text.
+const NOISE = /[\s\u00a0\u202f.'\u2019()[\]/\-\u2010-\u2015\u2212]/g;
+
+/**
+ * Cleans a phone number to the national form: drops spaces, dots, dashes and brackets; turns `+84…`,
+ * `0084…` and `84…` (when the length fits) into `0…`, also when a 0 was wrongly kept after the country
+ * code (`+84 0912…`); and puts back a leading zero lost to a numeric spreadsheet cell (`912345678`).
+ * Does not judge the result: a foreign number keeps its `+`, garbage comes back cleaned but still garbage.
+ */
+export function normalisePhone(raw: string | number): string {
+  let text: string;
+  if (typeof raw === 'number') {
+    if (!Number.isSafeInteger(raw) || raw < 0) return String(raw);
+    text = String(raw);
+  } else {
+    text = raw.trim().replace(NOISE, '');
+  }
+  let national: string | undefined;
+  if (text.startsWith('+84')) national = text.slice(3);
+  else if (text.startsWith('0084')) national = text.slice(4);
+  // 84 + 9 digits (mobile) or 84 + 10 digits (landline). A national number starting 084 keeps its 0,
+  // and one that lost its 0 is 9 digits long, so neither is mistaken for a country code.
+  else if (/^84\d{9,10}$/.test(text)) national = text.slice(2);
+  if (national !== undefined) return national.startsWith('0') ? national : `0${national}`;
+  // A numeric cell dropped the zero: 9 digits (mobile), 10 digits (landline or old 01x mobile).
+  if (/^[1-9]\d{8,9}$/.test(text)) return `0${text}`;
+  return text;
+}
+
+function oldMobileSuggestion(value: string): string | undefined {
+  const prefix = OLD_MOBILE_PREFIXES[value.slice(0, 4)];
+  return prefix === undefined ? undefined : `${prefix}${value.slice(4)}`;
+}
+
+/**
+ * Validates a Vietnamese phone number: a 10-digit mobile with a known prefix, or an 11-digit landline
+ * starting 02. An old 11-digit mobile (01x…) is refused with the new number it most likely became.
+ */
+export function validatePhone(raw: string | number): PhoneValidation {
+  const value = normalisePhone(raw);
+  if (value === '') return { ok: false, message: 'Chưa nhập số điện thoại' };
+  if (value.startsWith('+')) return { ok: false, message: 'Chỉ nhận số điện thoại Việt Nam (+84)' };
+  if (!/^\d+$/.test(value)) return { ok: false, message: 'Số điện thoại chỉ được gồm chữ số' };
+
+  if (value.length === 10) {
+    const carrier = MOBILE_PREFIXES.get(value.slice(0, 3));
+    if (carrier !== undefined) return { ok: true, value, carrier, kind: 'mobile' };
+    if (value.startsWith('02')) {
+      return { ok: false, message: 'Số máy bàn phải có 11 chữ số, bắt đầu bằng mã vùng mới 02x (đổi từ năm 2017)' };
+    }
+    return {
+      ok: false,
+      message: `Đầu số ${value.slice(0, 3)} không phải đầu số di động của nhà mạng nào tại Việt Nam`,
+    };
+  }
+
+  if (value.length === 11) {
+    if (value.startsWith('02')) return { ok: true, value, kind: 'landline' };
+    if (value.startsWith('01')) {
+      const suggestion = oldMobileSuggestion(value);
+      return suggestion === undefined
+        ? {
+            ok: false,
+            message: `Số di động 11 chữ số đầu ${value.slice(0, 4)} đã bị đổi sang 10 chữ số từ năm 2018 — cần nhập số với đầu số mới`,
+          }
+        : {
+            ok: false,
+            message: `Số di động 11 chữ số đầu ${value.slice(0, 4)} đã đổi sang đầu số mới ${suggestion.slice(0, 3)} từ năm 2018 — cần nhập số mới (có thể là ${formatPhone(suggestion)})`,
+            suggestion,
+          };
+    }
+  }
+
+  if (!value.startsWith('0')) return { ok: false, message: 'Số điện thoại phải bắt đầu bằng 0 hoặc +84' };
+  return {
+    ok: false,
+    message: `Số điện thoại phải có 10 chữ số (di động) hoặc 11 chữ số (máy bàn), số đã nhập có ${value.length} chữ số`,
+  };
+}
+
+/**
+ * Display form: `0912 345 678` for a mobile; `024 3825 1234` for a Hà Nội or Hồ Chí Minh landline
+ * (2-digit area code), `0271 3123 456` for other landlines. Anything else comes back cleaned but unchanged.
+ */
+export function formatPhone(value: string | number): string {
+  const v = normalisePhone(value);
+  if (/^0\d{9}$/.test(v)) return `${v.slice(0, 4)} ${v.slice(4, 7)} ${v.slice(7)}`;
+  if (/^02[48]\d{8}$/.test(v)) return `${v.slice(0, 3)} ${v.slice(3, 7)} ${v.slice(7)}`;
+  if (/^02\d{9}$/.test(v)) return `${v.slice(0, 4)} ${v.slice(4, 8)} ${v.slice(8)}`;
+  return v;
+}
