@@ -46,46 +46,49 @@ export async function writeEnterpriseFile(file: string, rows: number): Promise<v
   await wb.commit();
 }
 
-export async function benchImport(rows = 100_000) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doanvien-bench-import-'));
-  const file = path.join(dir, 'ds.xlsx');
-  let t = performance.now();
-  await writeEnterpriseFile(file, rows);
-  const writeMs = performance.now() - t;
-  const size = fs.statSync(file).size;
-
-  // Baseline: ExcelJS's own streaming read of the same file, doing nothing with the rows.
-  t = performance.now();
-  let n = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', worksheets: 'emit' });
-  for await (const ws of reader) for await (const _row of ws) n++;
-  const rawMs = performance.now() - t;
-
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), dataDir: dir };
-  const h = await openDatabase({ kind: 'sqlite', file: path.join(dir, 'bench.db') });
-  await migrateToLatest(h.db);
-  await ensureFirstAdmin(h.db);
-  const root = await ensureRoot(h.db);
-  const admin = await h.db.selectFrom('app_user').select('id').executeTakeFirstOrThrow();
-  const actor = await loadActorForUser(h.db, admin.id, null);
-  if (!actor) throw new Error('no admin');
-  const ctx = { db: h.db, dbKind: h.kind, config, version: 'bench' };
+/** One measurement (a raw ExcelJS streaming read, or the full import into a fresh SQLite database), with peak RSS. */
+export async function benchImportFile(file: string, what: 'raw' | 'import') {
   let peak = process.memoryUsage().rss;
+  const startRss = peak;
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
-  t = performance.now();
-  const { report } = await importEnterprises(ctx, actor, {
-    file,
-    fileName: 'ds.xlsx',
-    unitId: root,
-    onDuplicate: 'update',
-    mode: 'all',
-    dryRun: false,
-  });
-  const importMs = performance.now() - t;
+  }, 20);
+  const t = performance.now();
+  let rows = 0;
+  let summary: Record<string, unknown> = {};
+  if (what === 'raw') {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', worksheets: 'emit' });
+    for await (const ws of reader) for await (const _row of ws) rows++;
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doanvien-bench-db-'));
+    const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), dataDir: dir };
+    const h = await openDatabase({ kind: 'sqlite', file: path.join(dir, 'bench.db') });
+    await migrateToLatest(h.db);
+    await ensureFirstAdmin(h.db);
+    const root = await ensureRoot(h.db);
+    const admin = await h.db.selectFrom('app_user').select('id').executeTakeFirstOrThrow();
+    const actor = await loadActorForUser(h.db, admin.id, null);
+    if (!actor) throw new Error('no admin');
+    const { report } = await importEnterprises({ db: h.db, dbKind: h.kind, config, version: 'bench' }, actor, {
+      file,
+      fileName: path.basename(file),
+      unitId: root,
+      onDuplicate: 'update',
+      mode: 'all',
+      dryRun: false,
+    });
+    rows = report.rows;
+    summary = {
+      inserted: report.inserted,
+      rejected: report.rejected.length,
+      warnings: report.warnings.length,
+      committed: report.committed,
+    };
+    await h.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const ms = performance.now() - t;
   clearInterval(sampler);
-  await h.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  return { rows, size, writeMs, rawRows: n, rawMs, importMs, report, peakRss: peak };
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { rows, ms, startRss, peakRss: peak, ...summary };
 }
