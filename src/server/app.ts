@@ -11,6 +11,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
+import { membersRoutes } from './modules/members/members.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { outreachRoutes } from './modules/outreach/outreach.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -104,6 +105,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   await app.register(enterprisesRoutes(ctx));
   await app.register(outreachRoutes(ctx));
   await app.register(importsRoutes(ctx));
+  await app.register(membersRoutes(ctx));
 
   const hasWeb = fs.existsSync(`${ctx.config.webDist}/index.html`);
   if (hasWeb) {

@@ -43,6 +43,16 @@ const ZEnv = z.object({
   WEB_DIST: z.string().optional(),
   /** 'Today' for as-of dates and defaults is the calendar day in this zone, whatever the server's clock zone. */
   APP_TIMEZONE: z.string().default('Asia/Ho_Chi_Minh'),
+  /**
+   * The key protecting identity numbers (base64 of 32 random bytes). Without it the server creates
+   * DATA_DIR/keys/data.key on first use; several servers sharing one PostgreSQL database must share it.
+   */
+  DATA_KEY: z
+    .string()
+    .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v.trim()) && Buffer.from(v.trim(), 'base64').length === 32, {
+      message: 'DATA_KEY phải là 32 byte mã hoá base64 (ví dụ: openssl rand -base64 32)',
+    })
+    .optional(),
 });
 
 export type Config = {
@@ -58,6 +68,8 @@ export type Config = {
   login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMinutes: number };
   webDist: string;
   timeZone: string;
+  /** Base64 of 32 bytes; undefined = use (or create) DATA_DIR/keys/data.key. */
+  dataKey?: string;
 };
 
 export class ConfigError extends Error {}
@@ -89,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     webDist: path.resolve(e.WEB_DIST ?? 'dist/web'),
     timeZone: e.APP_TIMEZONE,
+    dataKey: e.DATA_KEY?.trim(),
   };
   return { ...base, ...overrides };
 }

@@ -261,6 +261,107 @@ export interface ImportMappingTable {
   updated_at: string;
 }
 
+/** Dated code lists (ethnicity, religion, informal_trade, education): configuration, not enums. */
+export interface CodeListTable {
+  list: string;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  valid_from: string;
+  valid_to: string | null;
+  sort_order: number;
+}
+
+/** One row per human, keyed by the identity number (never stored in clear). */
+export interface PersonTable {
+  id: Generated<number>;
+  /** HMAC-SHA256 (hex) of the normalised identity number under the data key; null once anonymised. */
+  cccd_hash: string | null;
+  /** AES-256-GCM ciphertext of the normalised number ('v1.' + base64(iv | tag | ciphertext)). */
+  cccd_enc: string | null;
+  cccd_masked: string;
+  /** 'cccd' | 'cmnd' | 'passport' (foreign members). */
+  cccd_kind: string;
+  full_name: string;
+  full_name_folded: string;
+  /** personSortKey(full_name), binary collation. */
+  sort_key: string;
+  birth_date: string;
+  gender: string;
+  ethnicity_code: string | null;
+  religion_code: string | null;
+  nationality: string;
+  phone: string | null;
+  address: string | null;
+  admin_area_code: string | null;
+  admin_area_name: string | null;
+  education_code: string | null;
+  occupation: string | null;
+  employer_enterprise_id: number | null;
+  informal_trade_code: string | null;
+  social_insurance_no: string | null;
+  anonymised_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipTable {
+  id: Generated<number>;
+  person_id: number;
+  unit_id: number;
+  /** 'active' | 'transferred' | 'left' | 'expelled' | 'honorary' */
+  status: string;
+  informal: number;
+  foreign: number;
+  application_date: string | null;
+  admitted_on: string;
+  decision_no: string | null;
+  ceremony_date: string | null;
+  started_on: string;
+  card_no: string | null;
+  card_issued_on: string | null;
+  ended_on: string | null;
+  end_reason: string | null;
+  transferred_from_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipEventTable {
+  id: Generated<number>;
+  membership_id: number;
+  kind: string;
+  event_date: string;
+  decision_no: string | null;
+  decision_date: string | null;
+  related_unit_id: number | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface PartyIntroductionTable {
+  id: Generated<number>;
+  person_id: number;
+  membership_id: number;
+  unit_id: number;
+  introduced_on: string;
+  party_organisation: string;
+  /** 'introduced' | 'in_training' | 'admitted' | 'not_admitted' */
+  status: string;
+  status_date: string;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DataKeyCheckTable {
+  id: string;
+  fingerprint: string;
+  created_at: string;
+}
+
 export interface Database {
   unit_type: UnitTypeTable;
   org_unit: OrgUnitTable;
@@ -282,4 +383,10 @@ export interface Database {
   import_batch: ImportBatchTable;
   import_change: ImportChangeTable;
   import_mapping: ImportMappingTable;
+  code_list: CodeListTable;
+  person: PersonTable;
+  membership: MembershipTable;
+  membership_event: MembershipEventTable;
+  party_introduction: PartyIntroductionTable;
+  data_key_check: DataKeyCheckTable;
 }

@@ -12,7 +12,17 @@ export type AuditEntry = {
 };
 
 // Never let a secret reach the log, whatever a caller passes as before/after.
-const SECRET_KEYS = new Set(['password', 'password_hash', 'passwordHash', 'csrf_token', 'csrfToken']);
+// Identity numbers too: callers store the masked form (cccdMasked), never the number itself.
+const SECRET_KEYS = new Set([
+  'password',
+  'password_hash',
+  'passwordHash',
+  'csrf_token',
+  'csrfToken',
+  'cccd',
+  'cccd_enc',
+  'cccd_hash',
+]);
 function scrub(v: unknown): string | null {
   if (v === undefined || v === null) return null;
   return JSON.stringify(v, (k, val) => (SECRET_KEYS.has(k) ? '[redacted]' : val));

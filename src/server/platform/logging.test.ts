@@ -50,4 +50,32 @@ describe('logging', () => {
     expect(all).not.toContain(csrf);
     for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
   });
+
+  it('never logs an identity number, even from a refused admission', async () => {
+    const t = await makeTree(env);
+    const u = await makeUser(env, 'officer', t.districtA);
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: u.username, password: u.password },
+    });
+    const cookie = String(r.headers['set-cookie']).split(';')[0] ?? '';
+    const csrf = JSON.parse(r.body).csrfToken as string;
+    const cccd = '079090777888';
+    for (const birthDate of ['1990-01-01', '1980-01-01']) {
+      await app.inject({
+        method: 'POST',
+        url: '/api/members/admissions',
+        headers: { cookie, 'x-csrf-token': csrf },
+        payload: {
+          unitId: t.cdcsA,
+          applicationDate: '2024-01-01',
+          decisionNo: '1',
+          decisionDate: '2024-01-02',
+          people: [{ fullName: 'Ẩn Danh', birthDate, gender: 'male', cccd }],
+        },
+      });
+    }
+    expect(lines.join('')).not.toContain(cccd);
+  });
 });

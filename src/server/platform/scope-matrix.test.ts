@@ -21,6 +21,10 @@ let fx: {
   aEnterprise: number;
   bEvent: number;
   bBatch: number;
+  bMember: number;
+  aMember: number;
+  bCccd: string;
+  bParty: number;
 };
 
 beforeAll(async () => {
@@ -77,7 +81,32 @@ beforeAll(async () => {
     dryRun: false,
   });
   fs.rmSync(file, { force: true });
+  // A member in each district, and a Party introduction in B.
+  const admitOne = async (c: Client, unitId: number, fullName: string, cccd: string) => {
+    const r = await c.post('/api/members/admissions', {
+      unitId,
+      applicationDate: '2024-03-01',
+      decisionNo: '1/QĐ',
+      decisionDate: '2024-03-10',
+      people: [{ fullName, birthDate: '1990-01-01', gender: 'male', cccd, phone: '0912000222' }],
+    });
+    if (r.statusCode !== 201) throw new Error(r.body);
+    return r.data.admitted[0].membershipId as number;
+  };
+  const bCccd = '079090123456';
+  const bMember = await admitOne(b, tree.cdcsB, 'Bình Minh Bí Mật', bCccd);
+  const aMember = await admitOne(a, tree.cdcsA, 'An Phát Công Khai', '079090654321');
+  const bParty = (
+    await b.post(`/api/members/${bMember}/party-introductions`, {
+      introducedOn: '2024-09-01',
+      partyOrganisation: 'Chi bộ Bình Minh',
+    })
+  ).data.id as number;
   fx = {
+    bMember,
+    aMember,
+    bCccd,
+    bParty,
     bBatch: imported.batchId ?? 0,
     a,
     tree,
@@ -367,6 +396,94 @@ const CASES: Record<string, () => Promise<void>> = {
   },
   'GET /api/imports/:id': async () => {
     is404(await fx.a.get(`/api/imports/${fx.bBatch}`));
+  },
+  'GET /api/members/config': async () => {
+    // Code lists shared by all, holding no member of any subtree.
+    const r = await fx.a.get('/api/members/config');
+    expect(r.statusCode).toBe(200);
+    expect(JSON.stringify(r.data)).not.toContain('Bình Minh');
+  },
+  'POST /api/members/admissions': async () => {
+    const person = { fullName: 'Lạc Sang', birthDate: '1990-01-01', gender: 'male', cccd: '079090111222' };
+    const body = { applicationDate: '2024-03-01', decisionNo: 'x', decisionDate: '2024-03-10', people: [person] };
+    await refused(() => fx.a.post('/api/members/admissions', { ...body, unitId: fx.tree.cdcsB }));
+    await refused(() =>
+      fx.a.post('/api/members/admissions', {
+        ...body,
+        unitId: fx.tree.cdcsA,
+        people: [{ ...person, employerEnterpriseId: fx.bEnterprise }],
+      }),
+    );
+    // B's member cannot be admitted again from A either, and A is not told where they are.
+    await refused(
+      () =>
+        fx.a.post('/api/members/admissions', {
+          ...body,
+          unitId: fx.tree.cdcsA,
+          people: [{ ...person, cccd: fx.bCccd }],
+        }),
+      409,
+    );
+    const r = await fx.a.post('/api/members/admissions', {
+      ...body,
+      unitId: fx.tree.cdcsA,
+      people: [{ ...person, cccd: fx.bCccd }],
+    });
+    expect(r.body).not.toContain('Bình Minh');
+  },
+  'GET /api/members': async () => {
+    const all = await fx.a.get('/api/members?limit=500');
+    expect(all.data.items.map((m: { id: number }) => m.id)).toEqual([fx.aMember]);
+    is404(await fx.a.get(`/api/members?unitId=${fx.tree.cdcsB}`));
+    expect((await fx.a.get(`/api/members?q=${fx.bCccd}`)).data.items).toEqual([]);
+    expect((await fx.a.get(`/api/members?q=${encodeURIComponent('bi mat')}`)).data.items).toEqual([]);
+  },
+  'GET /api/members/counts': async () => {
+    is404(await fx.a.get(`/api/members/counts?unitId=${fx.tree.cdcsB}`));
+    const r = await fx.a.get('/api/members/counts?from=2024-01-01&to=2024-12-31');
+    expect(r.data).toMatchObject({ admitted: 1, activeAtEnd: 1, partyIntroduced: 0 });
+  },
+  'GET /api/members/:membershipId': async () => {
+    is404(await fx.a.get(`/api/members/${fx.bMember}`));
+  },
+  'POST /api/members/:membershipId/reveal-cccd': async () => {
+    await refused(() => fx.a.post(`/api/members/${fx.bMember}/reveal-cccd`));
+  },
+  'POST /api/members/:membershipId/card': async () => {
+    await refused(() => fx.a.post(`/api/members/${fx.bMember}/card`, { cardNo: 'X', issuedOn: '2024-05-01' }));
+  },
+  'POST /api/members/:membershipId/transfer': async () => {
+    await refused(() =>
+      fx.a.post(`/api/members/${fx.bMember}/transfer`, { toUnitId: fx.tree.cdcsA, date: '2024-06-01' }),
+    );
+    await refused(() =>
+      fx.a.post(`/api/members/${fx.aMember}/transfer`, { toUnitId: fx.tree.cdcsB, date: '2024-06-01' }),
+    );
+  },
+  'POST /api/members/:membershipId/leave': async () => {
+    await refused(() =>
+      fx.a.post(`/api/members/${fx.bMember}/leave`, { date: '2024-06-01', reason: 'x', kind: 'expelled' }),
+    );
+  },
+  'POST /api/members/:membershipId/honorary': async () => {
+    await refused(() => fx.a.post(`/api/members/${fx.bMember}/honorary`, { date: '2024-06-01', note: 'x' }));
+  },
+  'POST /api/members/:membershipId/party-introductions': async () => {
+    await refused(() =>
+      fx.a.post(`/api/members/${fx.bMember}/party-introductions`, {
+        introducedOn: '2024-09-01',
+        partyOrganisation: 'x',
+      }),
+    );
+  },
+  'PATCH /api/party-introductions/:id': async () => {
+    await refused(() =>
+      fx.a.patch(`/api/party-introductions/${fx.bParty}`, { status: 'admitted', statusDate: '2024-12-01' }),
+    );
+  },
+  'GET /api/party-introductions': async () => {
+    expect((await fx.a.get('/api/party-introductions')).data.items).toEqual([]);
+    is404(await fx.a.get(`/api/party-introductions?unitId=${fx.tree.districtB}`));
   },
   'GET /api/audit': async () => {
     const r = await fx.a.get('/api/audit?limit=200');

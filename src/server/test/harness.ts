@@ -219,6 +219,10 @@ export async function writeCounts(env: TestEnv): Promise<Record<string, number>>
     'outreach_enterprise',
     'outreach_attachment',
     'import_batch',
+    'person',
+    'membership',
+    'membership_event',
+    'party_introduction',
   ] as const) {
     const r = await env.ctx.db
       .selectFrom(t)

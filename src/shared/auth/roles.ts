@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   'record.write',
   'record.approve',
   'system.configure',
+  /** See identity numbers in clear, ethnicity, religion and Party introductions (sensitive data, PDPL). */
+  'sensitive.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -18,7 +20,15 @@ export type Role = (typeof ROLES)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: PERMISSIONS,
-  federation_admin: ['org.read', 'org.manage', 'user.manage', 'record.read', 'record.write', 'record.approve'],
+  federation_admin: [
+    'org.read',
+    'org.manage',
+    'user.manage',
+    'record.read',
+    'record.write',
+    'record.approve',
+    'sensitive.read',
+  ],
   officer: ['org.read', 'record.read', 'record.write'],
   viewer: ['org.read', 'record.read', 'record.approve'],
 };

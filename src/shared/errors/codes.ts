@@ -129,6 +129,26 @@ export const ERRORS = {
     vi: 'Mã số thuế {mst} đã có trong danh sách ({name}). Hãy cập nhật doanh nghiệp đó, hoặc ghi rõ lý do nếu vẫn muốn tạo mới.',
     en: 'Tax code {mst} is already listed ({name}). Update that enterprise, or give a reason to create another.',
   },
+  MEMBER_ACTIVE_ELSEWHERE: {
+    status: 409,
+    vi: 'Người ở {row} đang là đoàn viên sinh hoạt tại {unit}. Không kết nạp lại: nếu người này chuyển đến, hãy làm thủ tục chuyển sinh hoạt công đoàn.',
+    en: 'The person in {row} is already an active member ({unit}). Do not admit again: if they moved, record a transfer instead.',
+  },
+  MEMBER_WARNINGS_UNCONFIRMED: {
+    status: 422,
+    vi: 'Có {count} cảnh báo cần xác nhận, ví dụ {path}: {message}. Kiểm tra lại với giấy tờ rồi đánh dấu đã xác nhận nếu thông tin đúng.',
+    en: '{count} warnings need confirming, e.g. {path}: {message}. Check the documents, then confirm if the data is right.',
+  },
+  MEMBER_NOT_ACTIVE: {
+    status: 422,
+    vi: 'Đoàn viên này không còn sinh hoạt tại đơn vị (trạng thái: {status})',
+    en: 'This membership is no longer active (status: {status})',
+  },
+  MEMBER_DATE_BEFORE_START: {
+    status: 422,
+    vi: 'Ngày {date} sớm hơn ngày bắt đầu sinh hoạt tại đơn vị ({start})',
+    en: 'The date {date} is before the membership began in this unit ({start})',
+  },
   IMPORT_FILE: { status: 422, vi: '{message}', en: '{message}' },
   IMPORT_NOT_PENDING: {
     status: 409,

@@ -1,0 +1,217 @@
+import { type Kysely, sql } from 'kysely';
+import type { TMemberQuery } from '../../../shared/members/contract.js';
+import type { Database } from '../../db/schema.js';
+import { type Scope, unitInScope } from '../../platform/scope.js';
+
+type Db = Kysely<Database>;
+export type Period = { from: string; to: string };
+
+/** Memberships of the scope with their person; every list, detail and check starts here. */
+export function memberBase(db: Db, scope: Scope) {
+  return db
+    .selectFrom('membership as m')
+    .innerJoin('person as p', 'p.id', 'm.person_id')
+    .innerJoin('org_unit as u', 'u.id', 'm.unit_id')
+    .leftJoin('enterprise as e', 'e.id', 'p.employer_enterprise_id')
+    .where((eb) => unitInScope(eb, 'm.unit_id', scope))
+    .select([
+      'm.id',
+      'm.person_id',
+      'p.full_name',
+      'p.birth_date',
+      'p.gender',
+      'p.cccd_masked',
+      'p.cccd_kind',
+      'p.phone',
+      'p.nationality',
+      'm.unit_id',
+      'u.name as unit_name',
+      'm.status',
+      'm.informal',
+      'm.foreign',
+      'm.admitted_on',
+      'm.decision_no',
+      'm.started_on',
+      'm.card_no',
+      'm.card_issued_on',
+      'm.ended_on',
+      'm.transferred_from_id',
+      'p.employer_enterprise_id',
+      'e.name as employer_name',
+      'p.informal_trade_code',
+    ]);
+}
+export type MemberRow = Awaited<ReturnType<ReturnType<typeof memberBase>['execute']>>[number];
+
+/** The detail adds what lists never carry; ethnicity and religion leave only through the presenter. */
+export function findMember(db: Db, scope: Scope, id: number) {
+  return memberBase(db, scope)
+    .select([
+      'm.application_date',
+      'm.ceremony_date',
+      'm.end_reason',
+      'p.address',
+      'p.admin_area_code',
+      'p.admin_area_name',
+      'p.education_code',
+      'p.occupation',
+      'p.social_insurance_no',
+      'p.ethnicity_code',
+      'p.religion_code',
+      'p.cccd_enc',
+    ])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
+}
+export type MemberDetailRow = NonNullable<Awaited<ReturnType<typeof findMember>>>;
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, ' ');
+
+/** The exclusive upper bound of a prefix range: '091' → '092'; digits only, so no carry past '9'. */
+function prefixEnd(prefix: string): string {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return prefix.slice(0, -1) + String.fromCharCode(last + 1);
+}
+
+export function applyFilters(
+  q: ReturnType<typeof memberBase>,
+  f: TMemberQuery & { folded: string; cccdHash: string | null; phonePrefix: string | null },
+) {
+  let out = q;
+  if (f.folded || f.cccdHash || f.phonePrefix) {
+    const { folded, cccdHash, phonePrefix } = f;
+    out = out.where((eb) =>
+      eb.or([
+        ...(folded ? [eb('p.full_name_folded', 'like', `%${escapeLike(folded)}%`)] : []),
+        ...(cccdHash ? [eb('p.cccd_hash', '=', cccdHash)] : []),
+        // A range, not LIKE: the binary-collated phone index answers it on both databases.
+        ...(phonePrefix
+          ? [eb.and([eb('p.phone', '>=', phonePrefix), eb('p.phone', '<', prefixEnd(phonePrefix))])]
+          : []),
+      ]),
+    );
+  }
+  if (f.status) out = out.where('m.status', '=', f.status);
+  if (f.informal !== undefined) out = out.where('m.informal', '=', f.informal ? 1 : 0);
+  if (f.foreign !== undefined) out = out.where('m.foreign', '=', f.foreign ? 1 : 0);
+  if (f.gender) out = out.where('p.gender', '=', f.gender);
+  if (f.employerEnterpriseId !== undefined) out = out.where('p.employer_enterprise_id', '=', f.employerEnterpriseId);
+  if (f.informalTradeCode) out = out.where('p.informal_trade_code', '=', f.informalTradeCode);
+  if (f.admittedFrom) out = out.where('m.admitted_on', '>=', f.admittedFrom);
+  if (f.admittedTo) out = out.where('m.admitted_on', '<=', f.admittedTo);
+  if (f.cardIssued !== undefined) out = out.where('m.card_no', f.cardIssued ? 'is not' : 'is', null);
+  return out;
+}
+
+export function eventsOf(db: Db, membershipId: number) {
+  return db
+    .selectFrom('membership_event as ev')
+    .leftJoin('org_unit as r', 'r.id', 'ev.related_unit_id')
+    .selectAll('ev')
+    .select('r.name as related_unit_name')
+    .where('ev.membership_id', '=', membershipId)
+    .orderBy('ev.event_date')
+    .orderBy('ev.id')
+    .execute();
+}
+
+/** Party introductions of the scope (by the introducing unit). */
+export function partyBase(db: Db, scope: Scope) {
+  return db
+    .selectFrom('party_introduction as pi')
+    .innerJoin('person as p', 'p.id', 'pi.person_id')
+    .innerJoin('org_unit as u', 'u.id', 'pi.unit_id')
+    .where((eb) => unitInScope(eb, 'pi.unit_id', scope))
+    .select([
+      'pi.id',
+      'pi.membership_id',
+      'pi.person_id',
+      'p.full_name',
+      'pi.unit_id',
+      'u.name as unit_name',
+      'pi.introduced_on',
+      'pi.party_organisation',
+      'pi.status',
+      'pi.status_date',
+      'pi.note',
+    ]);
+}
+export type PartyRow = Awaited<ReturnType<ReturnType<typeof partyBase>['execute']>>[number];
+
+const n = (v: unknown) => Number(v ?? 0);
+
+/**
+ * Member movement of the scope in a period, straight from the records. Each figure is one aggregate
+ * over an index-backed range, so it stays a query (not a scan in JavaScript) at national scale.
+ */
+export async function counts(db: Db, scope: Scope, period: Period) {
+  const { from, to } = period;
+  const admitted = await db
+    .selectFrom('membership as m')
+    .innerJoin('person as p', 'p.id', 'm.person_id')
+    .where((eb) => unitInScope(eb, 'm.unit_id', scope))
+    .where('m.transferred_from_id', 'is', null)
+    .where('m.admitted_on', '>=', from)
+    .where('m.admitted_on', '<=', to)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('all'),
+      eb.fn.sum<number>('m.informal').as('informal'),
+      eb.fn.sum<number>('m.foreign').as('foreign'),
+      eb.fn.sum<number>(sql`case when p.gender = 'female' then 1 else 0 end`).as('female'),
+    ])
+    .executeTakeFirstOrThrow();
+  const left = await db
+    .selectFrom('membership as m')
+    .where((eb) => unitInScope(eb, 'm.unit_id', scope))
+    .where('m.status', 'in', ['left', 'expelled'])
+    .where('m.ended_on', '>=', from)
+    .where('m.ended_on', '<=', to)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  // Across the subtree's boundary only: a move between two of its own units changes nothing for it.
+  const transfersIn = await db
+    .selectFrom('membership as m')
+    .innerJoin('membership as src', 'src.id', 'm.transferred_from_id')
+    .where((eb) => unitInScope(eb, 'm.unit_id', scope))
+    .where((eb) => eb.not(unitInScope(eb, 'src.unit_id', scope)))
+    .where('m.started_on', '>=', from)
+    .where('m.started_on', '<=', to)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const transfersOut = await db
+    .selectFrom('membership as m')
+    .innerJoin('membership as dst', 'dst.transferred_from_id', 'm.id')
+    .where((eb) => unitInScope(eb, 'm.unit_id', scope))
+    .where((eb) => eb.not(unitInScope(eb, 'dst.unit_id', scope)))
+    .where('m.status', '=', 'transferred')
+    .where('m.ended_on', '>=', from)
+    .where('m.ended_on', '<=', to)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const party = await db
+    .selectFrom('party_introduction as pi')
+    .where((eb) => unitInScope(eb, 'pi.unit_id', scope))
+    .where('pi.introduced_on', '>=', from)
+    .where('pi.introduced_on', '<=', to)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const active = await db
+    .selectFrom('membership as m')
+    .where((eb) => unitInScope(eb, 'm.unit_id', scope))
+    .where('m.started_on', '<=', to)
+    .where((eb) => eb.or([eb('m.ended_on', 'is', null), eb('m.ended_on', '>', to)]))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return {
+    admitted: n(admitted.all),
+    admittedInformal: n(admitted.informal),
+    admittedFemale: n(admitted.female),
+    admittedForeign: n(admitted.foreign),
+    left: n(left.n),
+    net: n(admitted.all) - n(left.n),
+    transfersIn: n(transfersIn.n),
+    transfersOut: n(transfersOut.n),
+    partyIntroduced: n(party.n),
+    activeAtEnd: n(active.n),
+  };
+}
