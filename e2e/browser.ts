@@ -62,10 +62,23 @@ export const SCREENSHOTS = path.resolve(
   'screenshots',
 );
 
-/** Each run starts from an empty folder, so no picture (or failure shot) is left over from an earlier run. */
-export function clearScreenshots(): void {
-  fs.rmSync(SCREENSHOTS, { recursive: true, force: true });
+/**
+ * Journey files other than the foundation one name their pictures with their own prefix (and their
+ * failure shots FAILED-<prefix>…), and clear only those: the files may run in any order.
+ */
+const OWN_PREFIXES = ['enterprises-'];
+
+/**
+ * Each run starts from an empty folder, so no picture (or failure shot) is left over from an earlier run.
+ * With a prefix, only that journey file's pictures go; without, everything but the prefixed files' pictures.
+ */
+export function clearScreenshots(prefix?: string): void {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const name of fs.readdirSync(SCREENSHOTS)) {
+    const bare = name.replace(/^FAILED-/, '');
+    const clear = prefix ? bare.startsWith(prefix) : !OWN_PREFIXES.some((p) => bare.startsWith(p));
+    if (clear) fs.rmSync(path.join(SCREENSHOTS, name), { recursive: true, force: true });
+  }
 }
 
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {

@@ -9,6 +9,13 @@ import { Forbidden, NotFound, PageLoading, RouteError } from './layout/states.js
 const LoginPage = lazy(() => import('../features/auth/LoginPage.js').then((m) => ({ default: m.LoginPage })));
 const OrgPage = lazy(() => import('../features/org/OrgPage.js').then((m) => ({ default: m.OrgPage })));
 const UsersPage = lazy(() => import('../features/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const EnterprisesPage = lazy(() =>
+  import('../features/enterprises/EnterprisesPage.js').then((m) => ({ default: m.EnterprisesPage })),
+);
+const OutreachPage = lazy(() =>
+  import('../features/outreach/OutreachPage.js').then((m) => ({ default: m.OutreachPage })),
+);
+const ImportPage = lazy(() => import('../features/imports/ImportPage.js').then((m) => ({ default: m.ImportPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -56,6 +63,30 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/org" replace /> },
       { path: 'org', element: <OrgPage /> },
+      {
+        path: 'enterprises',
+        element: (
+          <RequirePermission permission="record.read">
+            <EnterprisesPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'outreach',
+        element: (
+          <RequirePermission permission="record.read">
+            <OutreachPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'import',
+        element: (
+          <RequirePermission permission="record.write">
+            <ImportPage />
+          </RequirePermission>
+        ),
+      },
       {
         path: 'users',
         element: (

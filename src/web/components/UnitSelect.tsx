@@ -16,6 +16,8 @@ type Props = {
   /** Units that make no sense here (the unit being moved, its current parent…). */
   excludeIds?: number[];
   placeholder?: string;
+  /** The name of the unit in `value` when it is known without a search (e.g. the user's own unit). */
+  valueName?: string;
   allowClear?: boolean;
   style?: CSSProperties;
   id?: string;
@@ -30,6 +32,7 @@ export function UnitSelect({
   typeCode,
   excludeIds,
   placeholder,
+  valueName,
   allowClear,
   style,
   ...rest
@@ -51,6 +54,14 @@ export function UnitSelect({
   const exclude = new Set(excludeIds ?? []);
   const units = (search.data ?? []).filter((u) => !exclude.has(u.id));
   if (chosen && chosen.id === value && !units.some((u) => u.id === chosen.id)) units.unshift(chosen);
+  const options: { value: number; label: string; unit: TOrgUnit | null }[] = units.map((u) => ({
+    value: u.id,
+    label: u.name,
+    unit: u,
+  }));
+  if (value != null && valueName && !options.some((o) => o.value === value)) {
+    options.unshift({ value, label: valueName, unit: null });
+  }
 
   return (
     <Select<number>
@@ -63,9 +74,10 @@ export function UnitSelect({
       onOpenChange={(open) => open && setOpened(true)}
       showSearch={{ filterOption: false, onSearch: setTerm }}
       notFoundContent={search.isFetching ? t('app.loading') : t('org.searchEmpty')}
-      options={units.map((u) => ({ value: u.id, label: u.name, unit: u }))}
+      options={options}
       optionRender={(option) => {
         const u = option.data.unit;
+        if (!u) return <div className="unit-option">{option.data.label}</div>;
         return (
           <div className="unit-option">
             <span className="unit-option-name">{u.name}</span>

@@ -12,3 +12,10 @@ export function viDateTime(timestamp: string | null | undefined): string {
   const d = dayjs(timestamp);
   return d.isValid() ? d.format('DD/MM/YYYY HH:mm') : timestamp;
 }
+
+const percentFormat = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
+
+/** "33,3%" for part of whole in Vietnamese notation; an em dash when there is nothing to divide by. */
+export function viPercent(part: number, whole: number): string {
+  return whole > 0 ? percentFormat.format(part / whole) : '—';
+}

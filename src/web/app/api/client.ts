@@ -45,6 +45,8 @@ type Query = Record<string, string | number | boolean | null | undefined>;
 type Options = {
   query?: Query;
   body?: unknown;
+  /** Multipart body (file uploads): the browser sets the content type with its boundary. */
+  form?: FormData;
   signal?: AbortSignal;
   /** For the "am I signed in?" probe: a 401 there is an answer, not an expired session. */
   anonymousOk?: boolean;
@@ -66,14 +68,14 @@ function isErrorBody(data: unknown): data is ErrorBody {
 
 export async function request<T>(method: string, path: string, opts: Options = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.body !== undefined && !opts.form) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;
   try {
     res = await fetch(withQuery(path, opts.query), {
       method,
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       credentials: 'same-origin',
       signal: opts.signal,
     });
@@ -106,4 +108,11 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** POSTs a multipart form (a file and its fields), with the CSRF header like any other change. */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
 };
+
+/** A GET address with its query string, for downloads the browser fetches itself (links, the session cookie goes along). */
+export function downloadUrl(path: string, query?: Query): string {
+  return withQuery(path, query);
+}

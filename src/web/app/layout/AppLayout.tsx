@@ -1,4 +1,12 @@
-import { ApartmentOutlined, HistoryOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  FileExcelOutlined,
+  HistoryOutlined,
+  MenuOutlined,
+  NotificationOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -22,6 +30,13 @@ export function AppLayout() {
 
   const items: MenuProps['items'] = [
     { key: '/org', icon: <ApartmentOutlined />, label: t('nav.org') },
+    ...(can('record.read')
+      ? [
+          { key: '/enterprises', icon: <ShopOutlined />, label: t('nav.enterprises') },
+          { key: '/outreach', icon: <NotificationOutlined />, label: t('nav.outreach') },
+        ]
+      : []),
+    ...(can('record.write') ? [{ key: '/import', icon: <FileExcelOutlined />, label: t('nav.import') }] : []),
     ...(can('user.manage')
       ? [
           { key: '/users', icon: <TeamOutlined />, label: t('nav.users') },

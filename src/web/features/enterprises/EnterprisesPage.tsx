@@ -1,0 +1,345 @@
+import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  Badge,
+  Button,
+  Drawer,
+  Grid,
+  Input,
+  Segmented,
+  Table,
+  type TableColumnsType,
+  type TablePaginationConfig,
+  Typography,
+} from 'antd';
+import type { SorterResult } from 'antd/es/table/interface.js';
+import { useState } from 'react';
+import { errorText } from '../../app/api/errors.js';
+import { useI18n } from '../../app/i18n/I18nProvider.js';
+import { formatNumber } from '../../app/i18n/i18n.js';
+import { viDate } from '../../components/format.js';
+import { useDebounced } from '../../components/useDebounced.js';
+import { useSession } from '../auth/session.js';
+import { useCoverage } from '../outreach/api.js';
+import { OutreachFormModal } from '../outreach/OutreachFormModal.js';
+import {
+  type EnterpriseListQuery,
+  enterpriseKeys,
+  enterprisesApi,
+  type SortKey,
+  type TEnterprise,
+  type TEnterpriseDetail,
+} from './api.js';
+import { CoverageStrip } from './CoverageStrip.js';
+import { useEnterpriseConfig } from './config.js';
+import { EnterpriseDetail } from './EnterpriseDetail.js';
+import { activeFilterCount, EnterpriseFilters, type ListFilter } from './EnterpriseFilters.js';
+import { EnterpriseFormModal } from './EnterpriseFormModal.js';
+import { FlagTags } from './FlagTags.js';
+import { ScopeBar } from './ScopeBar.js';
+import { SurveyModal } from './SurveyModal.js';
+import { useWorkScope } from './workScope.js';
+
+const PAGE_SIZE = 20;
+type View = 'all' | 'queue';
+
+/**
+ * The survey frame: enterprises of a unit's subtree with their derived flags, filters, sorting,
+ * the Excel export of exactly what is filtered, and the work queue of non-state enterprises
+ * without a union; the outreach coverage of the period on top.
+ */
+export function EnterprisesPage() {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const screens = Grid.useBreakpoint();
+  const phone = screens.md !== true;
+  const wide = screens.lg === true;
+  const scope = useWorkScope();
+  const config = useEnterpriseConfig();
+  const [view, setView] = useState<View>('all');
+  const [term, setTerm] = useState('');
+  const q = useDebounced(term.trim());
+  const [filter, setFilter] = useState<ListFilter>({});
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [sort, setSort] = useState<{ sort: SortKey; order: 'asc' | 'desc' }>({ sort: 'name', order: 'asc' });
+  const [page, setPage] = useState(1);
+  const [detailId, setDetailId] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<TEnterpriseDetail | null>(null);
+  const [surveying, setSurveying] = useState<TEnterpriseDetail | null>(null);
+  const [outreachFor, setOutreachFor] = useState<TEnterpriseDetail | null>(null);
+
+  const queue = view === 'queue';
+  const base = {
+    q: q || undefined,
+    unitId: scope.unitId,
+    from: scope.from,
+    to: scope.to,
+    ...filter,
+    ...(queue ? { eligibleForFounding: undefined } : {}),
+  };
+  const query: EnterpriseListQuery = {
+    ...base,
+    ...(queue ? {} : sort),
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  };
+  const list = useQuery({
+    queryKey: enterpriseKeys.list(view, query),
+    queryFn: () => (queue ? enterprisesApi.queue(query) : enterprisesApi.list(query)),
+    placeholderData: keepPreviousData,
+  });
+  // The communes offered by the filter are those of the unit's enterprises.
+  const coverage = useCoverage({ unitId: scope.unitId, from: scope.from, to: scope.to });
+  const refresh = () => qc.invalidateQueries({ queryKey: enterpriseKeys.all });
+  const exportHref = enterprisesApi.exportUrl(queue ? { ...base, eligibleForFounding: true } : base);
+
+  const changeFilter = (next: ListFilter) => {
+    setFilter(next);
+    setPage(1);
+  };
+  const sortOrder = (key: SortKey) =>
+    !queue && sort.sort === key ? (sort.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
+  const onTableChange = (
+    p: TablePaginationConfig,
+    _f: unknown,
+    sorter: SorterResult<TEnterprise> | SorterResult<TEnterprise>[],
+  ) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    const key = (s?.columnKey as SortKey | undefined) ?? 'name';
+    const next = s?.order
+      ? { sort: key, order: s.order === 'ascend' ? ('asc' as const) : ('desc' as const) }
+      : { sort: 'name' as const, order: 'asc' as const };
+    if (next.sort !== sort.sort || next.order !== sort.order) {
+      setSort(next);
+      setPage(1);
+    } else {
+      setPage(p.current ?? 1);
+    }
+  };
+
+  const nameCell = (e: TEnterprise) => (
+    <Typography.Link
+      className="enterprise-name-link"
+      onClick={(ev) => {
+        ev.stopPropagation();
+        setDetailId(e.id);
+      }}
+    >
+      {e.name}
+    </Typography.Link>
+  );
+  const sortable = !queue;
+  const desktopColumns: TableColumnsType<TEnterprise> = [
+    {
+      key: 'mst',
+      title: t('ent.col.mst'),
+      dataIndex: 'mst',
+      sorter: sortable,
+      sortOrder: sortOrder('mst'),
+      render: (v: string | null) => v ?? t('common.none'),
+      width: 120,
+    },
+    {
+      key: 'name',
+      title: t('ent.col.name'),
+      sorter: sortable,
+      sortOrder: sortOrder('name'),
+      render: (_, e) => nameCell(e),
+    },
+    {
+      key: 'commune',
+      title: t('ent.col.commune'),
+      width: 130,
+      render: (_, e) => e.adminAreaName ?? e.adminAreaCode ?? t('common.none'),
+    },
+    {
+      key: 'ownership',
+      title: t('ent.col.ownership'),
+      width: 170,
+      render: (_, e) => config.ownershipName(e.ownershipCode),
+    },
+    {
+      key: 'workerCount',
+      title: t('ent.col.workers'),
+      align: 'right',
+      sorter: sortable,
+      sortOrder: sortOrder('workerCount'),
+      render: (_, e) => (e.workerCount === null ? t('common.none') : formatNumber(e.workerCount)),
+    },
+    {
+      key: 'lastContactDate',
+      title: t('ent.col.lastContact'),
+      sorter: sortable,
+      sortOrder: queue ? 'ascend' : sortOrder('lastContactDate'),
+      render: (_, e) => viDate(e.lastContactDate),
+      width: 120,
+    },
+    { key: 'flags', title: t('ent.col.flags'), width: 150, render: (_, e) => <FlagTags e={e} /> },
+  ];
+  // A phone gets one column per idea: which enterprise (with its tags), and how big it is.
+  const phoneColumns: TableColumnsType<TEnterprise> = [
+    {
+      key: 'name',
+      title: t('ent.col.name'),
+      render: (_, e) => (
+        <div className="enterprise-cell">
+          {nameCell(e)}
+          <Typography.Text type="secondary" className="enterprise-cell-meta">
+            {[e.mst, e.adminAreaName, config.ownershipName(e.ownershipCode)].filter(Boolean).join(' · ')}
+          </Typography.Text>
+          <FlagTags e={e} />
+        </div>
+      ),
+    },
+    {
+      key: 'workerCount',
+      title: t('ent.col.workers'),
+      align: 'right',
+      width: 72,
+      render: (_, e) => (e.workerCount === null ? t('common.none') : formatNumber(e.workerCount)),
+    },
+  ];
+
+  const filterCount = activeFilterCount(filter);
+  const filters = (
+    <EnterpriseFilters value={filter} onChange={changeFilter} communes={coverage.data?.byCommune ?? []} queue={queue} />
+  );
+  const detailBody = detailId !== null && (
+    <EnterpriseDetail id={detailId} onSurvey={setSurveying} onEdit={setEditing} onOutreach={setOutreachFor} />
+  );
+
+  return (
+    <div className="enterprises-page">
+      <div className="page-head">
+        <Typography.Title level={3} className="page-title">
+          {t('ent.title')}
+        </Typography.Title>
+        <div className="page-actions">
+          <Button icon={<DownloadOutlined />} href={exportHref} download data-testid="enterprise-export">
+            {t('ent.export')}
+          </Button>
+          {can('record.write') && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="enterprise-create"
+            >
+              {t('ent.create')}
+            </Button>
+          )}
+        </div>
+      </div>
+      <ScopeBar scope={scope} />
+      <CoverageStrip scope={scope} surveyMin={config.surveyMin} />
+      <Segmented<View>
+        className="enterprise-views"
+        value={view}
+        onChange={(v) => {
+          setView(v);
+          setPage(1);
+        }}
+        options={[
+          { value: 'all', label: t('ent.tab.all') },
+          { value: 'queue', label: t('ent.tab.queue', { n: config.foundingMin }) },
+        ]}
+        data-testid="enterprise-view"
+      />
+      {queue && (
+        <Alert className="queue-hint" type="info" showIcon title={t('ent.queueHint', { n: config.foundingMin })} />
+      )}
+      <div className="enterprise-toolbar">
+        <Input.Search
+          className="enterprise-search"
+          allowClear
+          placeholder={t('ent.search')}
+          value={term}
+          onChange={(e) => {
+            setTerm(e.target.value);
+            setPage(1);
+          }}
+          data-testid="enterprise-search"
+        />
+        {phone && (
+          <Badge count={filterCount} size="small">
+            <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen((o) => !o)} data-testid="filters-toggle">
+              {t('ent.filters')}
+            </Button>
+          </Badge>
+        )}
+      </div>
+      {(!phone || filtersOpen) && filters}
+      {list.isError && <Alert type="error" showIcon title={errorText(list.error, t)} style={{ marginBottom: 12 }} />}
+      <Table<TEnterprise>
+        rowKey="id"
+        size={phone ? 'small' : 'middle'}
+        data-testid="enterprises-table"
+        columns={phone ? phoneColumns : desktopColumns}
+        dataSource={list.data?.items ?? []}
+        loading={list.isFetching}
+        // Wide enough for every column; long names and ownership kinds wrap rather than push the tags off screen.
+        scroll={phone ? undefined : { x: 980 }}
+        locale={{ emptyText: t('ent.empty') }}
+        onChange={onTableChange}
+        onRow={(e) => ({ onClick: () => setDetailId(e.id), className: 'clickable-row' })}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (n) => t('common.total', { n: formatNumber(n) }),
+        }}
+      />
+      <Drawer
+        open={detailId !== null}
+        onClose={() => setDetailId(null)}
+        placement={wide ? 'right' : 'bottom'}
+        size={wide ? 760 : '90%'}
+        title={t('ent.detail')}
+        styles={{ body: { paddingTop: 12, paddingInline: phone ? 12 : 20 } }}
+      >
+        {detailBody}
+      </Drawer>
+      <EnterpriseFormModal
+        open={creating || editing !== null}
+        editing={editing}
+        defaultUnit={{ id: scope.unitId, name: scope.unitName }}
+        today={scope.today}
+        onClose={() => {
+          setCreating(false);
+          setEditing(null);
+        }}
+        onSaved={async (d, created) => {
+          message.success(created ? t('ent.created', { name: d.name }) : t('common.saved'));
+          if (created) setDetailId(d.id);
+          await refresh();
+        }}
+      />
+      <SurveyModal
+        enterprise={surveying}
+        today={scope.today}
+        onClose={() => setSurveying(null)}
+        onSaved={async () => {
+          message.success(t('survey.saved'));
+          await refresh();
+        }}
+      />
+      <OutreachFormModal
+        open={outreachFor !== null}
+        defaultUnit={{ id: outreachFor?.unitId ?? scope.unitId, name: outreachFor?.unitName ?? scope.unitName }}
+        enterprises={outreachFor ? [{ id: outreachFor.id, name: outreachFor.name, mst: outreachFor.mst }] : []}
+        today={scope.today}
+        onClose={() => setOutreachFor(null)}
+        onSaved={async () => {
+          message.success(t('outreach.saved'));
+          await refresh();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Grid, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { errorText } from '../../app/api/errors.js';
+import { useI18n } from '../../app/i18n/I18nProvider.js';
+import { formatNumber } from '../../app/i18n/i18n.js';
+import { viDate } from '../../components/format.js';
+import { useSession } from '../auth/session.js';
+import { enterpriseKeys } from '../enterprises/api.js';
+import { useEnterpriseConfig } from '../enterprises/config.js';
+import { ScopeBar } from '../enterprises/ScopeBar.js';
+import { useWorkScope } from '../enterprises/workScope.js';
+import { outreachApi, outreachKeys, type TOutreach, useOutreachConfig } from './api.js';
+import { CoveragePanel } from './CoveragePanel.js';
+import { OutreachFormModal } from './OutreachFormModal.js';
+
+const PAGE_SIZE = 20;
+
+/** Outreach events of a unit's subtree in a period, how much of the survey frame they reached, and a form to record one. */
+export function OutreachPage() {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const screens = Grid.useBreakpoint();
+  const phone = screens.md !== true;
+  const scope = useWorkScope();
+  const config = useOutreachConfig();
+  const entConfig = useEnterpriseConfig();
+  const [page, setPage] = useState(1);
+  const [creating, setCreating] = useState(false);
+  const period = { unitId: scope.unitId, from: scope.from, to: scope.to };
+  const list = useQuery({
+    queryKey: outreachKeys.list(period, page, PAGE_SIZE),
+    queryFn: () => outreachApi.list(period, PAGE_SIZE, (page - 1) * PAGE_SIZE),
+    placeholderData: keepPreviousData,
+  });
+
+  const enterprisesCell = (o: TOutreach) =>
+    o.enterprises.length === 0 ? (
+      t('common.none')
+    ) : (
+      <div className="outreach-enterprises">
+        {o.enterprises.slice(0, 3).map((e) => (
+          <span key={e.id}>{e.name}</span>
+        ))}
+        {o.enterprises.length > 3 && (
+          <Typography.Text type="secondary">{t('outreach.more', { n: o.enterprises.length - 3 })}</Typography.Text>
+        )}
+      </div>
+    );
+  const topicTags = (o: TOutreach) => (
+    <div className="role-tags">
+      {o.topics.map((c) => (
+        <Tag key={c} className="role-tag">
+          {config.topicName(c)}
+        </Tag>
+      ))}
+    </div>
+  );
+  const desktopColumns: TableColumnsType<TOutreach> = [
+    { key: 'date', title: t('outreach.date'), render: (_, o) => viDate(o.eventDate), width: 110 },
+    {
+      key: 'form',
+      title: t('outreach.form'),
+      render: (_, o) => (
+        <div className="user-cell">
+          <span>{config.formName(o.formCode)}</span>
+          {o.title && <Typography.Text type="secondary">{o.title}</Typography.Text>}
+        </div>
+      ),
+    },
+    { key: 'topics', title: t('outreach.topics'), render: (_, o) => topicTags(o) },
+    { key: 'enterprises', title: t('outreach.enterprises'), render: (_, o) => enterprisesCell(o) },
+    {
+      key: 'workers',
+      title: t('outreach.workersShort'),
+      align: 'right',
+      render: (_, o) => formatNumber(o.workersReached),
+    },
+    { key: 'unit', title: t('outreach.unit'), render: (_, o) => o.unitName },
+  ];
+  const phoneColumns: TableColumnsType<TOutreach> = [
+    {
+      key: 'event',
+      title: t('outreach.event'),
+      render: (_, o) => (
+        <div className="user-cell">
+          <Typography.Text strong>
+            {viDate(o.eventDate)} · {config.formName(o.formCode)}
+          </Typography.Text>
+          {o.title && <span>{o.title}</span>}
+          {enterprisesCell(o)}
+          {topicTags(o)}
+        </div>
+      ),
+    },
+    {
+      key: 'workers',
+      title: t('outreach.workersShort'),
+      align: 'right',
+      width: 90,
+      render: (_, o) => formatNumber(o.workersReached),
+    },
+  ];
+
+  return (
+    <div className="outreach-page">
+      <div className="page-head">
+        <Typography.Title level={3} className="page-title">
+          {t('outreach.title')}
+        </Typography.Title>
+        {can('record.write') && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="outreach-create"
+          >
+            {t('outreach.create')}
+          </Button>
+        )}
+      </div>
+      <ScopeBar scope={scope} />
+      <CoveragePanel unitId={scope.unitId} from={scope.from} to={scope.to} surveyMin={entConfig.surveyMin} />
+      <Typography.Title level={5} className="section-title">
+        {t('outreach.list')}
+      </Typography.Title>
+      {list.isError && <Alert type="error" showIcon title={errorText(list.error, t)} style={{ marginBottom: 12 }} />}
+      <Table<TOutreach>
+        rowKey="id"
+        size={phone ? 'small' : 'middle'}
+        data-testid="outreach-table"
+        columns={phone ? phoneColumns : desktopColumns}
+        dataSource={list.data?.items ?? []}
+        loading={list.isFetching}
+        scroll={phone ? undefined : { x: 'max-content' }}
+        locale={{ emptyText: t('outreach.empty') }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          onChange: setPage,
+          showTotal: (n) => t('common.total', { n: formatNumber(n) }),
+        }}
+      />
+      <OutreachFormModal
+        open={creating}
+        defaultUnit={{ id: scope.unitId, name: scope.unitName }}
+        today={scope.today}
+        onClose={() => setCreating(false)}
+        onSaved={async () => {
+          message.success(t('outreach.saved'));
+          await qc.invalidateQueries({ queryKey: enterpriseKeys.all });
+        }}
+      />
+    </div>
+  );
+}
