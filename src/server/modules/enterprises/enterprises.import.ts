@@ -184,6 +184,7 @@ export async function enterpriseImportSpec(
       };
     },
     keyOf: (v) => v.mst,
+    labelOf: (v) => v.name,
     async findExisting(trx, keys) {
       const out = new Map<string, Existing>();
       if (keys.length === 0) return out;

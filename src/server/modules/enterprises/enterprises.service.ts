@@ -99,7 +99,12 @@ export async function detail(ctx: AppContext, actor: Actor, id: number): Promise
       refId: o.id,
       summary: `${o.form_name}${o.title ? `: ${o.title}` : ''} (${o.workers_reached} người)`,
     })),
-    { date: created.created_at.slice(0, 10), kind: 'created' as const, refId: id, summary: 'Đưa vào danh sách' },
+    {
+      date: todayIn(ctx.config.timeZone, new Date(created.created_at)),
+      kind: 'created' as const,
+      refId: id,
+      summary: 'Đưa vào danh sách',
+    },
   ].sort((a, b) => b.date.localeCompare(a.date));
   return {
     ...presentEnterprise(row, true),

@@ -36,6 +36,8 @@ export interface ImportSpec<K extends string, V> {
   };
   keyField: K;
   keyOf(v: V): string | null;
+  /** How a row is named in the preview (e.g. the enterprise's name). */
+  labelOf(v: V): string;
   findExisting(
     db: Transaction<Database> | Parameters<ImportSpec<K, V>['insertMany']>[0],
     keys: string[],
@@ -203,7 +205,7 @@ export async function runImport<K extends string, V>(
           }
         }
         if (report.preview.length < previewLimit) {
-          report.preview.push({ row: p.row, action, key: p.key, label: ex?.label ?? '' });
+          report.preview.push({ row: p.row, action, key: p.key, label: ex?.label || spec.labelOf(p.value) });
         }
         if (action === 'skip') {
           report.skipped++;
