@@ -262,6 +262,12 @@ const CASES: Record<string, () => Promise<void>> = {
     expect(r.data.items.map((e: { id: number }) => e.id)).toEqual([fx.aEnterprise]);
     is404(await fx.a.get(`/api/enterprises?unitId=${fx.tree.districtB}`));
   },
+  'GET /api/enterprises/officers': async () => {
+    const r = await fx.a.get('/api/enterprises/officers');
+    expect(r.data.map((o: { id: number }) => o.id)).toContain(fx.aUserId);
+    expect(r.data.map((o: { id: number }) => o.id)).not.toContain(fx.bUserId);
+    is404(await fx.a.get(`/api/enterprises/officers?unitId=${fx.tree.districtB}`));
+  },
   'GET /api/enterprises/queue': async () => {
     const r = await fx.a.get('/api/enterprises/queue');
     expect(r.data.items.map((e: { id: number }) => e.id)).not.toContain(fx.bEnterprise);

@@ -170,3 +170,7 @@ export const ZEnterpriseConfig = z.object({
   ),
   thresholds: z.object({ surveyMinWorkers: z.number().int(), foundingMinWorkers: z.number().int() }),
 });
+
+export const ZOfficerQuery = z.object({ unitId: ZId.optional() }).strict();
+/** People who can be assigned to follow an enterprise: users holding a role inside the caller's scope. */
+export const ZOfficer = z.object({ id: z.number().int(), fullName: z.string(), username: z.string() });

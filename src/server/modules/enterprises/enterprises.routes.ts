@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { z } from 'zod';
 import {
   ZEnterpriseConfig,
   ZEnterpriseCreate,
@@ -6,6 +7,8 @@ import {
   ZEnterpriseEdit,
   ZEnterpriseList,
   ZEnterpriseQuery,
+  ZOfficer,
+  ZOfficerQuery,
   ZSurveyInput,
 } from '../../../shared/enterprises/contract.js';
 import { ZIdParams } from '../../../shared/http/common.js';
@@ -44,6 +47,19 @@ export const enterprisesRoutes = routes((app, ctx) => {
       },
     },
     async (req) => service.list(ctx, actorOf(req), req.query),
+  );
+
+  app.get(
+    '/api/enterprises/officers',
+    {
+      schema: {
+        tags,
+        summary: 'Cán bộ có thể phân công theo dõi doanh nghiệp',
+        querystring: ZOfficerQuery,
+        response: { 200: z.array(ZOfficer) },
+      },
+    },
+    async (req) => service.officers(ctx, actorOf(req), req.query.unitId),
   );
 
   app.get(

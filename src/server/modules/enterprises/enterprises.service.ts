@@ -7,7 +7,7 @@ import type {
   ZEnterpriseEdit,
 } from '../../../shared/enterprises/contract.js';
 import { validateMst } from '../../../shared/ids/index.js';
-import { fold } from '../../../shared/text/index.js';
+import { fold, sortByPersonName } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
@@ -345,4 +345,30 @@ export async function config(ctx: AppContext) {
     })),
     thresholds: { surveyMinWorkers: t.surveyMin, foundingMinWorkers: t.foundingMin },
   };
+}
+
+/** Officers to assign: active users with a role at a unit in the (optionally narrowed) scope, by given name. */
+export async function officers(ctx: AppContext, actor: Actor, unitId?: number) {
+  const scope = await scopeWithin(ctx.db, actor, 'record.read', unitId);
+  const rows = await ctx.db
+    .selectFrom('app_user as a')
+    .select(['a.id', 'a.full_name', 'a.username'])
+    .where('a.active', '=', 1)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_role as r')
+          .select('r.id')
+          .whereRef('r.user_id', '=', 'a.id')
+          .where('r.role', 'in', ['officer', 'federation_admin'])
+          .where((e) => unitInScope(e, 'r.unit_id', scope)),
+      ),
+    )
+    .limit(500)
+    .execute();
+  return sortByPersonName(rows, (r) => r.full_name).map((r) => ({
+    id: r.id,
+    fullName: r.full_name,
+    username: r.username,
+  }));
 }

@@ -348,6 +348,10 @@ export const en: Record<keyof typeof vi, string> = {
   'outreach.more': 'and {n} more',
   'outreach.empty': 'No events in the period',
   'outreach.saved': 'Outreach event recorded',
+  'outreach.attachments': 'Attachments',
+  'outreach.attach': 'Attach photo of the sign-in sheet',
+  'outreach.attached': '{name} attached',
+  'outreach.attachTooLarge': 'An attachment may not exceed {mb} MB',
 
   'coverage.title': 'Outreach coverage',
   'coverage.enterprises': 'Enterprises reached',

@@ -351,6 +351,10 @@ export const vi = {
   'outreach.more': 'và {n} doanh nghiệp khác',
   'outreach.empty': 'Chưa có hoạt động nào trong kỳ',
   'outreach.saved': 'Đã ghi hoạt động tuyên truyền',
+  'outreach.attachments': 'Tệp đính kèm',
+  'outreach.attach': 'Đính kèm ảnh danh sách ký tên',
+  'outreach.attached': 'Đã đính kèm {name}',
+  'outreach.attachTooLarge': 'Tệp đính kèm không được lớn hơn {mb} MB',
 
   'coverage.title': 'Độ bao phủ tuyên truyền',
   'coverage.enterprises': 'Doanh nghiệp đã tuyên truyền',

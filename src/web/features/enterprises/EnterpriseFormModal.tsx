@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Checkbox, Col, Divider, Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../app/api/client.js';
@@ -5,7 +6,13 @@ import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { FormModal } from '../../components/FormModal.js';
 import { UnitSelect } from '../../components/UnitSelect.js';
 import { useSessionKey } from '../../components/useSessionKey.js';
-import { type EnterpriseCreateInput, enterprisesApi, type SurveyInput, type TEnterpriseDetail } from './api.js';
+import {
+  type EnterpriseCreateInput,
+  enterpriseKeys,
+  enterprisesApi,
+  type SurveyInput,
+  type TEnterpriseDetail,
+} from './api.js';
 import { useEnterpriseConfig } from './config.js';
 import { SurveyFields } from './SurveyFields.js';
 
@@ -20,6 +27,7 @@ type Values = {
   ownershipCode: string;
   industry?: string;
   grassrootsUnitId?: number | null;
+  officerUserId?: number | null;
   duplicateReason?: string;
   withSurvey?: boolean;
   survey?: SurveyInput;
@@ -53,6 +61,13 @@ function EnterpriseForm({ open, editing: editingNow, defaultUnit, today, onClose
   const config = useEnterpriseConfig();
   const [needReason, setNeedReason] = useState(false);
   const withSurvey = Form.useWatch('withSurvey', form);
+  const unitId = Form.useWatch('unitId', form) ?? editing?.unitId;
+  // Officers of the chosen unit's subtree: who may be assigned to follow this enterprise.
+  const officers = useQuery({
+    queryKey: enterpriseKeys.officers(unitId),
+    queryFn: () => enterprisesApi.officers(unitId),
+    enabled: open,
+  });
 
   const initialValues: Partial<Values> = editing
     ? {
@@ -65,6 +80,7 @@ function EnterpriseForm({ open, editing: editingNow, defaultUnit, today, onClose
         ownershipCode: editing.ownershipCode,
         industry: editing.industry ?? '',
         grassrootsUnitId: editing.grassrootsUnitId,
+        officerUserId: editing.officerUserId,
       }
     : { unitId: defaultUnit.id, survey: { surveyDate: today } as SurveyInput };
 
@@ -96,6 +112,7 @@ function EnterpriseForm({ open, editing: editingNow, defaultUnit, today, onClose
           ownershipCode: v.ownershipCode,
           industry: v.industry,
           grassrootsUnitId: v.grassrootsUnitId ?? null,
+          officerUserId: v.officerUserId ?? null,
         };
         if (editing) {
           onSaved(await enterprisesApi.edit(editing.id, fields), false);
@@ -197,6 +214,20 @@ function EnterpriseForm({ open, editing: editingNow, defaultUnit, today, onClose
               allowClear
               valueName={editing?.grassrootsUnitName ?? undefined}
               style={{ width: '100%' }}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="officerUserId" label={t('ent.field.officer')}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              loading={officers.isPending}
+              data-testid="enterprise-officer"
+              options={(officers.data ?? []).map((o) => ({ value: o.id, label: `${o.fullName} (${o.username})` }))}
             />
           </Form.Item>
         </Col>

@@ -50,10 +50,16 @@ export const enterpriseKeys = {
   list: (kind: 'all' | 'queue', q: EnterpriseListQuery) => ['enterprises', 'list', kind, q] as const,
   detail: (id: number) => ['enterprises', 'detail', id] as const,
   search: (q: string, unitId?: number) => ['enterprises', 'search', q, unitId ?? 0] as const,
+  officers: (unitId?: number) => ['enterprises', 'officers', unitId ?? 0] as const,
 };
 
 export const enterprisesApi = {
   config: () => api.get<TEnterpriseConfig>('/api/enterprises/config'),
+  officers: (unitId?: number) =>
+    api.get<{ id: number; fullName: string; username: string }[]>(
+      '/api/enterprises/officers',
+      unitId ? { unitId } : {},
+    ),
   list: (q: EnterpriseListQuery) => api.get<TEnterpriseList>('/api/enterprises', q),
   queue: (q: EnterpriseListQuery) => api.get<TEnterpriseList>('/api/enterprises/queue', q),
   detail: (id: number) => api.get<TEnterpriseDetail>(`/api/enterprises/${id}`),
