@@ -318,6 +318,22 @@ describe.skipIf(!available)('enterprise survey frame, import and outreach covera
       expect(await events.locator('tr').filter({ hasText: TARGET }).count()).toBe(1);
       await shot(page, 'enterprises-coverage.png');
 
+      // A photo of the signed attendance list is attached to the event; its link opens the file.
+      const photo = path.join(dir, 'ds-ky-ten.png');
+      const PNG_1X1 =
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+      fs.writeFileSync(photo, Buffer.from(PNG_1X1, 'base64'));
+      const eventRow = events.locator('tr').filter({ hasText: 'Gặp gỡ công nhân ca chiều' });
+      await eventRow.getByRole('button', { name: 'Đính kèm ảnh danh sách ký tên' }).waitFor();
+      await eventRow.locator('input[type=file]').setInputFiles(photo);
+      const link = eventRow.getByTestId('outreach-attachment').filter({ hasText: 'ds-ky-ten.png' });
+      await link.waitFor();
+      expect(await link.getAttribute('target')).toBe('_blank');
+      const served = await page.request.get(new URL((await link.getAttribute('href')) ?? '', server.url).href);
+      expect(served.status()).toBe(200);
+      expect(served.headers()['content-type']).toContain('image/png');
+      await shot(page, 'enterprises-outreach-attachment.png');
+
       // Back on the list: the strip and the enterprise's tag follow.
       await page.getByTestId('main-menu').getByText('Doanh nghiệp').click();
       await expect

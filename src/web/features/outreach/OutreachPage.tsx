@@ -13,6 +13,7 @@ import { ScopeBar } from '../enterprises/ScopeBar.js';
 import { useWorkScope } from '../enterprises/workScope.js';
 import { outreachApi, outreachKeys, type TOutreach, useOutreachConfig } from './api.js';
 import { CoveragePanel } from './CoveragePanel.js';
+import { OutreachAttachments } from './OutreachAttachments.js';
 import { OutreachFormModal } from './OutreachFormModal.js';
 
 const PAGE_SIZE = 20;
@@ -28,6 +29,7 @@ export function OutreachPage() {
   const scope = useWorkScope();
   const config = useOutreachConfig();
   const entConfig = useEnterpriseConfig();
+  const canWrite = can('record.write');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const period = { unitId: scope.unitId, from: scope.from, to: scope.to };
@@ -59,6 +61,9 @@ export function OutreachPage() {
       ))}
     </div>
   );
+  // The files sit under the event's name on both layouts: a column of their own would push the table past the screen.
+  const attachmentsOf = (o: TOutreach) =>
+    (canWrite || o.attachments.length > 0) && <OutreachAttachments event={o} canUpload={canWrite} />;
   const desktopColumns: TableColumnsType<TOutreach> = [
     { key: 'date', title: t('outreach.date'), render: (_, o) => viDate(o.eventDate), width: 110 },
     {
@@ -68,6 +73,7 @@ export function OutreachPage() {
         <div className="user-cell">
           <span>{config.formName(o.formCode)}</span>
           {o.title && <Typography.Text type="secondary">{o.title}</Typography.Text>}
+          {attachmentsOf(o)}
         </div>
       ),
     },
@@ -93,6 +99,7 @@ export function OutreachPage() {
           {o.title && <span>{o.title}</span>}
           {enterprisesCell(o)}
           {topicTags(o)}
+          {attachmentsOf(o)}
         </div>
       ),
     },
@@ -111,7 +118,7 @@ export function OutreachPage() {
         <Typography.Title level={3} className="page-title">
           {t('outreach.title')}
         </Typography.Title>
-        {can('record.write') && (
+        {canWrite && (
           <Button
             type="primary"
             icon={<PlusOutlined />}

@@ -16,6 +16,7 @@ export type TCoverage = z.infer<typeof ZCoverage>;
 export type TCoverageRow = TCoverage['byCommune'][number];
 export type TOutreachConfig = z.infer<typeof ZOutreachConfig>;
 export type OutreachCreateInput = z.input<typeof ZOutreachCreate>;
+export type TOutreachAttachment = TOutreach['attachments'][number];
 
 type Period = { unitId?: number; from?: string; to?: string };
 
@@ -25,6 +26,7 @@ type Period = { unitId?: number; from?: string; to?: string };
  */
 export const outreachKeys = {
   config: ['outreach', 'config'] as const,
+  lists: ['enterprises', 'outreach', 'list'] as const,
   list: (p: Period, page: number, size: number) => ['enterprises', 'outreach', 'list', p, page, size] as const,
   coverage: (p: Period) => ['enterprises', 'outreach', 'coverage', p] as const,
 };
@@ -34,7 +36,14 @@ export const outreachApi = {
   list: (p: Period, limit: number, offset: number) => api.get<TOutreachList>('/api/outreach', { ...p, limit, offset }),
   coverage: (p: Period) => api.get<TCoverage>('/api/outreach/coverage', p),
   create: (input: OutreachCreateInput) => api.post<TOutreach>('/api/outreach', input),
+  /** One file (field `file`): JPEG, PNG, WebP or PDF up to 10 MB. */
+  attach: (id: number, form: FormData) => api.upload<TOutreachAttachment>(`/api/outreach/${id}/attachments`, form),
 };
+
+/** Where an attachment is served inline (the session cookie goes along), for links and thumbnails. */
+export function attachmentUrl(eventId: number, attachmentId: number): string {
+  return `/api/outreach/${eventId}/attachments/${attachmentId}`;
+}
 
 /** Coverage of the unit's subtree in the period (plan target T1). */
 export function useCoverage(p: Period) {
