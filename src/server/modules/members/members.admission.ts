@@ -1,18 +1,8 @@
-import type { z } from 'zod';
+
 import { normalisePhone, validateCccd, validatePhone } from '../../../shared/ids/index.js';
 import type {
   TAdmission,
   TAdmissionPerson,
-  TMemberDetail,
-  TMemberQuery,
-  ZCardInput,
-  ZCountsQuery,
-  ZHonoraryInput,
-  ZLeaveInput,
-  ZPartyIntroductionCreate,
-  ZPartyIntroductionPatch,
-  ZPartyQuery,
-  ZTransferInput,
 } from '../../../shared/members/contract.js';
 import { fold, formatViDate, personSortKey } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
@@ -26,13 +16,9 @@ import {
   isUnitInScope,
   requireScope,
   requireUnitInScope,
-  type Scope,
-  scopeWithin,
   unitInScope,
 } from '../../platform/scope.js';
-import { checkedDataKeys, type DataKeys, decrypt, encrypt, lookupHash } from '../../platform/secrets.js';
-import { presentDetail, presentMember, presentParty, sensitiveAccess } from './members.presenter.js';
-import * as repo from './members.repository.js';
+import { checkedDataKeys, encrypt, lookupHash } from '../../platform/secrets.js';
 
 import { addEvent } from './members.service.js';
 

@@ -1,40 +1,22 @@
 import type { z } from 'zod';
-import { normalisePhone, validateCccd, validatePhone } from '../../../shared/ids/index.js';
 import type {
-  TAdmission,
-  TAdmissionPerson,
-  TMemberDetail,
-  TMemberQuery,
-  ZCardInput,
-  ZCountsQuery,
-  ZHonoraryInput,
-  ZLeaveInput,
   ZPartyIntroductionCreate,
   ZPartyIntroductionPatch,
   ZPartyQuery,
-  ZTransferInput,
 } from '../../../shared/members/contract.js';
-import { fold, formatViDate, personSortKey } from '../../../shared/text/index.js';
-import type { Db } from '../../db/database.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
-import { todayIn } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
-import { ruleTextAt } from '../../platform/rules.js';
 import {
   type Actor,
-  isUnitInScope,
   requireScope,
-  requireUnitInScope,
   type Scope,
   scopeWithin,
-  unitInScope,
 } from '../../platform/scope.js';
-import { checkedDataKeys, type DataKeys, decrypt, encrypt, lookupHash } from '../../platform/secrets.js';
-import { type Issue, invalid, notInFuture, today } from './members.admission.js';
-import { presentDetail, presentMember, presentParty, sensitiveAccess } from './members.presenter.js';
+import { invalid, notInFuture, } from './members.admission.js';
+import { presentParty, sensitiveAccess } from './members.presenter.js';
 import * as repo from './members.repository.js';
-import { addEvent, assertRunning, runningMembership, writableMember } from './members.service.js';
+import { assertRunning, writableMember } from './members.service.js';
 
 export async function introduceToParty(
   ctx: AppContext,

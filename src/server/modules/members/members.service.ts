@@ -1,24 +1,18 @@
 import type { z } from 'zod';
-import { normalisePhone, validateCccd, validatePhone } from '../../../shared/ids/index.js';
+import { normalisePhone, } from '../../../shared/ids/index.js';
 import type {
-  TAdmission,
-  TAdmissionPerson,
   TMemberDetail,
   TMemberQuery,
   ZCardInput,
   ZCountsQuery,
   ZHonoraryInput,
   ZLeaveInput,
-  ZPartyIntroductionCreate,
-  ZPartyIntroductionPatch,
-  ZPartyQuery,
   ZTransferInput,
 } from '../../../shared/members/contract.js';
-import { fold, formatViDate, personSortKey } from '../../../shared/text/index.js';
+import { fold, formatViDate, } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
-import { todayIn } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
 import { ruleTextAt } from '../../platform/rules.js';
 import {
@@ -26,23 +20,17 @@ import {
   isUnitInScope,
   requireScope,
   requireUnitInScope,
-  type Scope,
   scopeWithin,
-  unitInScope,
 } from '../../platform/scope.js';
-import { checkedDataKeys, type DataKeys, decrypt, encrypt, lookupHash } from '../../platform/secrets.js';
+import { checkedDataKeys, type DataKeys, decrypt, lookupHash } from '../../platform/secrets.js';
 import {
-  checkIdentity,
-  codesValidOn,
   FOREIGN_RULE,
   grassrootsUnitIssue,
-  type Issue,
   invalid,
-  maskNumber,
   notInFuture,
   today,
 } from './members.admission.js';
-import { presentDetail, presentMember, presentParty, sensitiveAccess } from './members.presenter.js';
+import { presentDetail, presentMember, sensitiveAccess } from './members.presenter.js';
 import * as repo from './members.repository.js';
 
 export async function addEvent(
