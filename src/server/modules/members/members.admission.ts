@@ -1,9 +1,5 @@
-
 import { normalisePhone, validateCccd, validatePhone } from '../../../shared/ids/index.js';
-import type {
-  TAdmission,
-  TAdmissionPerson,
-} from '../../../shared/members/contract.js';
+import type { TAdmission, TAdmissionPerson } from '../../../shared/members/contract.js';
 import { fold, formatViDate, personSortKey } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import { audit } from '../../platform/audit.js';
@@ -11,13 +7,7 @@ import type { AppContext } from '../../platform/context.js';
 import { todayIn } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
 import { ruleTextAt } from '../../platform/rules.js';
-import {
-  type Actor,
-  isUnitInScope,
-  requireScope,
-  requireUnitInScope,
-  unitInScope,
-} from '../../platform/scope.js';
+import { type Actor, isUnitInScope, requireScope, requireUnitInScope, unitInScope } from '../../platform/scope.js';
 import { checkedDataKeys, encrypt, lookupHash } from '../../platform/secrets.js';
 
 import { addEvent } from './members.service.js';

@@ -7,13 +7,8 @@ import type {
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import {
-  type Actor,
-  requireScope,
-  type Scope,
-  scopeWithin,
-} from '../../platform/scope.js';
-import { invalid, notInFuture, } from './members.admission.js';
+import { type Actor, requireScope, type Scope, scopeWithin } from '../../platform/scope.js';
+import { invalid, notInFuture } from './members.admission.js';
 import { presentParty, sensitiveAccess } from './members.presenter.js';
 import * as repo from './members.repository.js';
 import { assertRunning, writableMember } from './members.service.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { normalisePhone, } from '../../../shared/ids/index.js';
+import { normalisePhone } from '../../../shared/ids/index.js';
 import type {
   TMemberDetail,
   TMemberQuery,
@@ -9,27 +9,15 @@ import type {
   ZLeaveInput,
   ZTransferInput,
 } from '../../../shared/members/contract.js';
-import { fold, formatViDate, } from '../../../shared/text/index.js';
+import { fold, formatViDate } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { ruleTextAt } from '../../platform/rules.js';
-import {
-  type Actor,
-  isUnitInScope,
-  requireScope,
-  requireUnitInScope,
-  scopeWithin,
-} from '../../platform/scope.js';
+import { type Actor, isUnitInScope, requireScope, requireUnitInScope, scopeWithin } from '../../platform/scope.js';
 import { checkedDataKeys, type DataKeys, decrypt, lookupHash } from '../../platform/secrets.js';
-import {
-  FOREIGN_RULE,
-  grassrootsUnitIssue,
-  invalid,
-  notInFuture,
-  today,
-} from './members.admission.js';
+import { FOREIGN_RULE, grassrootsUnitIssue, invalid, notInFuture, today } from './members.admission.js';
 import { presentDetail, presentMember, sensitiveAccess } from './members.presenter.js';
 import * as repo from './members.repository.js';
 
