@@ -4,7 +4,8 @@ import { ensureFirstAdmin } from '../server/bootstrap/first-admin.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { type DbHandle, migrateToLatest, openDatabase } from '../server/db/database.js';
 import { formatAccounts, loadDemo } from '../server/demo/demo.js';
-import { importEnterprises } from '../server/modules/imports/imports.service.js';
+import { IMPORT_KINDS, type ImportKind, importKind } from '../server/modules/imports/imports.service.js';
+import { AppError } from '../server/platform/errors.js';
 import { generatePassword, hashPassword } from '../server/platform/password.js';
 import { loadActorForUser } from '../server/platform/session.js';
 import { appVersion } from '../server/platform/version.js';
@@ -139,18 +140,19 @@ program
 
 program
   .command('import')
-  .argument('<kind>', 'loại dữ liệu: enterprises')
+  .argument('<kind>', 'loại dữ liệu: enterprises | members')
   .argument('<file>', 'tệp .xlsx hoặc .csv')
-  .requiredOption('--org <code>', 'mã đơn vị quản lý (ví dụ PHURIENG)')
+  .requiredOption('--org <code>', 'mã đơn vị quản lý (ví dụ PHURIENG); với members: mã công đoàn cơ sở')
   .option('--dry-run', 'chỉ kiểm tra, không ghi')
-  .option('--on-duplicate <action>', 'khi trùng MST: update | skip | create', 'update')
+  .option('--on-duplicate <action>', 'khi trùng MST / CCCD: update | skip | create (create: chỉ enterprises)', 'update')
   .option('--reason <text>', 'lý do khi tạo mới bản ghi trùng (--on-duplicate create)')
   .option('--valid-only', 'ghi các dòng hợp lệ, bỏ qua dòng lỗi (mặc định: tất cả hoặc không gì cả)')
   .option('--user <username>', 'người thực hiện (mặc định: quản trị hệ thống)')
   .option('--json', 'in kết quả dạng JSON')
   .description('Nhập danh sách từ Excel/CSV — import a list (same engine as the web import)')
   .action(async (kind: string, file: string, o: Record<string, string | boolean | undefined>) => {
-    if (kind !== 'enterprises') throw new Error(`Chưa hỗ trợ nhập "${kind}" (hiện có: enterprises)`);
+    if (!IMPORT_KINDS.includes(kind as ImportKind))
+      throw new Error(`Chưa hỗ trợ nhập "${kind}" (hiện có: ${IMPORT_KINDS.join(', ')})`);
     const onDuplicate = String(o.onDuplicate);
     if (!['update', 'skip', 'create'].includes(onDuplicate))
       throw new Error('--on-duplicate phải là update, skip hoặc create');
@@ -165,7 +167,7 @@ program
       if (!unit) throw new Error(`Không có đơn vị mã "${o.org}"`);
       const actor = await cliActor(h, typeof o.user === 'string' ? o.user : undefined);
       const mode = o.validOnly ? 'valid' : 'all';
-      const { batchId, report } = await importEnterprises(ctx, actor, {
+      const { batchId, report } = await importKind(ctx, actor, kind as ImportKind, {
         file: path.resolve(file),
         fileName: path.basename(file),
         unitId: unit.id,
@@ -196,6 +198,7 @@ program
 
 program.parseAsync(process.argv).catch((err) => {
   if (err instanceof ConfigError) console.error(err.message);
+  else if (err instanceof AppError && err.issues?.length) console.error(err.issues.map((i) => i.message).join('\n'));
   else console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -384,6 +384,32 @@ const CASES: Record<string, () => Promise<void>> = {
         .then((r) => Object.assign(r, { data: JSON.parse(r.body) })),
     );
   },
+  'GET /api/imports/members/template.xlsx': async () => {
+    // A blank template: no records of anyone.
+    expect((await fx.a.get('/api/imports/members/template.xlsx')).statusCode).toBe(200);
+  },
+  'POST /api/imports/members': async () => {
+    const boundary = '----scope';
+    const body = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="unitId"\r\n\r\n${fx.tree.cdcsB}\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\nContent-Type: text/csv\r\n\r\n` +
+        `Họ và tên,Số CCCD,Ngày vào công đoàn\nNguyễn Văn Lạc,079090000001,01/03/2024\r\n--${boundary}--\r\n`,
+    );
+    await refused(() =>
+      env.app
+        .inject({
+          method: 'POST',
+          url: '/api/imports/members',
+          headers: {
+            cookie: fx.a.cookie,
+            'x-csrf-token': fx.a.csrf,
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+          },
+          payload: body,
+        })
+        .then((r) => Object.assign(r, { data: JSON.parse(r.body) })),
+    );
+  },
   'POST /api/imports/:id/preview': async () => {
     await refused(() => fx.a.post(`/api/imports/${fx.bBatch}/preview`, {}));
   },

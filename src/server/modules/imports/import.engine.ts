@@ -22,7 +22,14 @@ export type OnDuplicate = 'update' | 'skip' | 'create';
 export type Mode = 'all' | 'valid';
 export type Action = 'insert' | 'update' | 'skip';
 
-export type Existing = { id: number; visible: boolean; label: string };
+/**
+ * A record already holding the key. `conflict`, when set, rejects the row with that message (e.g. a
+ * member active in another unit: a possible transfer, not a duplicate to update).
+ */
+export type Existing = { id: number; visible: boolean; label: string; conflict?: string };
+
+/** A change written by insertMany; an insert unless said otherwise (a re-admission updates its person). */
+export type Change = { entity: string; id: number; action?: 'insert' | 'update'; before?: unknown };
 
 export interface ImportSpec<K extends string, V> {
   kind: string;
@@ -32,10 +39,14 @@ export interface ImportSpec<K extends string, V> {
   build(values: Partial<Record<K, unknown>>): {
     value: V | null;
     issues: { field: K; message: string }[];
+    /** Cross-field warnings (e.g. a CCCD whose birth year disagrees with the date of birth). */
+    warnings?: { field: K; message: string }[];
     skip?: string;
   };
   keyField: K;
   keyOf(v: V): string | null;
+  /** How the key is shown in messages and the preview, when the key itself should not be (a hash). */
+  showKey?(v: V): string;
   /** How a row is named in the preview (e.g. the enterprise's name). */
   labelOf(v: V): string;
   findExisting(
@@ -43,11 +54,7 @@ export interface ImportSpec<K extends string, V> {
     keys: string[],
   ): Promise<Map<string, Existing>>;
   /** Inserts a chunk in a few multi-row statements (a 100 k-row file is ~200 chunks, not 100 k round trips). */
-  insertMany(
-    trx: Transaction<Database>,
-    values: V[],
-    batchId: number | null,
-  ): Promise<{ entity: string; id: number }[]>;
+  insertMany(trx: Transaction<Database>, values: V[], batchId: number | null): Promise<Change[]>;
   update(
     trx: Transaction<Database>,
     id: number,
@@ -162,6 +169,7 @@ export async function runImport<K extends string, V>(
   const seen = new Map<string, number>();
   const previewLimit = opts.previewLimit ?? 200;
   type Parsed = { row: number; cells: CellValue[]; value: V; key: string | null };
+  const shownKey = (v: V, key: string | null) => (key !== null && spec.showKey ? spec.showKey(v) : key);
   const reject = (row: number, cells: CellValue[], issues: Issue[]) => {
     report.rejected.push(...issues);
     report.rejectedRows.push({ row, cells, messages: issues.map((i) => `${i.column}: ${i.message}`) });
@@ -182,12 +190,12 @@ export async function runImport<K extends string, V>(
         const ex = p.key ? existing.get(p.key) : undefined;
         let action: Action = 'insert';
         if (ex) {
-          if (!ex.visible) {
+          if (ex.conflict || !ex.visible) {
             reject(p.row, p.cells, [
               {
                 row: p.row,
                 column: columnName(spec.keyField),
-                message: `${p.key} đã có trong danh sách của đơn vị khác`,
+                message: ex.conflict ?? `${shownKey(p.value, p.key)} đã có trong danh sách của đơn vị khác`,
               },
             ]);
             continue;
@@ -198,14 +206,19 @@ export async function runImport<K extends string, V>(
               {
                 row: p.row,
                 column: columnName(spec.keyField),
-                message: `${p.key} đã có (${ex.label}); cần ghi lý do để tạo mới`,
+                message: `${shownKey(p.value, p.key)} đã có (${ex.label}); cần ghi lý do để tạo mới`,
               },
             ]);
             continue;
           }
         }
         if (report.preview.length < previewLimit) {
-          report.preview.push({ row: p.row, action, key: p.key, label: ex?.label || spec.labelOf(p.value) });
+          report.preview.push({
+            row: p.row,
+            action,
+            key: shownKey(p.value, p.key),
+            label: ex?.label || spec.labelOf(p.value),
+          });
         }
         if (action === 'skip') {
           report.skipped++;
@@ -226,7 +239,7 @@ export async function runImport<K extends string, V>(
         await recordChanges(
           trx,
           opts.batchId,
-          inserted.map((c) => ({ ...c, action: 'insert' as const, before: null })),
+          inserted.map((c) => ({ entity: c.entity, id: c.id, action: c.action ?? 'insert', before: c.before ?? null })),
         );
       }
       chunk = [];
@@ -255,7 +268,16 @@ export async function runImport<K extends string, V>(
         report.warnings.push({ row: r.row, column: '', message: built.skip });
         continue;
       }
-      for (const i of built.issues) issues.push({ row: r.row, column: columnName(i.field), message: i.message });
+      // A cell that failed to parse is reported once: not again as "missing" by the cross-field rules.
+      const failed = new Set(issues.map((i) => i.column));
+      for (const i of built.issues) {
+        const column = columnName(i.field);
+        if (!failed.has(column)) issues.push({ row: r.row, column, message: i.message });
+      }
+      if (issues.length === 0) {
+        for (const w of built.warnings ?? [])
+          report.warnings.push({ row: r.row, column: columnName(w.field), message: w.message });
+      }
       if (issues.length > 0 || !built.value) {
         reject(r.row, r.cells, issues);
         continue;
@@ -265,7 +287,11 @@ export async function runImport<K extends string, V>(
         const first = seen.get(key);
         if (first !== undefined) {
           reject(r.row, r.cells, [
-            { row: r.row, column: columnName(spec.keyField), message: `Trùng ${key} với dòng ${first} trong tệp` },
+            {
+              row: r.row,
+              column: columnName(spec.keyField),
+              message: `Trùng ${shownKey(built.value, key)} với dòng ${first} trong tệp`,
+            },
           ]);
           continue;
         }
@@ -279,7 +305,13 @@ export async function runImport<K extends string, V>(
     if (trx && opts.mode === 'all' && report.rejected.length > 0) throw new ImportAborted();
   };
 
-  const sortPreview = () => report.preview.sort((a, b) => a.row - b.row);
+  // Rows rejected against the database come at the end of their chunk: put every list back in row order.
+  const sortPreview = () => {
+    report.preview.sort((a, b) => a.row - b.row);
+    report.rejected.sort((a, b) => a.row - b.row);
+    report.warnings.sort((a, b) => a.row - b.row);
+    report.rejectedRows.sort((a, b) => a.row - b.row);
+  };
   if (opts.dryRun) {
     await work(null);
     sortPreview();

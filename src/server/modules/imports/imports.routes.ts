@@ -17,6 +17,7 @@ import { routes } from '../../platform/plugin.js';
 import { requireScope, scopeWithin, unitInScope } from '../../platform/scope.js';
 import { actorOf } from '../../platform/session.js';
 import { ENTERPRISE_FIELDS, TEMPLATE_EXAMPLE_NOTE } from '../enterprises/enterprises.import.js';
+import { MEMBER_FIELDS, MEMBER_TEMPLATE_EXAMPLE_NOTE } from '../members/members.import.js';
 import * as service from './imports.service.js';
 
 const tags = ['imports'];
@@ -89,44 +90,108 @@ export const importsRoutes = routes(async (app, ctx) => {
     },
   );
 
-  app.post(
-    '/api/imports/enterprises',
-    {
-      schema: {
-        tags,
-        summary: 'Tải lên tệp .xlsx/.csv (multipart: file, unitId, source); đề xuất ghép cột',
-        consumes: ['multipart/form-data'],
-        response: { 200: ZImportUploadAnswer },
+  const uploadRoute = (kind: service.ImportKind, summary: string) =>
+    app.post(
+      `/api/imports/${kind}`,
+      {
+        schema: {
+          tags,
+          summary,
+          consumes: ['multipart/form-data'],
+          response: { 200: ZImportUploadAnswer },
+        },
       },
-    },
-    async (req) => {
-      const actor = actorOf(req);
-      await requireScope(ctx.db, actor, 'record.write');
-      const part = await req.file();
-      if (!part) throw new AppError('VALIDATION', {}, [{ path: 'file', message: 'Chưa chọn tệp' }]);
-      const tmp = path.join(os.tmpdir(), `upload-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
-      // Streamed to disk: a big file never sits in memory.
-      await pipeline(part.file, fs.createWriteStream(tmp));
-      if (part.file.truncated) {
-        fs.rmSync(tmp, { force: true });
-        throw new AppError('PAYLOAD_TOO_LARGE');
-      }
-      const fields = part.fields as Record<string, { value?: unknown } | undefined>;
-      const unitId = z.coerce.number().int().positive().safeParse(fields.unitId?.value);
-      if (!unitId.success) {
-        fs.rmSync(tmp, { force: true });
-        throw new AppError('VALIDATION', {}, [{ path: 'unitId', message: 'Chọn đơn vị quản lý' }]);
-      }
-      const source =
-        typeof fields.source?.value === 'string' && fields.source.value.trim()
-          ? fields.source.value.trim().slice(0, 100)
-          : null;
-      return service.upload(ctx, actor, {
-        tmpFile: tmp,
-        fileName: part.filename.slice(0, 255),
-        unitId: unitId.data,
-        source,
+      async (req) => {
+        const actor = actorOf(req);
+        await requireScope(ctx.db, actor, 'record.write');
+        const part = await req.file();
+        if (!part) throw new AppError('VALIDATION', {}, [{ path: 'file', message: 'Chưa chọn tệp' }]);
+        const tmp = path.join(
+          os.tmpdir(),
+          `upload-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+        );
+        // Streamed to disk: a big file never sits in memory.
+        await pipeline(part.file, fs.createWriteStream(tmp));
+        if (part.file.truncated) {
+          fs.rmSync(tmp, { force: true });
+          throw new AppError('PAYLOAD_TOO_LARGE');
+        }
+        const fields = part.fields as Record<string, { value?: unknown } | undefined>;
+        const unitId = z.coerce.number().int().positive().safeParse(fields.unitId?.value);
+        if (!unitId.success) {
+          fs.rmSync(tmp, { force: true });
+          throw new AppError('VALIDATION', {}, [
+            { path: 'unitId', message: kind === 'members' ? 'Chọn công đoàn cơ sở' : 'Chọn đơn vị quản lý' },
+          ]);
+        }
+        const source =
+          typeof fields.source?.value === 'string' && fields.source.value.trim()
+            ? fields.source.value.trim().slice(0, 100)
+            : null;
+        return service.upload(ctx, actor, {
+          tmpFile: tmp,
+          fileName: part.filename.slice(0, 255),
+          unitId: unitId.data,
+          source,
+          kind,
+        });
+      },
+    );
+  uploadRoute('enterprises', 'Tải lên tệp .xlsx/.csv (multipart: file, unitId, source); đề xuất ghép cột');
+  uploadRoute(
+    'members',
+    'Tải lên danh sách đoàn viên .xlsx/.csv vào một công đoàn cơ sở (multipart: file, unitId, source); đề xuất ghép cột',
+  );
+
+  app.get(
+    '/api/imports/members/template.xlsx',
+    { schema: { tags, summary: 'Tệp mẫu nhập danh sách đoàn viên (có danh mục thả xuống)' } },
+    async (req, reply) => {
+      actorOf(req);
+      const list = (name: string) =>
+        ctx.db
+          .selectFrom('code_list')
+          .select('name_vi')
+          .where('list', '=', name)
+          .where('valid_to', 'is', null)
+          .orderBy('sort_order')
+          .execute()
+          .then((rows) => rows.map((r) => r.name_vi));
+      const [ethnicities, religions] = [await list('ethnicity'), await list('religion')];
+      const examples: Record<string, unknown> = {
+        fullName: 'Nguyễn Thị Lan',
+        birthDate: new Date(Date.UTC(1994, 6, 15)),
+        gender: 'Nữ',
+        cccd: '070194000123',
+        ethnicity: ethnicities[0] ?? '',
+        religion: religions[0] ?? '',
+        phone: '0912345678',
+        address: 'Ấp 3, xã Long Hà',
+        occupation: 'Công nhân may',
+        admittedOn: new Date(Date.UTC(2024, 2, 15)),
+        decisionNo: '12/QĐ-CĐCS',
+        cardNo: '',
+        notes: MEMBER_TEMPLATE_EXAMPLE_NOTE,
+      };
+      const options: Record<string, string[]> = { gender: ['Nam', 'Nữ'], ethnicity: ethnicities, religion: religions };
+      const file = path.join(os.tmpdir(), `template-${process.pid}-${Date.now()}.xlsx`);
+      await writeTemplateXlsx(file, {
+        title: 'DANH SÁCH ĐOÀN VIÊN CÔNG ĐOÀN CƠ SỞ (mẫu nhập Đoàn Viên)',
+        // The template has one date-of-birth and one gender column; the Nam/Nữ and year-only layouts
+        // are read from the lists people already have.
+        fields: MEMBER_FIELDS.filter((f) => !['birthYear', 'birthMale', 'birthFemale'].includes(f.key)).map((f) => ({
+          label: f.label,
+          example: examples[f.key] ?? '',
+          ...(options[f.key] ? { options: options[f.key] } : {}),
+          ...('required' in f && f.required ? { note: 'Bắt buộc' } : {}),
+        })),
       });
+      const data = fs.readFileSync(file);
+      fs.rmSync(file, { force: true });
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="mau-nhap-doan-vien.xlsx"')
+        .send(data);
     },
   );
 

@@ -6,9 +6,16 @@ import { todayIn } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
 import { ImportFileError, writeRowsXlsx } from '../../platform/import/index.js';
 import { type Actor, requireScope, requireUnitInScope, unitInScope } from '../../platform/scope.js';
-import { ENTERPRISE_FIELDS, type EnterpriseField, enterpriseImportSpec } from '../enterprises/enterprises.import.js';
+import { ENTERPRISE_FIELDS, enterpriseImportSpec } from '../enterprises/enterprises.import.js';
 import { refreshDerived } from '../enterprises/enterprises.repository.js';
-import { type Mode, type OnDuplicate, type Report, readHeader, runImport } from './import.engine.js';
+import { grassrootsUnitIssue } from '../members/members.admission.js';
+import { MEMBER_FIELDS, memberImportSpec } from '../members/members.import.js';
+import { type ImportSpec, type Mode, type OnDuplicate, type Report, readHeader, runImport } from './import.engine.js';
+
+/** The kinds of record a file can be imported as. */
+export type ImportKind = 'enterprises' | 'members';
+export const IMPORT_KINDS: readonly ImportKind[] = ['enterprises', 'members'];
+const FIELDS = { enterprises: ENTERPRISE_FIELDS, members: MEMBER_FIELDS } as const;
 
 /** Uploaded files and rejected-row reports live beside the database, one folder per batch. */
 export function batchDir(ctx: AppContext, batchId: number): string {
@@ -24,7 +31,7 @@ export type ImportRequest = {
   fileName: string;
   unitId: number;
   source?: string | null;
-  mapping?: Partial<Record<EnterpriseField, number | null>>;
+  mapping?: Partial<Record<string, number | null>>;
   onDuplicate: OnDuplicate;
   duplicateReason?: string | null;
   mode: Mode;
@@ -37,22 +44,49 @@ function fileError(err: unknown): never {
   throw err;
 }
 
-export async function importEnterprises(ctx: AppContext, actor: Actor, req: ImportRequest) {
+/** Members go into one grassroots union, in the caller's write scope, that exists today. */
+async function requireGrassroots(ctx: AppContext, unitId: number) {
+  const issue = await grassrootsUnitIssue(ctx.db, unitId, todayIn(ctx.config.timeZone), 'unitId');
+  if (issue) throw new AppError('VALIDATION', {}, [issue]);
+}
+
+export function importEnterprises(ctx: AppContext, actor: Actor, req: ImportRequest) {
+  return importKind(ctx, actor, 'enterprises', req);
+}
+
+export function importMembers(ctx: AppContext, actor: Actor, req: ImportRequest) {
+  return importKind(ctx, actor, 'members', req);
+}
+
+export async function importKind(ctx: AppContext, actor: Actor, kind: ImportKind, req: ImportRequest) {
   const scope = await requireScope(ctx.db, actor, 'record.write');
   await requireUnitInScope(ctx.db, req.unitId, scope);
-  const spec = await enterpriseImportSpec(ctx.db, {
-    actor,
-    scope,
-    unitId: req.unitId,
-    today: todayIn(ctx.config.timeZone),
-    duplicateReason: req.onDuplicate === 'create' ? (req.duplicateReason ?? null) : null,
-  });
+  const today = todayIn(ctx.config.timeZone);
+  let spec: ImportSpec<string, unknown>;
+  if (kind === 'members') {
+    await requireGrassroots(ctx, req.unitId);
+    spec = (await memberImportSpec(ctx, {
+      actor,
+      readScope: await requireScope(ctx.db, actor, 'record.read'),
+      unitId: req.unitId,
+      today,
+      onDuplicate: req.onDuplicate,
+    })) as unknown as ImportSpec<string, unknown>;
+  } else {
+    spec = (await enterpriseImportSpec(ctx.db, {
+      actor,
+      scope,
+      unitId: req.unitId,
+      today,
+      duplicateReason: req.onDuplicate === 'create' ? (req.duplicateReason ?? null) : null,
+    })) as unknown as ImportSpec<string, unknown>;
+  }
   let batchId: number | null = req.batchId ?? null;
-  if (!req.dryRun && batchId === null) batchId = await createBatch(ctx, actor, req, 'running');
+  if (!req.dryRun && batchId === null) batchId = await createBatch(ctx, actor, kind, req, 'running');
   if (batchId !== null && !req.dryRun) {
     await ctx.db.updateTable('import_batch').set({ status: 'running' }).where('id', '=', batchId).execute();
   }
-  let report: Report<EnterpriseField>;
+  let report: Report<string>;
   try {
     report = await runImport(ctx.db, spec, {
       file: req.file,
@@ -107,13 +141,14 @@ export async function importEnterprises(ctx: AppContext, actor: Actor, req: Impo
 async function createBatch(
   ctx: AppContext,
   actor: Actor,
+  kind: ImportKind,
   req: Pick<ImportRequest, 'unitId' | 'fileName' | 'source'>,
   status: string,
 ) {
   const b = await ctx.db
     .insertInto('import_batch')
     .values({
-      kind: 'enterprises',
+      kind,
       unit_id: req.unitId,
       user_id: actor.userId,
       file_name: req.fileName,
@@ -130,7 +165,7 @@ async function createBatch(
 }
 
 /** The rejected rows as the user sent them, with an error column, to fix and upload again. */
-async function writeRejected(ctx: AppContext, batchId: number, report: Report<EnterpriseField>) {
+async function writeRejected(ctx: AppContext, batchId: number, report: Report<string>) {
   const dir = batchDir(ctx, batchId);
   fs.mkdirSync(dir, { recursive: true });
   const width = Math.max(0, ...report.header.columns.map((c) => c.index + 1));
@@ -154,18 +189,26 @@ async function writeRejected(ctx: AppContext, batchId: number, report: Report<En
 export async function upload(
   ctx: AppContext,
   actor: Actor,
-  p: { tmpFile: string; fileName: string; unitId: number; source: string | null },
+  p: { tmpFile: string; fileName: string; unitId: number; source: string | null; kind?: ImportKind },
 ) {
-  const scope = await requireScope(ctx.db, actor, 'record.write');
-  await requireUnitInScope(ctx.db, p.unitId, scope);
-  let detection: Awaited<ReturnType<typeof readHeader<EnterpriseField>>>['detection'];
+  const kind = p.kind ?? 'enterprises';
+  const fields = FIELDS[kind];
   try {
-    detection = (await readHeader(p.tmpFile, ENTERPRISE_FIELDS)).detection;
+    const scope = await requireScope(ctx.db, actor, 'record.write');
+    await requireUnitInScope(ctx.db, p.unitId, scope);
+    if (kind === 'members') await requireGrassroots(ctx, p.unitId);
+  } catch (err) {
+    fs.rmSync(p.tmpFile, { force: true });
+    throw err;
+  }
+  let detection: Awaited<ReturnType<typeof readHeader<string>>>['detection'];
+  try {
+    detection = (await readHeader<string>(p.tmpFile, fields)).detection;
   } catch (err) {
     fs.rmSync(p.tmpFile, { force: true });
     fileError(err);
   }
-  const batchId = await createBatch(ctx, actor, p, 'uploaded');
+  const batchId = await createBatch(ctx, actor, kind, p, 'uploaded');
   const dir = batchDir(ctx, batchId);
   fs.mkdirSync(dir, { recursive: true });
   fs.renameSync(p.tmpFile, path.join(dir, 'upload'));
@@ -174,13 +217,13 @@ export async function upload(
         .selectFrom('import_mapping')
         .select('mapping')
         .where('unit_id', '=', p.unitId)
-        .where('kind', '=', 'enterprises')
+        .where('kind', '=', kind)
         .where('source', '=', p.source)
         .executeTakeFirst()
     : undefined;
   return {
     batchId,
-    fields: ENTERPRISE_FIELDS.map((f) => ({
+    fields: (fields as readonly { key: string; label: string; required?: boolean }[]).map((f) => ({
       key: f.key,
       label: f.label,
       required: 'required' in f && f.required === true,
@@ -218,11 +261,12 @@ export async function rememberMapping(
   unitId: number,
   source: string,
   mapping: Record<string, number | null>,
+  kind: ImportKind = 'enterprises',
 ) {
   const now = new Date().toISOString();
   await ctx.db
     .insertInto('import_mapping')
-    .values({ unit_id: unitId, kind: 'enterprises', source, mapping: JSON.stringify(mapping), updated_at: now })
+    .values({ unit_id: unitId, kind, source, mapping: JSON.stringify(mapping), updated_at: now })
     .onConflict((oc) =>
       oc.columns(['unit_id', 'kind', 'source']).doUpdateSet({ mapping: JSON.stringify(mapping), updated_at: now }),
     )
@@ -244,12 +288,13 @@ export async function run(
 ) {
   const b = await batchInScope(ctx, actor, batchId, 'record.write');
   if (b.status !== 'uploaded') throw new AppError('IMPORT_NOT_PENDING');
-  const result = await importEnterprises(ctx, actor, {
+  const kind: ImportKind = b.kind === 'members' ? 'members' : 'enterprises';
+  const result = await importKind(ctx, actor, kind, {
     file: path.join(batchDir(ctx, batchId), 'upload'),
     fileName: b.file_name,
     unitId: b.unit_id,
     source: b.source,
-    mapping: p.mapping as Partial<Record<EnterpriseField, number | null>>,
+    mapping: p.mapping,
     onDuplicate: p.onDuplicate,
     duplicateReason: p.duplicateReason,
     mode: p.mode,
@@ -257,7 +302,7 @@ export async function run(
     batchId,
   });
   // The mapping that was used (as corrected by the user) is proposed next time for the same source.
-  if (!p.dryRun && b.source) await rememberMapping(ctx, b.unit_id, b.source, result.report.header.mapping);
+  if (!p.dryRun && b.source) await rememberMapping(ctx, b.unit_id, b.source, result.report.header.mapping, kind);
   return result;
 }
 
@@ -277,6 +322,10 @@ export async function undo(ctx: AppContext, actor: Actor, batchId: number) {
     .where('batch_id', '=', batchId)
     .orderBy('id', 'desc')
     .execute();
+  if (b.kind === 'members') {
+    await undoMembers(ctx, actor, b, changes);
+    return { ok: true as const };
+  }
   const entIds = [...new Set(changes.filter((c) => c.entity === 'enterprise').map((c) => c.entity_id))];
   const surveyIds = new Set(changes.filter((c) => c.entity === 'enterprise_survey').map((c) => c.entity_id));
   if (entIds.length) {
@@ -343,4 +392,111 @@ export async function undo(ctx: AppContext, actor: Actor, batchId: number) {
     });
   });
   return { ok: true as const };
+}
+
+type ChangeRow = { entity: string; entity_id: number; action: string; before_json: string | null };
+
+/**
+ * Undo of a member batch: memberships it admitted (and people it created) are deleted, people it
+ * re-admitted or updated get their earlier details back — refused while anything newer depends on
+ * them (a later event, edit, transfer, party introduction or another membership of the person).
+ */
+async function undoMembers(
+  ctx: AppContext,
+  actor: Actor,
+  b: { id: number; unit_id: number; committed_at: string | null },
+  changes: ChangeRow[],
+) {
+  const committedAt = b.committed_at as string;
+  const ids = (entity: string) => [...new Set(changes.filter((c) => c.entity === entity).map((c) => c.entity_id))];
+  const membershipIds = ids('membership');
+  const personIds = ids('person');
+  const blocked: string[] = [];
+  let count = 0;
+  const note = (n: number, what: string) => {
+    if (n > 0) {
+      count += n;
+      blocked.push(`${n} ${what}`);
+    }
+  };
+  if (membershipIds.length > 0) {
+    const edited = await ctx.db
+      .selectFrom('membership')
+      .select('id')
+      .where('id', 'in', membershipIds)
+      .where((eb) => eb.or([eb('updated_at', '>', committedAt), eb('status', '!=', 'active')]))
+      .execute();
+    note(edited.length, 'đoàn viên đã thay đổi sau đó');
+    const events = await ctx.db
+      .selectFrom('membership_event')
+      .select('id')
+      .where('membership_id', 'in', membershipIds)
+      .where('created_at', '>', committedAt)
+      .execute();
+    note(events.length, 'sự kiện sinh hoạt mới');
+    const moved = await ctx.db
+      .selectFrom('membership')
+      .select('id')
+      .where('transferred_from_id', 'in', membershipIds)
+      .execute();
+    note(moved.length, 'lần chuyển sinh hoạt');
+    const party = await ctx.db
+      .selectFrom('party_introduction')
+      .select('id')
+      .where('membership_id', 'in', membershipIds)
+      .execute();
+    note(party.length, 'giới thiệu kết nạp Đảng');
+  }
+  if (personIds.length > 0) {
+    const people = await ctx.db
+      .selectFrom('person')
+      .select('id')
+      .where('id', 'in', personIds)
+      .where('updated_at', '>', committedAt)
+      .execute();
+    note(people.length, 'hồ sơ cá nhân đã sửa sau đó');
+    const others = await ctx.db
+      .selectFrom('membership')
+      .select('id')
+      .where('person_id', 'in', personIds)
+      .where('created_at', '>', committedAt)
+      .execute();
+    note(others.filter((o) => !membershipIds.includes(o.id)).length, 'lần sinh hoạt mới của cùng người');
+  }
+  if (count > 0) throw new AppError('IMPORT_UNDO_BLOCKED', { count, what: blocked.join(', ') });
+
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const c of changes) {
+      if (c.entity !== 'membership') continue;
+      if (c.action === 'insert') {
+        await trx.deleteFrom('membership_event').where('membership_id', '=', c.entity_id).execute();
+        await trx.deleteFrom('membership').where('id', '=', c.entity_id).execute();
+      } else if (c.before_json) {
+        const { id: _id, ...before } = JSON.parse(c.before_json) as Record<string, unknown> & { id: number };
+        await trx.updateTable('membership').set(before).where('id', '=', c.entity_id).execute();
+      }
+    }
+    // Changes come newest first: a person updated twice ends with the oldest "before".
+    for (const c of changes) {
+      if (c.entity !== 'person') continue;
+      if (c.action === 'insert') {
+        await trx.deleteFrom('person').where('id', '=', c.entity_id).execute();
+      } else if (c.before_json) {
+        const { id: _id, ...before } = JSON.parse(c.before_json) as Record<string, unknown> & { id: number };
+        await trx.updateTable('person').set(before).where('id', '=', c.entity_id).execute();
+      }
+    }
+    await trx
+      .updateTable('import_batch')
+      .set({ status: 'undone', undone_at: new Date().toISOString() })
+      .where('id', '=', b.id)
+      .execute();
+    await audit(trx, actor, {
+      action: 'import.undo',
+      entity: 'import_batch',
+      entityId: b.id,
+      unitId: b.unit_id,
+      after: { changes: changes.length },
+    });
+  });
 }
