@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uploadFile, writeXlsx } from '../../test/files.js';
 import { type Client, createTestEnv, makeTree, makeUser, type TestEnv, writeCounts } from '../../test/harness.js';
 import { importMembers } from '../imports/imports.service.js';
 
@@ -26,42 +26,10 @@ function cccd(gender: 'male' | 'female', birthYear: number, province = '079'): s
 }
 const masked = (v: string) => `${v.slice(0, 4)}•••••${v.slice(-3)}`;
 
-async function xlsx(name: string, rows: unknown[][], merges: string[] = []): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Danh sách');
-  for (const r of rows) ws.addRow(r);
-  for (const m of merges) ws.mergeCells(m);
-  const file = path.join(dir, name);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
+const xlsx = (name: string, rows: unknown[][], merges: string[] = []) => writeXlsx(dir, name, rows, merges);
 
-function multipart(file: string, fields: Record<string, string>) {
-  const boundary = `----dv${Date.now()}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  parts.push(
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-  );
-  parts.push(fs.readFileSync(file));
-  parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-async function upload(c: Client, file: string, unitId: number, source = 'Danh sách CĐCS') {
-  const { body, contentType } = multipart(file, { unitId: String(unitId), source });
-  const r = await env.app.inject({
-    method: 'POST',
-    url: '/api/imports/members',
-    headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': contentType },
-    payload: body,
-  });
-  return Object.assign(r, { data: JSON.parse(r.body) });
-}
+const upload = (c: Client, file: string, unitId: number, source = 'Danh sách CĐCS') =>
+  uploadFile(env, c, '/api/imports/members', file, { unitId: String(unitId), source });
 
 const countsOf = async (c: Client, unitId: number) => {
   const r = await c.get(`/api/members/counts?unitId=${unitId}&from=2024-01-01&to=2024-12-31`);
