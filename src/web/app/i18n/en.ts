@@ -1,7 +1,11 @@
+import { applicationsEn } from '../../features/applications/messages.js';
+import { membersEn } from '../../features/members/messages.js';
 import type { vi } from './vi.js';
 
 /** English UI text. Typed by the Vietnamese keys, so a missing or extra key fails the typecheck. */
 export const en: Record<keyof typeof vi, string> = {
+  ...membersEn,
+  ...applicationsEn,
   'app.name': 'Đoàn Viên',
   'app.tagline': 'Union member development and grassroots-union founding',
   'app.loading': 'Loading…',

@@ -2,7 +2,12 @@
  * Vietnamese UI text: the default catalogue and the source of the message keys.
  * `{name}` placeholders are filled by t(key, params).
  */
+import { applicationsVi } from '../../features/applications/messages.js';
+import { membersVi } from '../../features/members/messages.js';
+
 export const vi = {
+  ...membersVi,
+  ...applicationsVi,
   'app.name': 'Đoàn Viên',
   'app.tagline': 'Phát triển đoàn viên, thành lập công đoàn cơ sở',
   'app.loading': 'Đang tải…',
