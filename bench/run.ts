@@ -6,7 +6,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { migrateToLatest, openDatabase } from '../src/server/db/database.js';
+import { scopeForUnits } from '../src/server/platform/scope.js';
 import { writeEnterpriseFile } from './import.js';
+import { benchMemberSearch, explainMemberSearch, generateMembers } from './members.js';
 import { benchOrgQueries, explainSubtree, generateTree } from './org-tree.js';
 
 /**
@@ -33,10 +35,34 @@ async function runOn(label: string, dbConfig: Parameters<typeof openDatabase>[0]
     console.log(`  build a caller's scope (paths + merges):    ${fmt(r.buildScope)}`);
     console.log(`  unaccented name search within a province:   ${fmt(r.searchInProvince)}`);
     console.log(`  plan of the subtree query:\n    ${await explainSubtree(h.db, h.kind, gen.sample.province)}`);
+    await benchMembers(label, h, dbConfig);
   } finally {
     await h.close();
     await cleanup();
   }
+}
+
+/** BENCH_MEMBERS people (default 1 M; 0 skips) on the tree just generated, then the member search cases. */
+async function benchMembers(
+  label: string,
+  h: Awaited<ReturnType<typeof openDatabase>>,
+  dbConfig: Parameters<typeof openDatabase>[0],
+) {
+  const n = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
+  if (n <= 0) return;
+  const target =
+    dbConfig.kind === 'sqlite'
+      ? { kind: 'sqlite' as const, file: dbConfig.file }
+      : { kind: 'postgres' as const, url: dbConfig.url, schema: dbConfig.schema ?? 'public' };
+  const gen = await generateMembers(h.db, target, n);
+  console.log(
+    `\n[${label}] members: ${gen.members.toLocaleString('vi-VN')} people with memberships in ${gen.grassroots.toLocaleString('vi-VN')} grassroots unions, loaded in ${(gen.loadMs / 1000).toFixed(1)} s`,
+  );
+  console.log('  member list search (count + first page of 50 by given name, as GET /api/members runs it):');
+  await benchMemberSearch(h.db, Number(process.env.BENCH_MEMBER_RUNS ?? 30));
+  const root = await h.db.selectFrom('org_unit').select('id').where('type_code', '=', 'TLD').executeTakeFirstOrThrow();
+  const scope = await scopeForUnits(h.db, 'record.read', [root.id]);
+  console.log(`  plan of a national search:\n    ${await explainMemberSearch(h.db, h.kind, scope, 'thi lan')}`);
 }
 
 async function main() {

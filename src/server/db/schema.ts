@@ -356,13 +356,112 @@ export interface PartyIntroductionTable {
   updated_at: string;
 }
 
+/** A scan of an admission application or decision, keyed by (unit, decision number). */
+export interface AdmissionDocumentTable {
+  id: Generated<number>;
+  unit_id: number;
+  decision_no: string;
+  /** 'application' | 'decision' */
+  kind: string;
+  file_name: string;
+  /** Sniffed from the content, never taken from the browser. */
+  mime: string;
+  size: number;
+  sha256: string;
+  /** Relative to DATA_DIR/admission-documents/. */
+  storage_path: string;
+  uploaded_by: number | null;
+  uploaded_at: string;
+}
+
 export interface DataKeyCheckTable {
   id: string;
   fingerprint: string;
   created_at: string;
 }
 
+export interface PossibleTransferTable {
+  id: Generated<number>;
+  person_id: number;
+  holding_membership_id: number;
+  holding_unit_id: number;
+  requesting_unit_id: number;
+  source: string;
+  requested_by: number | null;
+  requested_at: string;
+  closed_at: string | null;
+  resolution: string | null;
+  closed_by: number | null;
+  note: string | null;
+}
+
+/** A unit's public self-application link (the QR poster); rotating revokes it and makes a new one. */
+export interface ApplyLinkTable {
+  id: Generated<number>;
+  unit_id: number;
+  token: string;
+  created_at: string;
+  created_by: number | null;
+  revoked_at: string | null;
+  revoked_by: number | null;
+}
+
+/** The consent wording in force between valid_from and valid_to ({unit} = the unit on the link). */
+export interface ConsentTextTable {
+  version: string;
+  valid_from: string;
+  valid_to: string | null;
+  purpose_vi: string;
+  data_vi: string;
+  controller_vi: string;
+  rights_vi: string;
+  purpose_en: string;
+  data_en: string;
+  controller_en: string;
+  rights_en: string;
+}
+
+/** A worker's application through a link: pending until an officer approves (→ admission) or rejects it. */
+export interface ApplicationTable {
+  id: Generated<number>;
+  link_id: number;
+  unit_id: number;
+  /** 'pending' | 'approved' | 'rejected' */
+  status: string;
+  full_name: string;
+  full_name_folded: string;
+  birth_date: string;
+  gender: string;
+  cccd_hash: string | null;
+  cccd_enc: string | null;
+  cccd_masked: string;
+  cccd_kind: string;
+  /** JSON array of strings. */
+  cccd_warnings: string;
+  phone: string;
+  workplace: string | null;
+  informal_trade_code: string | null;
+  consent_version: string;
+  consent_at: string;
+  consent_hash: string;
+  submitted_at: string;
+  submitted_on: string;
+  decided_at: string | null;
+  decided_by: number | null;
+  reject_reason: string | null;
+  membership_id: number | null;
+}
+
+export interface ApplyAttemptTable {
+  id: Generated<number>;
+  ip_hash: string;
+  link_id: number;
+  at: string;
+  ok: number;
+}
+
 export interface Database {
+  possible_transfer: PossibleTransferTable;
   unit_type: UnitTypeTable;
   org_unit: OrgUnitTable;
   org_unit_version: OrgUnitVersionTable;
@@ -389,4 +488,9 @@ export interface Database {
   membership_event: MembershipEventTable;
   party_introduction: PartyIntroductionTable;
   data_key_check: DataKeyCheckTable;
+  admission_document: AdmissionDocumentTable;
+  apply_link: ApplyLinkTable;
+  consent_text: ConsentTextTable;
+  application: ApplicationTable;
+  apply_attempt: ApplyAttemptTable;
 }

@@ -113,3 +113,70 @@ describe('history seen from a subtree that no longer holds the unit', () => {
     expect(JSON.stringify(d.data)).not.toContain('Công đoàn xã');
   });
 });
+
+describe('demo members', () => {
+  const as = async (username: string) => {
+    const a = accounts.find((x) => x.username === username);
+    if (!a) throw new Error(`missing demo account ${username}`);
+    return login(env.app, a.username, a.password);
+  };
+
+  it('admits 40 people in 2024 across three Phú Riềng unions, listed by given name', async () => {
+    const list = await env.admin.get('/api/members?limit=500');
+    expect(list.statusCode).toBe(200);
+    // 40 admitted, plus the continuing row of the one transfer.
+    expect(list.data.total).toBe(41);
+    const given = list.data.items.map((m: { fullName: string }) => m.fullName.split(' ').at(-1));
+    expect(given.slice(0, 3)).toEqual(['Ánh', 'Bảo', 'Bích']);
+    const units = new Set(list.data.items.map((m: { unitName: string }) => m.unitName));
+    expect(units).toEqual(
+      new Set([
+        'CĐCS Công ty TNHH May mặc Phú Riềng',
+        'CĐCS Công ty TNHH Chế biến Nông sản Long Hưng',
+        'Nghiệp đoàn cơ sở Cạo mủ cao su xã Phú Trung',
+      ]),
+    );
+    for (const m of list.data.items) expect(m.cccdMasked).toMatch(/^\d{4}•+\d{3}$/);
+    const informal = await env.admin.get('/api/members?informal=true&limit=500');
+    expect(
+      informal.data.items.every((m: { informalTradeCode: string }) => m.informalTradeCode === 'RUBBER_TAPPER'),
+    ).toBe(true);
+    expect(informal.data.total).toBe(12);
+    expect((await env.admin.get('/api/members?cardIssued=true')).data.total).toBe(3);
+    expect((await env.admin.get('/api/members?status=left')).data.total).toBe(1);
+    expect((await env.admin.get('/api/members?status=transferred')).data.total).toBe(1);
+  });
+
+  it('counts 2024 for the district: admissions, informal, female, left, Party introductions', async () => {
+    const officer = await as('phurieng.canbo');
+    const c = await officer.get(`/api/members/counts?unitId=${await idOf('PHURIENG')}&from=2024-01-01&to=2024-12-31`);
+    expect(c.statusCode).toBe(200);
+    expect(c.data).toMatchObject({ admitted: 40, admittedInformal: 12, left: 1, net: 39, partyIntroduced: 2 });
+    expect(c.data.admittedFemale).toBeGreaterThan(15);
+    // The transfer stays inside the district: neither in nor out.
+    expect(c.data.transfersIn).toBe(0);
+    // Nothing of Phú Riềng for the Bù Đăng officer.
+    const other = await as('budang.canbo');
+    expect((await other.get('/api/members?limit=500')).data.total).toBe(0);
+  });
+
+  it('leaves one possible transfer that the garment union sees as the holding side', async () => {
+    const garment = await as('cdcs.maymac');
+    const r = await garment.get('/api/members/possible-transfers');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.data.items).toHaveLength(1);
+    expect(r.data.items[0]).toMatchObject({ fullName: 'Phan Thị Ly', side: 'holding', source: 'admission' });
+  });
+
+  it('shows the Party introductions only to those with sensitive access', async () => {
+    const found = await env.admin.get(`/api/members?q=${encodeURIComponent('ly thi giang')}`);
+    const id = found.data.items[0].id;
+    const admin = await as('cdxa.phurieng');
+    const seen = await admin.get(`/api/members/${id}`);
+    expect(seen.data.sensitive.partyIntroductions).toHaveLength(1);
+    const officer = await as('cdcs.maymac');
+    const hidden = await officer.get(`/api/members/${id}`);
+    expect(hidden.statusCode).toBe(200);
+    expect(hidden.data.sensitive).toBeNull();
+  });
+});

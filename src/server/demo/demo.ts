@@ -5,6 +5,7 @@ import type { AppContext } from '../platform/context.js';
 import { generatePassword, hashPassword } from '../platform/password.js';
 import { loadActorForUser } from '../platform/session.js';
 import { COMMUNE_UNIONS_2025, DEMO_ACCOUNTS, type DemoUnit, MOVES_2025, REFORM_DATE, UNITS_2024 } from './demo-data.js';
+import { loadDemoMembers } from './demo-members.js';
 
 export type DemoAccount = { username: string; password: string; unit: string; role: string };
 
@@ -82,6 +83,8 @@ export async function loadDemo(ctx: AppContext): Promise<{ loaded: boolean; acco
     decisionDate: '2025-04-14',
     note: 'Hợp nhất tỉnh Bình Phước và tỉnh Đồng Nai thành tỉnh Đồng Nai',
   });
+
+  await loadDemoMembers(ctx, actor, idOf);
 
   const now = new Date().toISOString();
   for (const a of DEMO_ACCOUNTS) {

@@ -133,6 +133,97 @@ async function refused(call: () => Promise<{ statusCode: number; data: any }>, s
   expect(await writeCounts(env)).toEqual(before);
 }
 
+/** A pending self-application at B's grassroots union, made once through B's public link. */
+let bApplicationId: number | null = null;
+async function bApplication(): Promise<number> {
+  if (bApplicationId !== null) return bApplicationId;
+  const link = await env.admin.post(`/api/applications/links/${fx.tree.cdcsB}`);
+  const token = String(link.data.link.url).split('/apply/')[1];
+  const r = await env.app.inject({
+    method: 'POST',
+    url: `/api/public/apply/${token}`,
+    remoteAddress: '198.51.100.77',
+    payload: {
+      fullName: 'Bình Minh Ứng Viên',
+      birthDate: '1992-05-05',
+      gender: 'female',
+      cccd: '079192123789',
+      phone: '0912000333',
+      workplace: 'Công ty Bình Minh',
+      consent: true,
+    },
+  });
+  if (r.statusCode !== 201) throw new Error(r.body);
+  const row = await env.ctx.db
+    .selectFrom('application')
+    .select('id')
+    .where('unit_id', '=', fx.tree.cdcsB)
+    .executeTakeFirstOrThrow();
+  bApplicationId = row.id;
+  return row.id;
+}
+
+/** A scan of B's admission decision, uploaded once (by the system administrator) when first needed. */
+let bDocumentId: number | null = null;
+async function bDocument(): Promise<number> {
+  if (bDocumentId !== null) return bDocumentId;
+  const r = await uploadDocument(env.admin, { unitId: fx.tree.cdcsB, decisionNo: '1/QĐ', kind: 'decision' });
+  if (r.statusCode !== 201) throw new Error(r.body);
+  bDocumentId = r.data.id as number;
+  return bDocumentId;
+}
+function uploadDocument(c: Client, fields: Record<string, string | number>) {
+  const boundary = '----scopedoc';
+  const text = Object.entries(fields)
+    .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+    .join('');
+  const body = Buffer.from(
+    `${text}--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="qd.pdf"\r\n\r\n%PDF-1.4 quyết định\r\n--${boundary}--\r\n`,
+  );
+  return env.app
+    .inject({
+      method: 'POST',
+      url: '/api/members/admission-documents',
+      headers: {
+        cookie: c.cookie,
+        'x-csrf-token': c.csrf,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      payload: body,
+    })
+    .then((r) => Object.assign(r, { data: JSON.parse(r.body) }));
+}
+
+/** A possible transfer wholly inside B (its member asked for by another of B's units), made once. */
+let bNoticeId: number | null = null;
+async function bNotice(): Promise<number> {
+  if (bNoticeId !== null) return bNoticeId;
+  const m = await env.ctx.db
+    .selectFrom('membership')
+    .select(['id', 'person_id'])
+    .where('id', '=', fx.bMember)
+    .executeTakeFirstOrThrow();
+  const row = await env.ctx.db
+    .insertInto('possible_transfer')
+    .values({
+      person_id: m.person_id,
+      holding_membership_id: m.id,
+      holding_unit_id: fx.tree.cdcsB,
+      requesting_unit_id: fx.tree.districtB,
+      source: 'admission',
+      requested_by: null,
+      requested_at: new Date().toISOString(),
+      closed_at: null,
+      resolution: null,
+      closed_by: null,
+      note: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  bNoticeId = row.id;
+  return row.id;
+}
+
 const CASES: Record<string, () => Promise<void>> = {
   'GET /api/auth/me': async () => {
     const r = await fx.a.get('/api/auth/me');
@@ -475,6 +566,25 @@ const CASES: Record<string, () => Promise<void>> = {
     const r = await fx.a.get('/api/members/counts?from=2024-01-01&to=2024-12-31');
     expect(r.data).toMatchObject({ admitted: 1, activeAtEnd: 1, partyIntroduced: 0 });
   },
+  'GET /api/members/possible-transfers': async () => {
+    const id = await bNotice();
+    // A sees only requests it made itself (B's member asked for by A): B's unit stays unnamed.
+    const items = (await fx.a.get('/api/members/possible-transfers')).data.items as Record<string, unknown>[];
+    expect(items.map((i) => i.id)).not.toContain(id);
+    for (const i of items)
+      expect(i).toMatchObject({ side: 'requesting', holdingUnit: null, holdingMembershipId: null });
+    is404(await fx.a.get(`/api/members/possible-transfers?unitId=${fx.tree.districtB}`));
+  },
+  'POST /api/members/possible-transfers/:id/dismiss': async () => {
+    const id = await bNotice();
+    is404(await fx.a.post(`/api/members/possible-transfers/${id}/dismiss`, { note: 'không phải chuyển' }));
+    const row = await env.ctx.db
+      .selectFrom('possible_transfer')
+      .select('closed_at')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.closed_at).toBeNull();
+  },
   'GET /api/members/:membershipId': async () => {
     is404(await fx.a.get(`/api/members/${fx.bMember}`));
   },
@@ -516,6 +626,78 @@ const CASES: Record<string, () => Promise<void>> = {
   'GET /api/party-introductions': async () => {
     expect((await fx.a.get('/api/party-introductions')).data.items).toEqual([]);
     is404(await fx.a.get(`/api/party-introductions?unitId=${fx.tree.districtB}`));
+  },
+  'GET /api/members/export': async () => {
+    await refused(() => fx.a.get(`/api/members/export?unitId=${fx.tree.cdcsB}`));
+    const sheet = async (url: string) => {
+      const r = await env.app.inject({ method: 'GET', url, headers: { cookie: fx.a.cookie } });
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+      const text: string[] = [];
+      wb.worksheets[0]?.eachRow((row) => text.push(JSON.stringify(row.values)));
+      return text;
+    };
+    const all = (await sheet('/api/members/export')).join();
+    expect(all).toContain('An Phát Công Khai');
+    expect(all).not.toContain('Bí Mật');
+    // Title rows and header only: B's member is not found by number either.
+    expect(await sheet(`/api/members/export?q=${fx.bCccd}`)).toHaveLength(5);
+  },
+  'GET /api/members/:membershipId/personal-data': async () => {
+    await refused(() => fx.a.get(`/api/members/${fx.bMember}/personal-data`));
+  },
+  'POST /api/members/:membershipId/anonymise': async () => {
+    await refused(() => fx.a.post(`/api/members/${fx.bMember}/anonymise`, { reason: 'Yêu cầu' }));
+  },
+  'POST /api/members/admission-documents': async () => {
+    await refused(() => uploadDocument(fx.a, { unitId: fx.tree.cdcsB, decisionNo: '1/QĐ', kind: 'decision' }));
+  },
+  'GET /api/members/:membershipId/documents': async () => {
+    await bDocument();
+    await refused(() => fx.a.get(`/api/members/${fx.bMember}/documents`));
+  },
+  'GET /api/admission-documents/:id/file': async () => {
+    const id = await bDocument();
+    await refused(() => fx.a.get(`/api/admission-documents/${id}/file`));
+  },
+  'GET /api/applications/links/:unitId': async () => {
+    for (const id of bIds()) is404(await fx.a.get(`/api/applications/links/${id}`));
+  },
+  'POST /api/applications/links/:unitId': async () => {
+    for (const id of bIds()) await refused(() => fx.a.post(`/api/applications/links/${id}`));
+  },
+  'POST /api/applications/links/:unitId/rotate': async () => {
+    await bApplication();
+    await refused(() => fx.a.post(`/api/applications/links/${fx.tree.cdcsB}/rotate`));
+  },
+  'GET /api/applications': async () => {
+    const id = await bApplication();
+    const r = await fx.a.get('/api/applications?limit=200');
+    expect(r.data.items.map((x: { id: number }) => x.id)).not.toContain(id);
+    expect((await fx.a.get(`/api/applications?q=${encodeURIComponent('ung vien')}`)).data.items).toEqual([]);
+    is404(await fx.a.get(`/api/applications?unitId=${fx.tree.cdcsB}`));
+  },
+  'GET /api/applications/:id': async () => {
+    is404(await fx.a.get(`/api/applications/${await bApplication()}`));
+  },
+  'POST /api/applications/:id/approve': async () => {
+    const id = await bApplication();
+    const body = { decisionNo: 'x', decisionDate: new Date().toISOString().slice(0, 10) };
+    await refused(() => fx.a.post(`/api/applications/${id}/approve`, body));
+    // Nor can A pull B's applicant into A's own union.
+    await refused(() => fx.a.post(`/api/applications/${id}/approve`, { ...body, unitId: fx.tree.cdcsA }));
+  },
+  'POST /api/applications/approve': async () => {
+    const id = await bApplication();
+    const body = { decisionNo: 'x', decisionDate: new Date().toISOString().slice(0, 10), ids: [id] };
+    await refused(() => fx.a.post('/api/applications/approve', body));
+    await refused(() => fx.a.post('/api/applications/approve', { ...body, unitId: fx.tree.cdcsA }));
+  },
+  'POST /api/applications/:id/erase': async () => {
+    await refused(async () => fx.a.post(`/api/applications/${await bApplication()}/erase`, { reason: 'x' }));
+  },
+  'POST /api/applications/:id/reject': async () => {
+    await refused(async () => fx.a.post(`/api/applications/${await bApplication()}/reject`, { reason: 'x' }));
   },
   'GET /api/audit': async () => {
     const r = await fx.a.get('/api/audit?limit=200');

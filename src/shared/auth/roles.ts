@@ -12,6 +12,8 @@ export const PERMISSIONS = [
   'system.configure',
   /** See identity numbers in clear, ethnicity, religion and Party introductions (sensitive data, PDPL). */
   'sensitive.read',
+  /** Anonymise a person on request (PDPL erasure): irreversible, so federation and system admins only. */
+  'person.erase',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -28,6 +30,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'record.write',
     'record.approve',
     'sensitive.read',
+    'person.erase',
   ],
   officer: ['org.read', 'record.read', 'record.write'],
   viewer: ['org.read', 'record.read', 'record.approve'],

@@ -134,6 +134,11 @@ export const ERRORS = {
     vi: 'Người ở {row} đang là đoàn viên sinh hoạt tại {unit}. Không kết nạp lại: nếu người này chuyển đến, hãy làm thủ tục chuyển sinh hoạt công đoàn.',
     en: 'The person in {row} is already an active member ({unit}). Do not admit again: if they moved, record a transfer instead.',
   },
+  POSSIBLE_TRANSFER_CLOSED: {
+    status: 409,
+    vi: 'Đề nghị này đã được xử lý (đã chuyển sinh hoạt hoặc đã đóng).',
+    en: 'This request has already been settled (transferred or dismissed).',
+  },
   MEMBER_WARNINGS_UNCONFIRMED: {
     status: 422,
     vi: 'Có {count} cảnh báo cần xác nhận, ví dụ {path}: {message}. Kiểm tra lại với giấy tờ rồi đánh dấu đã xác nhận nếu thông tin đúng.',
@@ -165,7 +170,62 @@ export const ERRORS = {
     vi: 'Tệp đính kèm phải là ảnh (JPEG, PNG, WebP) hoặc PDF',
     en: 'Attachments must be images (JPEG, PNG, WebP) or PDF',
   },
+  MEMBER_ANONYMISED: {
+    status: 409,
+    vi: 'Dữ liệu cá nhân của người này đã được ẩn danh theo yêu cầu; không còn gì để xem hoặc xuất',
+    en: "This person's data was anonymised on request; there is nothing left to show or export",
+  },
+  MEMBER_ALREADY_ANONYMISED: {
+    status: 409,
+    vi: 'Người này đã được ẩn danh trước đó',
+    en: 'This person was already anonymised',
+  },
+  MEMBER_ERASE_OUT_OF_SCOPE: {
+    status: 403,
+    vi: 'Người này còn quá trình sinh hoạt ở đơn vị ngoài phạm vi quản lý của bạn; việc ẩn danh phải do cấp trên chung thực hiện',
+    en: 'This person also has memberships outside your scope; a common superior must anonymise them',
+  },
+  DOCUMENT_TYPE: {
+    status: 415,
+    vi: 'Tệp hồ sơ kết nạp phải là ảnh chụp (JPEG, PNG, WebP) hoặc PDF',
+    en: 'Admission documents must be images (JPEG, PNG, WebP) or PDF',
+  },
+  DOCUMENT_TOO_LARGE: {
+    status: 413,
+    vi: 'Tệp quá lớn: mỗi tệp hồ sơ tối đa {limit}',
+    en: 'The file is too large: at most {limit} per document',
+  },
+  DOCUMENT_NO_DECISION: {
+    status: 400,
+    vi: 'Không có quyết định kết nạp số {decisionNo} ở đơn vị này',
+    en: 'This unit has no admission decision numbered {decisionNo}',
+  },
   WRONG_PASSWORD: { status: 422, vi: 'Mật khẩu hiện tại không đúng', en: 'The current password is wrong' },
+  APPLY_LINK_INVALID: {
+    status: 404,
+    vi: 'Đường link này không còn hiệu lực. Hãy hỏi cán bộ công đoàn để lấy đường link hoặc mã QR mới.',
+    en: 'This link is no longer valid. Ask a union officer for a new link or QR code.',
+  },
+  APPLY_LINK_REVOKED: {
+    status: 410,
+    vi: 'Đường link này không còn hiệu lực. Hãy liên hệ {unit} để lấy đường link hoặc mã QR mới.',
+    en: 'This link is no longer valid. Contact {unit} for a new link or QR code.',
+  },
+  APPLY_DUPLICATE_PENDING: {
+    status: 409,
+    vi: 'Đơn của bạn đã được gửi, đang chờ xét. Công đoàn sẽ liên hệ với bạn qua số điện thoại đã đăng ký.',
+    en: 'Your application has already been sent and is waiting to be considered. The union will call you on the phone number you gave.',
+  },
+  APPLICATION_ADMITTED: {
+    status: 409,
+    vi: 'Người nộp đơn này đã được kết nạp: dữ liệu nay thuộc hồ sơ đoàn viên; yêu cầu xoá được xử lý ở hồ sơ đoàn viên.',
+    en: 'This applicant was admitted: the data now belongs to the member record; handle the erasure request there.',
+  },
+  APPLICATION_DECIDED: {
+    status: 409,
+    vi: 'Đơn này đã được xử lý trước đó ({status}); không thể xử lý lại.',
+    en: 'This application was already decided; it cannot be decided again.',
+  },
   INTERNAL: {
     status: 500,
     vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.',

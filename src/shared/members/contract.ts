@@ -244,6 +244,40 @@ export const ZPartyQuery = z
   .strict();
 export const ZPartyList = z.object({ total: z.number().int(), items: z.array(ZPartyIntroduction) });
 
+/**
+ * A possible transfer: an attempt to admit a person who is active in another unit. Both sides see it;
+ * the other side's unit is named only when it lies in the caller's scope.
+ */
+export const POSSIBLE_TRANSFER_SOURCES = ['admission', 'import', 'application'] as const;
+export const ZPossibleTransferQuery = z
+  .object({
+    unitId: ZId.optional(),
+    open: zBool.default(true),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+const ZSideUnit = z.object({ id: z.number().int(), name: z.string() }).nullable();
+export const ZPossibleTransfer = z.object({
+  id: z.number().int(),
+  personId: z.number().int(),
+  fullName: z.string(),
+  cccdMasked: z.string(),
+  /** Which side the caller is on (both for a common superior). */
+  side: z.enum(['holding', 'requesting', 'both']),
+  holdingMembershipId: z.number().int().nullable(),
+  holdingUnit: ZSideUnit,
+  requestingUnit: ZSideUnit,
+  source: z.enum(POSSIBLE_TRANSFER_SOURCES),
+  requestedAt: z.string(),
+  closedAt: z.string().nullable(),
+  resolution: z.enum(['transferred', 'dismissed']).nullable(),
+  note: z.string().nullable(),
+});
+export type TPossibleTransfer = z.infer<typeof ZPossibleTransfer>;
+export const ZPossibleTransferList = z.object({ total: z.number().int(), items: z.array(ZPossibleTransfer) });
+export const ZPossibleTransferDismiss = z.object({ note: zText(1000) }).strict();
+
 export const ZCodeItem = z.object({
   code: z.string(),
   nameVi: z.string(),
@@ -260,3 +294,45 @@ export const ZMembersConfig = z.object({
   }),
   foreignAllowedFrom: z.string(),
 });
+
+// ---------------------------------------------------------------- export, personal data, anonymisation, documents
+
+/** The member list's own filters, without paging: an export holds every row of the filtered list. */
+export const ZMemberExportQuery = ZMemberQuery.omit({ limit: true, offset: true });
+export type TMemberExportQuery = z.output<typeof ZMemberExportQuery>;
+
+/** Shown instead of the identity number (and card number) of an anonymised person, everywhere. */
+export const ANONYMISED_MASK = 'Đã ẩn danh';
+
+export const ZAnonymiseInput = z.object({ reason: zText(1000) }).strict();
+export const ZAnonymiseResult = z.object({
+  personId: z.number().int(),
+  anonymisedAt: z.string(),
+  /** Memberships kept (without identifying data) so the reports' figures stay the same. */
+  membershipsKept: z.number().int(),
+});
+
+export const ADMISSION_DOCUMENT_KINDS = ['application', 'decision'] as const;
+export const ADMISSION_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** The text fields of the multipart upload; they must come before the `file` part. */
+export const ZAdmissionDocumentFields = z.object({
+  unitId: ZId,
+  decisionNo: zText(60),
+  kind: z.enum(ADMISSION_DOCUMENT_KINDS, {
+    message: 'Loại hồ sơ phải là đơn (application) hoặc quyết định (decision)',
+  }),
+});
+export const ZAdmissionDocument = z.object({
+  id: z.number().int(),
+  unitId: z.number().int(),
+  decisionNo: z.string(),
+  kind: z.enum(ADMISSION_DOCUMENT_KINDS),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedBy: z.string().nullable(),
+  uploadedAt: z.string(),
+});
+export type TAdmissionDocument = z.infer<typeof ZAdmissionDocument>;
+export const ZAdmissionDocumentList = z.array(ZAdmissionDocument);

@@ -3,6 +3,10 @@ import * as m001 from './001_foundation.js';
 import * as m002 from './002_unit_types.js';
 import * as m003 from './003_enterprises.js';
 import * as m004 from './004_members.js';
+import * as m005 from './005_applications.js';
+import * as m006 from './006_member_documents.js';
+import * as m007 from './007_member_search.js';
+import * as m008 from './008_possible_transfers.js';
 
 /** Listed in code (not read from a folder) so the compiled build and tsx run the same set. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +14,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '002_unit_types': m002,
   '003_enterprises': m003,
   '004_members': m004,
+  '005_applications': m005,
+  '006_member_documents': m006,
+  '007_member_search': m007,
+  '008_possible_transfers': m008,
 };
 
 export const migrationProvider: MigrationProvider = {

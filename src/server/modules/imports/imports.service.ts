@@ -10,6 +10,7 @@ import { ENTERPRISE_FIELDS, enterpriseImportSpec } from '../enterprises/enterpri
 import { refreshDerived } from '../enterprises/enterprises.repository.js';
 import { grassrootsUnitIssue } from '../members/members.admission.js';
 import { MEMBER_FIELDS, memberImportSpec } from '../members/members.import.js';
+import { type Conflict, notePossibleTransfers } from '../members/members.notices.js';
 import { type ImportSpec, type Mode, type OnDuplicate, type Report, readHeader, runImport } from './import.engine.js';
 
 /** The kinds of record a file can be imported as. */
@@ -63,6 +64,7 @@ export async function importKind(ctx: AppContext, actor: Actor, kind: ImportKind
   await requireUnitInScope(ctx.db, req.unitId, scope);
   const today = todayIn(ctx.config.timeZone);
   let spec: ImportSpec<string, unknown>;
+  const elsewhere: Conflict[] = [];
   if (kind === 'members') {
     await requireGrassroots(ctx, req.unitId);
     spec = (await memberImportSpec(ctx, {
@@ -71,6 +73,7 @@ export async function importKind(ctx: AppContext, actor: Actor, kind: ImportKind
       unitId: req.unitId,
       today,
       onDuplicate: req.onDuplicate,
+      elsewhere,
     })) as unknown as ImportSpec<string, unknown>;
   } else {
     spec = (await enterpriseImportSpec(ctx.db, {
@@ -106,6 +109,8 @@ export async function importKind(ctx: AppContext, actor: Actor, kind: ImportKind
   } finally {
     if (batchId !== null) progress.delete(batchId);
   }
+  // A committing import that met members of other units tells those units (a preview does not).
+  if (!req.dryRun) await notePossibleTransfers(ctx.db, elsewhere, req.unitId, 'import', actor.userId);
   if (batchId !== null && !req.dryRun) {
     const counts = {
       rows: report.rows,

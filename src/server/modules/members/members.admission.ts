@@ -10,6 +10,7 @@ import { ruleTextAt } from '../../platform/rules.js';
 import { type Actor, isUnitInScope, requireScope, requireUnitInScope, unitInScope } from '../../platform/scope.js';
 import { checkedDataKeys, encrypt, lookupHash } from '../../platform/secrets.js';
 
+import { type Conflict, notePossibleTransfers, type TransferSource } from './members.notices.js';
 import { addEvent } from './members.service.js';
 
 export type Issue = { path: string; message: string };
@@ -99,7 +100,27 @@ export function notInFuture(ctx: AppContext, date: string, path: string): Issue 
 
 // ---------------------------------------------------------------- admission
 
-export async function admit(ctx: AppContext, actor: Actor, input: TAdmission) {
+/** What an admission wrote, as the route answers it. */
+export type Admitted = {
+  membershipId: number;
+  personId: number;
+  fullName: string;
+  cccdMasked: string;
+  readmitted: boolean;
+};
+
+/**
+ * `within` runs inside the admission's transaction after the memberships are written, so a caller that
+ * admits on behalf of something else (an approved self-application) commits its own change with them
+ * or not at all.
+ */
+export async function admit(
+  ctx: AppContext,
+  actor: Actor,
+  input: TAdmission,
+  within?: (trx: Db, admitted: Admitted[]) => Promise<void>,
+  source: TransferSource = 'admission',
+) {
   const scope = await requireScope(ctx.db, actor, 'record.write');
   await requireUnitInScope(ctx.db, input.unitId, scope);
   const db = ctx.db;
@@ -200,130 +221,141 @@ export async function admit(ctx: AppContext, actor: Actor, input: TAdmission) {
   const readScope = await requireScope(db, actor, 'record.read');
   const unitIsInformal = unitType?.type_code === 'NDCS';
 
-  const admitted = await db.transaction().execute(async (trx) => {
-    const known = await trx
-      .selectFrom('person as p')
-      .leftJoin('membership as m', (j) => j.onRef('m.person_id', '=', 'p.id').on('m.status', '=', 'active'))
-      .leftJoin('org_unit as u', 'u.id', 'm.unit_id')
-      .select(['p.id', 'p.cccd_hash', 'm.id as active_id', 'm.unit_id', 'u.name as unit_name'])
-      .where('p.cccd_hash', 'in', hashes)
-      .execute();
-    const byHash = new Map(known.map((k) => [k.cccd_hash, k]));
-    const conflicts: Issue[] = [];
-    let firstConflict: { row: string; unit: string } | null = null;
-    for (const [i, h] of hashes.entries()) {
-      const k = byHash.get(h);
-      if (!k?.active_id || k.unit_id === null) continue;
-      // Outside the caller's scope the other unit's name is not theirs to see; the fact is.
-      const visible = await isUnitInScope(trx, k.unit_id, readScope);
-      const unit = visible ? (k.unit_name ?? '') : 'một đơn vị ngoài phạm vi quản lý của bạn';
-      conflicts.push({
-        path: `people.${i}.cccd`,
-        message: `Đang là đoàn viên sinh hoạt tại ${unit}; nếu người này chuyển đến, hãy làm thủ tục chuyển sinh hoạt`,
-      });
-      firstConflict ??= { row: `people.${i}`, unit };
-    }
-    if (firstConflict) throw new AppError('MEMBER_ACTIVE_ELSEWHERE', firstConflict, conflicts);
+  // Filled when the person is active elsewhere: the refusal writes nothing of its own, but both
+  // units learn of the possible transfer (recorded after the rollback).
+  const elsewhere: Conflict[] = [];
+  const admitted = await db
+    .transaction()
+    .execute(async (trx) => {
+      const known = await trx
+        .selectFrom('person as p')
+        .leftJoin('membership as m', (j) => j.onRef('m.person_id', '=', 'p.id').on('m.status', '=', 'active'))
+        .leftJoin('org_unit as u', 'u.id', 'm.unit_id')
+        .select(['p.id', 'p.cccd_hash', 'm.id as active_id', 'm.unit_id', 'u.name as unit_name'])
+        .where('p.cccd_hash', 'in', hashes)
+        .execute();
+      const byHash = new Map(known.map((k) => [k.cccd_hash, k]));
+      const conflicts: Issue[] = [];
+      let firstConflict: { row: string; unit: string } | null = null;
+      for (const [i, h] of hashes.entries()) {
+        const k = byHash.get(h);
+        if (!k?.active_id || k.unit_id === null) continue;
+        // Outside the caller's scope the other unit's name is not theirs to see; the fact is.
+        const visible = await isUnitInScope(trx, k.unit_id, readScope);
+        const unit = visible ? (k.unit_name ?? '') : 'một đơn vị ngoài phạm vi quản lý của bạn';
+        conflicts.push({
+          path: `people.${i}.cccd`,
+          message: `Đang là đoàn viên sinh hoạt tại ${unit}; nếu người này chuyển đến, hãy làm thủ tục chuyển sinh hoạt`,
+        });
+        firstConflict ??= { row: `people.${i}`, unit };
+        elsewhere.push({ personId: k.id, membershipId: k.active_id, unitId: k.unit_id });
+      }
+      if (firstConflict) throw new AppError('MEMBER_ACTIVE_ELSEWHERE', firstConflict, conflicts);
 
-    const now = new Date().toISOString();
-    const out = [];
-    for (const [i, p] of input.people.entries()) {
-      const identity = identities[i] as Identity;
-      const hash = hashes[i] as string;
-      const existing = byHash.get(hash);
-      const fields = {
-        full_name: p.fullName,
-        full_name_folded: fold(p.fullName),
-        sort_key: personSortKey(p.fullName),
-        birth_date: p.birthDate,
-        gender: p.gender,
-        ethnicity_code: p.ethnicityCode ?? null,
-        religion_code: p.religionCode ?? null,
-        nationality: p.nationality,
-        phone: p.phone ? normalisePhone(p.phone) : null,
-        address: p.address ?? null,
-        admin_area_code: p.adminAreaCode ?? null,
-        admin_area_name: p.adminAreaName ?? null,
-        education_code: p.educationCode ?? null,
-        occupation: p.occupation ?? null,
-        employer_enterprise_id: p.employerEnterpriseId ?? null,
-        informal_trade_code: p.informalTradeCode ?? null,
-        social_insurance_no: p.socialInsuranceNo ?? null,
-        updated_at: now,
-      };
-      let personId: number;
-      if (existing) {
-        // Someone who left earlier comes back as the same person: the application's data is the newest.
-        personId = existing.id;
-        await trx.updateTable('person').set(fields).where('id', '=', personId).execute();
-      } else {
-        const row = await trx
-          .insertInto('person')
+      const now = new Date().toISOString();
+      const out: Admitted[] = [];
+      for (const [i, p] of input.people.entries()) {
+        const identity = identities[i] as Identity;
+        const hash = hashes[i] as string;
+        const existing = byHash.get(hash);
+        const fields = {
+          full_name: p.fullName,
+          full_name_folded: fold(p.fullName),
+          sort_key: personSortKey(p.fullName),
+          birth_date: p.birthDate,
+          gender: p.gender,
+          ethnicity_code: p.ethnicityCode ?? null,
+          religion_code: p.religionCode ?? null,
+          nationality: p.nationality,
+          phone: p.phone ? normalisePhone(p.phone) : null,
+          address: p.address ?? null,
+          admin_area_code: p.adminAreaCode ?? null,
+          admin_area_name: p.adminAreaName ?? null,
+          education_code: p.educationCode ?? null,
+          occupation: p.occupation ?? null,
+          employer_enterprise_id: p.employerEnterpriseId ?? null,
+          informal_trade_code: p.informalTradeCode ?? null,
+          social_insurance_no: p.socialInsuranceNo ?? null,
+          updated_at: now,
+        };
+        let personId: number;
+        if (existing) {
+          // Someone who left earlier comes back as the same person: the application's data is the newest.
+          personId = existing.id;
+          await trx.updateTable('person').set(fields).where('id', '=', personId).execute();
+        } else {
+          const row = await trx
+            .insertInto('person')
+            .values({
+              ...fields,
+              cccd_hash: hash,
+              cccd_enc: encrypt(keys, identity.value),
+              cccd_masked: identity.masked,
+              cccd_kind: identity.kind,
+              anonymised_at: null,
+              created_at: now,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          personId = row.id;
+        }
+        const m = await trx
+          .insertInto('membership')
           .values({
-            ...fields,
-            cccd_hash: hash,
-            cccd_enc: encrypt(keys, identity.value),
-            cccd_masked: identity.masked,
-            cccd_kind: identity.kind,
-            anonymised_at: null,
+            person_id: personId,
+            unit_id: input.unitId,
+            status: 'active',
+            informal: p.informalTradeCode || unitIsInformal ? 1 : 0,
+            foreign: p.nationality !== 'VN' ? 1 : 0,
+            application_date: input.applicationDate,
+            admitted_on: date,
+            decision_no: input.decisionNo,
+            ceremony_date: input.ceremonyDate ?? null,
+            started_on: date,
+            card_no: null,
+            card_issued_on: null,
+            ended_on: null,
+            end_reason: null,
+            transferred_from_id: null,
             created_at: now,
+            updated_at: now,
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        personId = row.id;
-      }
-      const m = await trx
-        .insertInto('membership')
-        .values({
-          person_id: personId,
-          unit_id: input.unitId,
-          status: 'active',
-          informal: p.informalTradeCode || unitIsInformal ? 1 : 0,
-          foreign: p.nationality !== 'VN' ? 1 : 0,
-          application_date: input.applicationDate,
-          admitted_on: date,
+        await addEvent(trx, actor, m.id, {
+          kind: 'admitted',
+          event_date: date,
           decision_no: input.decisionNo,
-          ceremony_date: input.ceremonyDate ?? null,
-          started_on: date,
-          card_no: null,
-          card_issued_on: null,
-          ended_on: null,
-          end_reason: null,
-          transferred_from_id: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await addEvent(trx, actor, m.id, {
-        kind: 'admitted',
-        event_date: date,
-        decision_no: input.decisionNo,
-        decision_date: date,
-      });
-      await audit(trx, actor, {
-        action: 'member.admit',
-        entity: 'membership',
-        entityId: m.id,
-        unitId: input.unitId,
-        after: {
+          decision_date: date,
+        });
+        await audit(trx, actor, {
+          action: 'member.admit',
+          entity: 'membership',
+          entityId: m.id,
+          unitId: input.unitId,
+          after: {
+            personId,
+            fullName: p.fullName,
+            cccdMasked: identity.masked,
+            decisionNo: input.decisionNo,
+            decisionDate: date,
+            readmitted: existing !== undefined,
+          },
+        });
+        out.push({
+          membershipId: m.id,
           personId,
           fullName: p.fullName,
           cccdMasked: identity.masked,
-          decisionNo: input.decisionNo,
-          decisionDate: date,
           readmitted: existing !== undefined,
-        },
-      });
-      out.push({
-        membershipId: m.id,
-        personId,
-        fullName: p.fullName,
-        cccdMasked: identity.masked,
-        readmitted: existing !== undefined,
-      });
-    }
-    return out;
-  });
+        });
+      }
+      if (within) await within(trx, out);
+      return out;
+    })
+    .catch(async (e: unknown) => {
+      if (elsewhere.length > 0) await notePossibleTransfers(db, elsewhere, input.unitId, source, actor.userId);
+      throw e;
+    });
   return { decisionNo: input.decisionNo, unitId: input.unitId, admitted };
 }

@@ -9,6 +9,7 @@ import { type Actor, isUnitInScope, type Scope } from '../../platform/scope.js';
 import { checkedDataKeys, encrypt, lookupHash } from '../../platform/secrets.js';
 import type { Change, Existing, ImportSpec } from '../imports/import.engine.js';
 import { maskNumber } from './members.admission.js';
+import type { Conflict } from './members.notices.js';
 
 /**
  * Member lists into ONE grassroots union, with the column spellings Vietnamese member lists use.
@@ -152,6 +153,8 @@ export type MemberImportContext = {
   unitId: number;
   today: string;
   onDuplicate: 'update' | 'skip' | 'create';
+  /** Collects the people found active in another unit, for the possible-transfer notes after a commit. */
+  elsewhere?: Conflict[];
 };
 
 export async function memberImportSpec(
@@ -321,13 +324,14 @@ export async function memberImportSpec(
         .selectFrom('person as p')
         .innerJoin('membership as m', 'm.person_id', 'p.id')
         .innerJoin('org_unit as u', 'u.id', 'm.unit_id')
-        .select(['p.cccd_hash', 'p.full_name', 'm.id', 'm.unit_id', 'u.name as unit_name'])
+        .select(['p.id as person_id', 'p.cccd_hash', 'p.full_name', 'm.id', 'm.unit_id', 'u.name as unit_name'])
         .where('p.cccd_hash', 'in', hashes)
         .where('m.status', '=', 'active')
         .execute();
       for (const r of rows) {
         if (!r.cccd_hash) continue;
         if (r.unit_id !== ctx.unitId) {
+          ctx.elsewhere?.push({ personId: r.person_id, membershipId: r.id, unitId: r.unit_id });
           // Outside the caller's scope the other unit's name is not theirs to see; the fact is.
           const visible = await isUnitInScope(q, r.unit_id, ctx.readScope);
           const where = visible ? `"${r.unit_name}"` : 'một đơn vị ngoài phạm vi quản lý của bạn';

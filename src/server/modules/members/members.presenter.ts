@@ -1,6 +1,6 @@
 import type { TMember, TMemberDetail } from '../../../shared/members/contract.js';
 import type { Db } from '../../db/database.js';
-import { type Actor, hasPermission, isUnitInScope, requireScope } from '../../platform/scope.js';
+import { type Actor, hasPermission, isUnitInScope, requireScope, type Scope } from '../../platform/scope.js';
 import type { MemberDetailRow, MemberRow, PartyRow } from './members.repository.js';
 
 /**
@@ -11,6 +11,17 @@ export async function sensitiveAccess(db: Db, actor: Actor, unitId: number): Pro
   // sensitive.read is scoped like every permission: an admin of district A sees A's, not B's.
   if (!hasPermission(actor, 'sensitive.read')) return false;
   return isUnitInScope(db, unitId, await requireScope(db, actor, 'sensitive.read'));
+}
+
+/**
+ * Whether sensitive columns (ethnicity, religion) may go into an export of a whole scope: only when
+ * sensitive.read covers every part of it — one district outside it and the columns stay out for all.
+ */
+export async function sensitiveOverScope(db: Db, actor: Actor, scope: Scope): Promise<boolean> {
+  if (!hasPermission(actor, 'sensitive.read')) return false;
+  const allowed = await requireScope(db, actor, 'sensitive.read');
+  // Scope ranges are subtree prefixes: a range is covered when one of the allowed prefixes starts it.
+  return scope.ranges.every((r) => allowed.ranges.some((a) => r.from.startsWith(a.from)));
 }
 
 export function presentMember(r: MemberRow): TMember {

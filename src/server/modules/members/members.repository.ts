@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import type { TMemberQuery } from '../../../shared/members/contract.js';
 import type { Database } from '../../db/schema.js';
 import { type Scope, unitInScope } from '../../platform/scope.js';
@@ -6,9 +6,25 @@ import { type Scope, unitInScope } from '../../platform/scope.js';
 type Db = Kysely<Database>;
 export type Period = { from: string; to: string };
 
+/**
+ * A province's subtree or smaller ('/root/province/…': two path segments or more) holds a bounded
+ * share of the members, so a list of it is best read starting from its own units: whatever the name
+ * fragment, it then reads that share and never more. Only for the whole country does the name index
+ * lead instead.
+ */
+const narrowScope = (scope: Scope) =>
+  scope.ranges.length > 0 && scope.ranges.every((r) => r.from.split('/').length - 2 >= 2);
+
+/**
+ * What memberBase was built with, read back by applyFilters to choose the list's access path (a query
+ * builder carries neither its dialect nor its scope). A base applyFilters does not know keeps the
+ * plain conditions: the same rows, only slower.
+ */
+const basePlans = new WeakMap<object, { postgres: boolean; scope: Scope }>();
+
 /** Memberships of the scope with their person; every list, detail and check starts here. */
 export function memberBase(db: Db, scope: Scope) {
-  return db
+  const q = db
     .selectFrom('membership as m')
     .innerJoin('person as p', 'p.id', 'm.person_id')
     .innerJoin('org_unit as u', 'u.id', 'm.unit_id')
@@ -40,6 +56,8 @@ export function memberBase(db: Db, scope: Scope) {
       'e.name as employer_name',
       'p.informal_trade_code',
     ]);
+  basePlans.set(q, { postgres: db.getExecutor().adapter instanceof PostgresAdapter, scope });
+  return q;
 }
 export type MemberRow = Awaited<ReturnType<ReturnType<typeof memberBase>['execute']>>[number];
 
@@ -59,6 +77,7 @@ export function findMember(db: Db, scope: Scope, id: number) {
       'p.ethnicity_code',
       'p.religion_code',
       'p.cccd_enc',
+      'p.anonymised_at',
     ])
     .where('m.id', '=', id)
     .executeTakeFirst();
@@ -73,16 +92,48 @@ function prefixEnd(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(last + 1);
 }
 
+type Base = ReturnType<typeof memberBase>;
+
+/**
+ * "Any part of the unaccented name": the LIKE '%…%' in every case, so what is found never depends on
+ * the database or the plan. On the national scope SQLite first narrows it with the trigram index of
+ * migration 007 (which needs three characters in a row); PostgreSQL's planner uses its trigram index
+ * for the LIKE by itself when the fragment is selective.
+ */
+function nameMatches(q: Base, folded: string) {
+  const text = escapeLike(folded);
+  const like = sql<boolean>`p.full_name_folded like ${`%${text}%`}`;
+  const plan = basePlans.get(q);
+  if (!plan || plan.postgres || narrowScope(plan.scope) || text.length < 3) return like;
+  return sql<boolean>`(${like} and p.id in (select rowid from person_name_fts where full_name_folded like ${`%${text}%`}))`;
+}
+
+/**
+ * SQLite only: the scope's units as a list the query can start from. memberBase's per-row EXISTS
+ * stays (this repeats it in another form, so the rows are the same); SQLite cannot start from a
+ * correlated EXISTS and would otherwise read every membership in the country. Not when an identity
+ * number or a phone leads: their own indexes find the one or few rows at once. PostgreSQL turns the
+ * EXISTS into a join it can start from by itself.
+ */
+function startFromScopeUnits(q: Base, byIdentityOrPhone: boolean) {
+  const plan = basePlans.get(q);
+  if (!plan || plan.postgres || byIdentityOrPhone || !narrowScope(plan.scope)) return null;
+  const ranges = plan.scope.ranges.map((r) => sql`(sv.path >= ${r.from} and sv.path < ${r.to})`);
+  return sql<boolean>`m.unit_id in (select sv.unit_id from org_unit_version sv where ${sql.join(ranges, sql` or `)})`;
+}
+
 export function applyFilters(
-  q: ReturnType<typeof memberBase>,
+  q: Base,
   f: TMemberQuery & { folded: string; cccdHash: string | null; phonePrefix: string | null },
 ) {
   let out = q;
+  const lead = startFromScopeUnits(q, !!(f.cccdHash || f.phonePrefix));
+  if (lead) out = out.where(lead);
   if (f.folded || f.cccdHash || f.phonePrefix) {
     const { folded, cccdHash, phonePrefix } = f;
     out = out.where((eb) =>
       eb.or([
-        ...(folded ? [eb('p.full_name_folded', 'like', `%${escapeLike(folded)}%`)] : []),
+        ...(folded ? [nameMatches(q, folded)] : []),
         ...(cccdHash ? [eb('p.cccd_hash', '=', cccdHash)] : []),
         // A range, not LIKE: the binary-collated phone index answers it on both databases.
         ...(phonePrefix

@@ -18,6 +18,7 @@ import { ruleTextAt } from '../../platform/rules.js';
 import { type Actor, isUnitInScope, requireScope, requireUnitInScope, scopeWithin } from '../../platform/scope.js';
 import { checkedDataKeys, type DataKeys, decrypt, lookupHash } from '../../platform/secrets.js';
 import { FOREIGN_RULE, grassrootsUnitIssue, invalid, notInFuture, today } from './members.admission.js';
+import { closeOnTransfer } from './members.notices.js';
 import { presentDetail, presentMember, sensitiveAccess } from './members.presenter.js';
 import * as repo from './members.repository.js';
 
@@ -171,6 +172,7 @@ export async function transfer(ctx: AppContext, actor: Actor, id: number, input:
       related_unit_id: row.unit_id,
       note: input.note,
     });
+    await closeOnTransfer(trx, full.person_id, actor.userId);
     await audit(trx, actor, {
       action: 'member.transfer',
       entity: 'membership',
@@ -233,7 +235,7 @@ export async function makeHonorary(ctx: AppContext, actor: Actor, id: number, in
 // ---------------------------------------------------------------- reading
 
 /** What the search box means: a name fragment, an exact identity number, or the start of a phone. */
-function searchTerms(keys: DataKeys | null, raw: string | undefined) {
+export function searchTerms(keys: DataKeys | null, raw: string | undefined) {
   const text = (raw ?? '').trim();
   const compact = text.replace(/[\s.\-+]/g, '');
   if (compact === '' || !/^\d+$/.test(compact)) return { folded: fold(text), cccdHash: null, phonePrefix: null };
@@ -291,7 +293,7 @@ export async function revealCccd(ctx: AppContext, actor: Actor, id: number) {
   const row = await repo.findMember(ctx.db, scope, id);
   if (!row) throw new AppError('NOT_FOUND');
   if (!(await sensitiveAccess(ctx.db, actor, row.unit_id))) throw new AppError('FORBIDDEN');
-  if (!row.cccd_enc) throw new AppError('NOT_FOUND');
+  if (!row.cccd_enc) throw new AppError(row.anonymised_at ? 'MEMBER_ANONYMISED' : 'NOT_FOUND');
   const keys = await checkedDataKeys(ctx.db, ctx.config);
   const cccd = decrypt(keys, row.cccd_enc);
   // Every look at a number in clear is on record: who, when, whose (by the masked number).

@@ -1,0 +1,355 @@
+import { createHash, createHmac } from 'node:crypto';
+import type { TApplyInfo, TApplySubmit, TConsentText } from '../../../shared/applications/contract.js';
+import type { Locale } from '../../../shared/errors/codes.js';
+import { normalisePhone, validateCccd, validatePhone } from '../../../shared/ids/index.js';
+import { fold, formatViDate } from '../../../shared/text/index.js';
+import type { Db } from '../../db/database.js';
+import type { ConsentTextTable } from '../../db/schema.js';
+import { audit } from '../../platform/audit.js';
+import type { AppContext } from '../../platform/context.js';
+import { AppError, translateDbError } from '../../platform/errors.js';
+import { checkedDataKeys, type DataKeys, encrypt, lookupHash } from '../../platform/secrets.js';
+import { codesValidOn, type Issue, invalid, maskNumber, today } from '../members/members.admission.js';
+import { notePossibleTransfers } from '../members/members.notices.js';
+import * as repo from './applications.repository.js';
+
+/**
+ * Limits on submissions, counted in the database so they hold across app processes. Per address:
+ * a family or a few workmates sharing one phone's connection fit in the hour; a script does not.
+ * Per link: a busy factory gate on the first day, not a flood. Wrong forms count separately and more
+ * loosely, so a worker fixing typos is not locked out.
+ */
+export const APPLY_LIMITS = {
+  perIpPerHour: 5,
+  attemptsPerIpPerHour: 30,
+  perLinkPerDay: 300,
+};
+
+const MIN_AGE = 15;
+
+/** A link is usable while it is not revoked and its unit still exists today. */
+async function usableLink(ctx: AppContext, token: string) {
+  const link = await repo.linkByToken(ctx.db, token);
+  if (!link) throw new AppError('APPLY_LINK_INVALID');
+  const date = today(ctx);
+  const unit = await repo.unitAt(ctx.db, link.unit_id, date);
+  if (!unit) throw new AppError('APPLY_LINK_INVALID');
+  const open = unit.valid_from <= date && (unit.valid_to === null || unit.valid_to > date);
+  return { link, unit, date, valid: link.revoked_at === null && open };
+}
+
+export function renderConsent(row: ConsentTextTable, locale: Locale, unitName: string): TConsentText {
+  const fill = (s: string) => s.replaceAll('{unit}', unitName);
+  const en = locale === 'en';
+  return {
+    version: row.version,
+    validFrom: row.valid_from,
+    purpose: fill(en ? row.purpose_en : row.purpose_vi),
+    data: fill(en ? row.data_en : row.data_vi),
+    controller: fill(en ? row.controller_en : row.controller_vi),
+    rights: fill(en ? row.rights_en : row.rights_vi),
+  };
+}
+
+/** What the worker agreed to, word for word: stored as a hash beside the version. */
+function consentHash(c: TConsentText): string {
+  return createHash('sha256').update([c.version, c.purpose, c.data, c.controller, c.rights].join('\n')).digest('hex');
+}
+
+async function informalTrades(db: Db, date: string, locale: Locale) {
+  const rows = await db
+    .selectFrom('code_list')
+    .select(['code', 'name_vi', 'name_en'])
+    .where('list', '=', 'informal_trade')
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .orderBy('sort_order')
+    .execute();
+  return rows.map((r) => ({ code: r.code, name: locale === 'en' ? r.name_en : r.name_vi }));
+}
+
+export async function info(ctx: AppContext, token: string, locale: Locale): Promise<TApplyInfo> {
+  const { unit, date, valid } = await usableLink(ctx, token);
+  const consent = valid ? await repo.consentAt(ctx.db, date) : undefined;
+  return {
+    valid,
+    unitName: unit.name,
+    parentName: unit.parent_name ?? null,
+    consent: consent ? renderConsent(consent, locale, unit.name) : null,
+    informalTrades: valid ? await informalTrades(ctx.db, date, locale) : [],
+    today: date,
+  };
+}
+
+// ---------------------------------------------------------------- checking the form
+
+type Checked = {
+  fullName: string;
+  birthDate: string;
+  gender: 'male' | 'female';
+  cccd: string;
+  warnings: string[];
+  phone: string;
+  workplace: string | null;
+  informalTradeCode: string | null;
+};
+
+const clean = (s: string | undefined) => (s ?? '').normalize('NFC').trim().replace(/\s+/g, ' ');
+
+/** Every wrong field at once, each message naming the field as the form labels it. */
+function checkForm(body: TApplySubmit, date: string, trades: Set<string>, consentVersion: string): Checked {
+  const issues: Issue[] = [];
+  const fullName = clean(body.fullName);
+  if (!fullName) issues.push({ path: 'fullName', message: 'Họ và tên: vui lòng nhập họ và tên' });
+  else if (fullName.length < 2 || !/\p{L}/u.test(fullName) || /\d/.test(fullName)) {
+    issues.push({ path: 'fullName', message: 'Họ và tên: chỉ gồm chữ cái, ví dụ Nguyễn Văn An' });
+  } else if (fullName.length > 120) {
+    issues.push({ path: 'fullName', message: 'Họ và tên: quá dài (tối đa 120 ký tự)' });
+  }
+
+  const birthDate = clean(body.birthDate);
+  const validDate =
+    /^\d{4}-\d{2}-\d{2}$/.test(birthDate) &&
+    new Date(`${birthDate}T00:00:00Z`).toISOString().slice(0, 10) === birthDate;
+  if (!birthDate) issues.push({ path: 'birthDate', message: 'Ngày sinh: vui lòng nhập ngày sinh (ngày/tháng/năm)' });
+  else if (!validDate) issues.push({ path: 'birthDate', message: 'Ngày sinh: ngày không đúng (ngày/tháng/năm)' });
+  else {
+    const adult = `${String(Number(birthDate.slice(0, 4)) + MIN_AGE).padStart(4, '0')}${birthDate.slice(4)}`;
+    if (birthDate > date) issues.push({ path: 'birthDate', message: 'Ngày sinh: không được sau hôm nay' });
+    else if (adult > date) {
+      issues.push({ path: 'birthDate', message: `Ngày sinh: người xin gia nhập phải đủ ${MIN_AGE} tuổi` });
+    } else if (birthDate < `${Number(date.slice(0, 4)) - 100}${date.slice(4)}`) {
+      issues.push({
+        path: 'birthDate',
+        message: `Ngày sinh: ${formatViDate(birthDate)} không hợp lý, hãy kiểm tra lại`,
+      });
+    }
+  }
+
+  const gender = clean(body.gender);
+  if (!gender) issues.push({ path: 'gender', message: 'Giới tính: vui lòng chọn nam hoặc nữ' });
+  else if (gender !== 'male' && gender !== 'female') {
+    issues.push({ path: 'gender', message: 'Giới tính: chỉ chọn nam hoặc nữ' });
+  }
+
+  // Twelve digits only: the 9-digit CMND cards have all expired, and a self-applicant has a CCCD.
+  let cccd = '';
+  let warnings: string[] = [];
+  const rawCccd = clean(body.cccd).replace(/[\s.-]/g, '');
+  if (!rawCccd) issues.push({ path: 'cccd', message: 'Số CCCD: vui lòng nhập số căn cước công dân (12 chữ số)' });
+  else if (!/^\d{12}$/.test(rawCccd)) {
+    issues.push({ path: 'cccd', message: `Số CCCD: phải gồm đúng 12 chữ số (đã nhập ${rawCccd.length} ký tự)` });
+  } else {
+    const r = validateCccd(rawCccd, {
+      birthDate: validDate ? birthDate : undefined,
+      gender: gender === 'male' || gender === 'female' ? gender : undefined,
+    });
+    if (!r.ok) issues.push({ path: 'cccd', message: `Số CCCD: ${r.message}` });
+    else {
+      cccd = r.value;
+      // A mismatch with birth date or gender does not stop a worker: the reviewer checks the card.
+      warnings = r.warnings.map((w) => w.message);
+    }
+  }
+
+  const phoneRaw = clean(body.phone);
+  let phone = '';
+  if (!phoneRaw)
+    issues.push({ path: 'phone', message: 'Số điện thoại: vui lòng nhập số điện thoại để công đoàn liên hệ' });
+  else {
+    const p = validatePhone(phoneRaw);
+    if (!p.ok) issues.push({ path: 'phone', message: `Số điện thoại: ${p.message}` });
+    else phone = normalisePhone(p.value);
+  }
+
+  const workplace = clean(body.workplace) || null;
+  const trade = clean(body.informalTradeCode) || null;
+  if (!workplace && !trade) {
+    issues.push({
+      path: 'workplace',
+      message: 'Nơi làm việc: nhập tên nơi làm việc, hoặc chọn nghề nếu bạn là lao động tự do',
+    });
+  }
+  if (workplace && workplace.length > 255) {
+    issues.push({ path: 'workplace', message: 'Nơi làm việc: quá dài (tối đa 255 ký tự)' });
+  }
+  if (trade && !trades.has(trade)) {
+    issues.push({ path: 'informalTradeCode', message: 'Nghề lao động tự do: không có trong danh sách, hãy chọn lại' });
+  }
+
+  if (body.consent !== true) {
+    issues.push({
+      path: 'consent',
+      message: 'Đồng ý xử lý dữ liệu cá nhân: bạn cần đọc và đánh dấu đồng ý thì đơn mới được gửi',
+    });
+  } else if (body.consentVersion !== undefined && body.consentVersion !== consentVersion) {
+    issues.push({
+      path: 'consent',
+      message:
+        'Đồng ý xử lý dữ liệu cá nhân: nội dung vừa được cập nhật, hãy tải lại trang, đọc lại và đánh dấu đồng ý',
+    });
+  }
+  if (issues.length > 0) invalid(issues);
+  return {
+    fullName,
+    birthDate,
+    gender: gender as 'male' | 'female',
+    cccd,
+    warnings,
+    phone,
+    workplace,
+    informalTradeCode: trade,
+  };
+}
+
+// ---------------------------------------------------------------- rate limit
+
+const ipHashOf = (keys: DataKeys, ip: string) => createHmac('sha256', keys.mac).update(`apply-ip:${ip}`).digest('hex');
+
+async function countSince(
+  db: Db,
+  column: 'ip_hash' | 'link_id',
+  value: string | number,
+  since: string,
+  okOnly: boolean,
+) {
+  let q = db
+    .selectFrom('apply_attempt')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(column, '=', value as never)
+    .where('at', '>=', since);
+  if (okOnly) q = q.where('ok', '=', 1);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+async function assertWithinLimits(db: Db, ipHash: string, linkId: number) {
+  const now = Date.now();
+  const hourAgo = new Date(now - 3600_000).toISOString();
+  const dayAgo = new Date(now - 24 * 3600_000).toISOString();
+  if (
+    (await countSince(db, 'ip_hash', ipHash, hourAgo, true)) >= APPLY_LIMITS.perIpPerHour ||
+    (await countSince(db, 'ip_hash', ipHash, hourAgo, false)) >= APPLY_LIMITS.attemptsPerIpPerHour ||
+    (await countSince(db, 'link_id', linkId, dayAgo, true)) >= APPLY_LIMITS.perLinkPerDay
+  ) {
+    throw new AppError('RATE_LIMITED');
+  }
+}
+
+async function recordAttempt(db: Db, ipHash: string, linkId: number, ok: boolean) {
+  const now = new Date();
+  await db
+    .insertInto('apply_attempt')
+    .values({ ip_hash: ipHash, link_id: linkId, at: now.toISOString(), ok: ok ? 1 : 0 })
+    .execute();
+  // Counts older than the longest window serve nothing: kept small as it goes.
+  await db
+    .deleteFrom('apply_attempt')
+    .where('link_id', '=', linkId)
+    .where('at', '<', new Date(now.getTime() - 2 * 24 * 3600_000).toISOString())
+    .execute();
+}
+
+// ---------------------------------------------------------------- submitting
+
+export async function submit(ctx: AppContext, token: string, body: TApplySubmit, ip: string, locale: Locale) {
+  const { link, unit, date, valid } = await usableLink(ctx, token);
+  if (!valid) throw new AppError('APPLY_LINK_REVOKED', { unit: unit.name });
+  const keys = await checkedDataKeys(ctx.db, ctx.config);
+  const ipHash = ipHashOf(keys, ip);
+  await assertWithinLimits(ctx.db, ipHash, link.id);
+  const answer = { ok: true as const, unitName: unit.name, phone: normalisePhone(clean(body.phone)) };
+
+  // A bot filled the field people never see: it gets the same answer as a person, and nothing is kept.
+  if (clean(body.website) !== '') {
+    await recordAttempt(ctx.db, ipHash, link.id, true);
+    return answer;
+  }
+
+  const consentRow = await repo.consentAt(ctx.db, date);
+  if (!consentRow) throw new AppError('APPLY_LINK_INVALID');
+  const trades = await codesValidOn(ctx.db, 'informal_trade', date);
+  let form: Checked;
+  try {
+    form = checkForm(body, date, trades, consentRow.version);
+  } catch (e) {
+    await recordAttempt(ctx.db, ipHash, link.id, false);
+    throw e;
+  }
+  const consent = renderConsent(consentRow, locale, unit.name);
+  const hash = lookupHash(keys, form.cccd);
+  const pending = await ctx.db
+    .selectFrom('application')
+    .select('id')
+    .where('unit_id', '=', link.unit_id)
+    .where('cccd_hash', '=', hash)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  if (pending) throw new AppError('APPLY_DUPLICATE_PENDING');
+
+  const now = new Date().toISOString();
+  await ctx.db
+    .transaction()
+    .execute(async (trx) => {
+      await recordAttempt(trx, ipHash, link.id, true);
+      const row = await trx
+        .insertInto('application')
+        .values({
+          link_id: link.id,
+          unit_id: link.unit_id,
+          status: 'pending',
+          full_name: form.fullName,
+          full_name_folded: fold(form.fullName),
+          birth_date: form.birthDate,
+          gender: form.gender,
+          cccd_hash: hash,
+          cccd_enc: encrypt(keys, form.cccd),
+          cccd_masked: maskNumber(form.cccd),
+          cccd_kind: 'cccd',
+          cccd_warnings: JSON.stringify(form.warnings),
+          phone: form.phone,
+          workplace: form.workplace,
+          informal_trade_code: form.informalTradeCode,
+          consent_version: consent.version,
+          // The server's clock, not the phone's: the moment the consent reached the controller.
+          consent_at: now,
+          consent_hash: consentHash(consent),
+          submitted_at: now,
+          submitted_on: date,
+          decided_at: null,
+          decided_by: null,
+          reject_reason: null,
+          membership_id: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      // No account behind it: the entry says when and under which consent, not who (that is the record).
+      await audit(trx, null, {
+        action: 'application.submit',
+        entity: 'application',
+        entityId: row.id,
+        unitId: link.unit_id,
+        after: { cccdMasked: maskNumber(form.cccd), consentVersion: consent.version, consentAt: now },
+      });
+    })
+    .catch((e: unknown) => {
+      // Two taps on "send" at the same moment: the second meets the one-pending index.
+      if (translateDbError(e)?.code === 'CONFLICT') throw new AppError('APPLY_DUPLICATE_PENDING');
+      throw e;
+    });
+  // Already a member elsewhere: the union holding them learns of it now, not only when a reviewer acts.
+  const active = await ctx.db
+    .selectFrom('person as p')
+    .innerJoin('membership as m', 'm.person_id', 'p.id')
+    .select(['p.id as person_id', 'm.id', 'm.unit_id'])
+    .where('p.cccd_hash', '=', hash)
+    .where('m.status', '=', 'active')
+    .execute();
+  await notePossibleTransfers(
+    ctx.db,
+    active.map((a) => ({ personId: a.person_id, membershipId: a.id, unitId: a.unit_id })),
+    link.unit_id,
+    'application',
+    null,
+  );
+  return { ...answer, phone: form.phone };
+}
