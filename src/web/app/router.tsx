@@ -15,8 +15,17 @@ const EnterprisesPage = lazy(() =>
 const OutreachPage = lazy(() =>
   import('../features/outreach/OutreachPage.js').then((m) => ({ default: m.OutreachPage })),
 );
+const MembersPage = lazy(() => import('../features/members/MembersPage.js').then((m) => ({ default: m.MembersPage })));
+const AdmitPage = lazy(() => import('../features/members/AdmitPage.js').then((m) => ({ default: m.AdmitPage })));
 const ImportPage = lazy(() => import('../features/imports/ImportPage.js').then((m) => ({ default: m.ImportPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const ApplyPage = lazy(() => import('../features/applications/ApplyPage.js').then((m) => ({ default: m.ApplyPage })));
+const ApplicationsPage = lazy(() =>
+  import('../features/applications/ApplicationsPage.js').then((m) => ({ default: m.ApplicationsPage })),
+);
+const PosterPage = lazy(() =>
+  import('../features/applications/PosterPage.js').then((m) => ({ default: m.PosterPage })),
+);
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { me, loading } = useSession();
@@ -43,6 +52,30 @@ function GuestOnly({ children }: { children: ReactNode }) {
 }
 
 export const router = createBrowserRouter([
+  {
+    // A worker's phone opens this from the QR poster: no account, signed in or not.
+    path: '/apply/:token',
+    errorElement: <RouteError />,
+    element: (
+      <Suspense fallback={<PageLoading full />}>
+        <ApplyPage />
+      </Suspense>
+    ),
+  },
+  {
+    // The poster prints without the app's header and menu.
+    path: '/applications/poster/:unitId',
+    errorElement: <RouteError />,
+    element: (
+      <RequireSession>
+        <RequirePermission permission="record.read">
+          <Suspense fallback={<PageLoading full />}>
+            <PosterPage />
+          </Suspense>
+        </RequirePermission>
+      </RequireSession>
+    ),
+  },
   {
     path: '/login',
     errorElement: <RouteError />,
@@ -76,6 +109,30 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="record.read">
             <OutreachPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'members',
+        element: (
+          <RequirePermission permission="record.read">
+            <MembersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'members/admit',
+        element: (
+          <RequirePermission permission="record.write">
+            <AdmitPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'applications',
+        element: (
+          <RequirePermission permission="record.read">
+            <ApplicationsPage />
           </RequirePermission>
         ),
       },

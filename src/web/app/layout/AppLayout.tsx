@@ -1,7 +1,9 @@
 import {
   ApartmentOutlined,
   FileExcelOutlined,
+  FormOutlined,
   HistoryOutlined,
+  IdcardOutlined,
   MenuOutlined,
   NotificationOutlined,
   ShopOutlined,
@@ -32,8 +34,10 @@ export function AppLayout() {
     { key: '/org', icon: <ApartmentOutlined />, label: t('nav.org') },
     ...(can('record.read')
       ? [
+          { key: '/members', icon: <IdcardOutlined />, label: t('nav.members') },
           { key: '/enterprises', icon: <ShopOutlined />, label: t('nav.enterprises') },
           { key: '/outreach', icon: <NotificationOutlined />, label: t('nav.outreach') },
+          { key: '/applications', icon: <FormOutlined />, label: t('nav.applications') },
         ]
       : []),
     ...(can('record.write') ? [{ key: '/import', icon: <FileExcelOutlined />, label: t('nav.import') }] : []),

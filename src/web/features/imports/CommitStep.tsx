@@ -4,23 +4,26 @@ import { Alert, Button, Progress, Result, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { formatNumber } from '../../app/i18n/i18n.js';
-import { importKeys, importsApi, type TImportReport } from './api.js';
+import { type ImportKind, importKeys, importsApi, type TImportReport } from './api.js';
 import { ReportCounts } from './ReportCounts.js';
 
 type Props = {
+  kind: ImportKind;
   batchId: number;
   /** Rows of the file, from the preview: the denominator of the progress bar. */
   rows: number;
   running: boolean;
   result: TImportReport | null;
   error: string | null;
-  enterprisesLink: string;
+  /** The list the records went to (enterprises or members of the unit). */
+  listLink: string;
   onBack: () => void;
   onAgain: () => void;
 };
 
 /** Step 4: the commit running (progress polled every second), then what it wrote. */
-export function CommitStep({ batchId, rows, running, result, error, enterprisesLink, onBack, onAgain }: Props) {
+export function CommitStep({ kind, batchId, rows, running, result, error, listLink, onBack, onAgain }: Props) {
+  const members = kind === 'members';
   const { t } = useI18n();
   const batch = useQuery({
     queryKey: importKeys.batch(batchId),
@@ -69,7 +72,10 @@ export function CommitStep({ batchId, rows, running, result, error, enterprisesL
         title={result.committed ? t('import.committed') : t('import.notCommitted')}
         subTitle={
           result.committed
-            ? t('import.committedHint', { inserted: result.inserted, updated: result.updated })
+            ? t(members ? 'import.members.committedHint' : 'import.committedHint', {
+                inserted: result.inserted,
+                updated: result.updated,
+              })
             : t('import.notCommittedHint')
         }
         extra={
@@ -85,8 +91,8 @@ export function CommitStep({ batchId, rows, running, result, error, enterprisesL
               </Button>
             )}
             {result.committed && (
-              <Link to={enterprisesLink}>
-                <Button>{t('import.toEnterprises')}</Button>
+              <Link to={listLink}>
+                <Button>{t(members ? 'import.members.toList' : 'import.toEnterprises')}</Button>
               </Link>
             )}
             <Button type="primary" onClick={onAgain} data-testid="import-again">

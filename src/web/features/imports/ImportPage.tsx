@@ -1,12 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Card, Grid, Steps, Typography } from 'antd';
+import { Card, Grid, Segmented, Steps, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api/client.js';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { enterpriseKeys } from '../enterprises/api.js';
 import { useWorkScope } from '../enterprises/workScope.js';
+import { memberKeys } from '../members/api.js';
 import {
+  IMPORT_KINDS,
+  type ImportKind,
   type ImportMode,
   type ImportRunInput,
   importKeys,
@@ -23,7 +27,7 @@ import { UploadStep } from './UploadStep.js';
 type Step = 0 | 1 | 2 | 3;
 
 /**
- * The enterprise import wizard: upload (the server finds the header and proposes a column
+ * The import wizard for enterprises or members (the kind is chosen first, ?kind=members in the URL): upload (the server finds the header and proposes a column
  * mapping), correct the mapping, preview every row's fate, commit; then the batch history.
  */
 export function ImportPage() {
@@ -32,6 +36,8 @@ export function ImportPage() {
   const screens = Grid.useBreakpoint();
   const phone = screens.md !== true;
   const scope = useWorkScope();
+  const [params, setParams] = useSearchParams();
+  const kind: ImportKind = params.get('kind') === 'members' ? 'members' : 'enterprises';
   const [step, setStep] = useState<Step>(0);
   const [source, setSource] = useState('');
   const [answer, setAnswer] = useState<TImportUpload | null>(null);
@@ -87,6 +93,7 @@ export function ImportPage() {
       setRunning(false);
       await qc.invalidateQueries({ queryKey: importKeys.all });
       await qc.invalidateQueries({ queryKey: enterpriseKeys.all });
+      await qc.invalidateQueries({ queryKey: memberKeys.all });
     }
   };
 
@@ -98,13 +105,34 @@ export function ImportPage() {
     setRunError(null);
   };
 
-  const enterprisesLink = `/enterprises${scope.unitId !== undefined ? `?unit=${scope.unitId}` : ''}`;
+  const listLink = `/${kind}${scope.unitId !== undefined ? `?unit=${scope.unitId}` : ''}`;
+  const setKind = (next: ImportKind) => {
+    setParams(
+      (prev) => {
+        const p = new URLSearchParams(prev);
+        if (next === 'enterprises') p.delete('kind');
+        else p.set('kind', next);
+        return p;
+      },
+      { replace: true },
+    );
+    restart();
+  };
 
   return (
     <div className="import-page">
       <Typography.Title level={3} className="page-title">
-        {t('import.title')}
+        {t(kind === 'members' ? 'import.members.title' : 'import.title')}
       </Typography.Title>
+      <Segmented<ImportKind>
+        className="import-kind"
+        value={kind}
+        disabled={step !== 0}
+        onChange={setKind}
+        options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`import.kind.${k}`) }))}
+        style={{ marginBottom: 12 }}
+        data-testid="import-kind"
+      />
       <Card className="import-card">
         <Steps
           className="import-steps"
@@ -122,6 +150,7 @@ export function ImportPage() {
         />
         {step === 0 && (
           <UploadStep
+            kind={kind}
             scope={scope}
             source={source}
             onUploaded={(a, src) => {
@@ -135,6 +164,7 @@ export function ImportPage() {
         )}
         {step === 1 && answer && (
           <MappingStep
+            kind={kind}
             answer={answer}
             source={source}
             choice={choice}
@@ -147,6 +177,7 @@ export function ImportPage() {
         )}
         {step === 2 && preview && (
           <PreviewStep
+            kind={kind}
             report={preview}
             mode={choice.mode}
             onMode={(mode: ImportMode) => setChoice((c) => ({ ...c, mode }))}
@@ -156,12 +187,13 @@ export function ImportPage() {
         )}
         {step === 3 && answer && (
           <CommitStep
+            kind={kind}
             batchId={answer.batchId}
             rows={preview?.rows ?? 0}
             running={running}
             result={result}
             error={runError}
-            enterprisesLink={enterprisesLink}
+            listLink={listLink}
             onBack={() => setStep(2)}
             onAgain={restart}
           />

@@ -1,7 +1,7 @@
 import { Alert, Button, Input, Radio, Select, Table, type TableColumnsType, Typography } from 'antd';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { foldedSearch } from '../../components/foldedSearch.js';
-import type { ImportMode, OnDuplicate, TImportUpload } from './api.js';
+import type { ImportKind, ImportMode, OnDuplicate, TImportUpload } from './api.js';
 import { columnLetter } from './columns.js';
 
 export type RunChoice = {
@@ -26,6 +26,7 @@ export function mappingProblems(answer: TImportUpload, choice: RunChoice) {
 }
 
 type Props = {
+  kind: ImportKind;
   answer: TImportUpload;
   source: string;
   choice: RunChoice;
@@ -37,7 +38,8 @@ type Props = {
 };
 
 /** Step 2: which column of the file holds each field (the server's proposal first), and how to write. */
-export function MappingStep({ answer, source, choice, onChange, busy, error, onBack, onPreview }: Props) {
+export function MappingStep({ kind, answer, source, choice, onChange, busy, error, onBack, onPreview }: Props) {
+  const members = kind === 'members';
   const { t } = useI18n();
   const set = (patch: Partial<RunChoice>) => onChange({ ...choice, ...patch });
   const columnName = (index: number) => {
@@ -131,12 +133,17 @@ export function MappingStep({ answer, source, choice, onChange, busy, error, onB
 
       <div className="import-choices">
         <div className="import-choice">
-          <Typography.Text strong>{t('import.onDuplicate')}</Typography.Text>
+          <Typography.Text strong>{t(members ? 'import.members.onDuplicate' : 'import.onDuplicate')}</Typography.Text>
           <Radio.Group
             className="radio-column"
             value={choice.onDuplicate}
             onChange={(e) => set({ onDuplicate: e.target.value })}
-            options={(['update', 'skip', 'create'] as const).map((v) => ({ value: v, label: t(`import.dup.${v}`) }))}
+            // A member already active here cannot be created twice: members offer update or skip only.
+            options={
+              members
+                ? (['update', 'skip'] as const).map((v) => ({ value: v, label: t(`import.members.dup.${v}`) }))
+                : (['update', 'skip', 'create'] as const).map((v) => ({ value: v, label: t(`import.dup.${v}`) }))
+            }
             data-testid="import-on-duplicate"
           />
           {choice.onDuplicate === 'create' && (

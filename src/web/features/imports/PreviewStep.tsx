@@ -1,7 +1,7 @@
 import { Alert, Button, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { formatNumber } from '../../app/i18n/i18n.js';
-import type { ImportMode, TImportReport } from './api.js';
+import type { ImportKind, ImportMode, TImportReport } from './api.js';
 import { ReportCounts } from './ReportCounts.js';
 
 type Issue = { kind: 'error' | 'warning'; row: number; column: string; message: string };
@@ -10,6 +10,7 @@ type PreviewRow = TImportReport['preview'][number];
 export const ACTION_COLOR = { insert: 'green', update: 'blue', skip: 'default', reject: 'red' } as const;
 
 type Props = {
+  kind: ImportKind;
   report: TImportReport;
   mode: ImportMode;
   onMode: (mode: ImportMode) => void;
@@ -18,7 +19,7 @@ type Props = {
 };
 
 /** Step 3: what the import would do, row by row, before anything is written. */
-export function PreviewStep({ report, mode, onMode, onBack, onCommit }: Props) {
+export function PreviewStep({ kind, report, mode, onMode, onBack, onCommit }: Props) {
   const { t } = useI18n();
   const issues: Issue[] = [
     ...report.rejected.map((i) => ({ kind: 'error' as const, ...i })),
@@ -53,7 +54,11 @@ export function PreviewStep({ report, mode, onMode, onBack, onCommit }: Props) {
       render: (_, r) => <Tag color={ACTION_COLOR[r.action]}>{t(`import.action.${r.action}`)}</Tag>,
       width: 110,
     },
-    { key: 'key', title: t('import.key'), render: (_, r) => r.key ?? t('common.none') },
+    {
+      key: 'key',
+      title: t(kind === 'members' ? 'import.members.key' : 'import.key'),
+      render: (_, r) => r.key ?? t('common.none'),
+    },
     {
       key: 'detail',
       title: t('import.detail'),

@@ -5,7 +5,7 @@ import { applyServerErrors } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { UnitSelect } from '../../components/UnitSelect.js';
 import type { WorkScope } from '../enterprises/workScope.js';
-import { importsApi, type TImportUpload } from './api.js';
+import { type ImportKind, importsApi, type TImportUpload } from './api.js';
 
 type Values = { unitId: number; source?: string; file: File };
 
@@ -39,13 +39,15 @@ function FilePicker({ value, onChange }: { value?: File | null; onChange?: (f: F
 }
 
 type Props = {
+  kind: ImportKind;
   scope: WorkScope;
   source: string;
   onUploaded: (answer: TImportUpload, source: string) => void;
 };
 
-/** Step 1: which unit the enterprises belong to, where the list comes from, and the file. */
-export function UploadStep({ scope, source, onUploaded }: Props) {
+/** Step 1: which unit the records belong to (a grassroots union for members), where the list comes from, and the file. */
+export function UploadStep({ kind, scope, source, onUploaded }: Props) {
+  const members = kind === 'members';
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
@@ -62,7 +64,7 @@ export function UploadStep({ scope, source, onUploaded }: Props) {
     setBanner(null);
     try {
       const src = (v.source ?? '').trim();
-      onUploaded(await importsApi.upload(v.unitId, src, v.file), src);
+      onUploaded(await importsApi.upload(kind, v.unitId, src, v.file), src);
     } catch (e) {
       setBanner(applyServerErrors(form, e, t));
     } finally {
@@ -81,7 +83,12 @@ export function UploadStep({ scope, source, onUploaded }: Props) {
           if (changed.unitId) scope.setUnit(changed.unitId);
         }}
       >
-        <Form.Item name="unitId" label={t('import.unit')} rules={[{ required: true, message: t('common.required') }]}>
+        <Form.Item
+          name="unitId"
+          label={t(members ? 'import.members.unit' : 'import.unit')}
+          extra={members ? t('import.members.unitHint') : undefined}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
           <UnitSelect
             asOf={scope.today}
             valueName={scope.unitName}
@@ -97,7 +104,7 @@ export function UploadStep({ scope, source, onUploaded }: Props) {
         </Form.Item>
       </Form>
       <div className="import-actions">
-        <Button icon={<DownloadOutlined />} href={importsApi.templateUrl} download data-testid="import-template">
+        <Button icon={<DownloadOutlined />} href={importsApi.templateUrl(kind)} download data-testid="import-template">
           {t('import.template')}
         </Button>
         <Button
@@ -111,7 +118,7 @@ export function UploadStep({ scope, source, onUploaded }: Props) {
         </Button>
       </div>
       <Typography.Paragraph type="secondary" className="import-note">
-        {t('import.templateHint')}
+        {t(members ? 'import.members.templateHint' : 'import.templateHint')}
       </Typography.Paragraph>
     </div>
   );

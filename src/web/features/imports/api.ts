@@ -8,6 +8,9 @@ export type TImportBatch = z.infer<typeof ZImportBatch>;
 export type ImportRunInput = z.input<typeof ZImportRun>;
 export type OnDuplicate = 'update' | 'skip' | 'create';
 export type ImportMode = 'all' | 'valid';
+/** What a file holds: the server has one upload route and one template per kind. */
+export type ImportKind = 'enterprises' | 'members';
+export const IMPORT_KINDS: ImportKind[] = ['enterprises', 'members'];
 
 export const importKeys = {
   all: ['imports'] as const,
@@ -16,14 +19,14 @@ export const importKeys = {
 };
 
 export const importsApi = {
-  templateUrl: '/api/imports/enterprises/template.xlsx',
-  upload: (unitId: number, source: string, file: File) => {
+  templateUrl: (kind: ImportKind) => `/api/imports/${kind}/template.xlsx`,
+  upload: (kind: ImportKind, unitId: number, source: string, file: File) => {
     const form = new FormData();
     // Fields before the file: the server reads them as the file part arrives.
     form.append('unitId', String(unitId));
     form.append('source', source);
     form.append('file', file, file.name);
-    return api.upload<TImportUpload>('/api/imports/enterprises', form);
+    return api.upload<TImportUpload>(`/api/imports/${kind}`, form);
   },
   preview: (id: number, run: ImportRunInput) => api.post<TImportReport>(`/api/imports/${id}/preview`, run),
   commit: (id: number, run: ImportRunInput) => api.post<TImportReport>(`/api/imports/${id}/commit`, run),
