@@ -58,7 +58,9 @@ async function benchMembers(
   console.log(
     `\n[${label}] members: ${gen.members.toLocaleString('vi-VN')} people with memberships in ${gen.grassroots.toLocaleString('vi-VN')} grassroots unions, loaded in ${(gen.loadMs / 1000).toFixed(1)} s`,
   );
-  console.log('  member list search (count + first page of 50 by given name, as GET /api/members runs it):');
+  console.log(
+    '  member list search (total counted up to 10 001 + first page of 50 by given name, as GET /api/members runs it; then the exact count and the sort-order walk it replaced):',
+  );
   await benchMemberSearch(h.db, Number(process.env.BENCH_MEMBER_RUNS ?? 30));
   const root = await h.db.selectFrom('org_unit').select('id').where('type_code', '=', 'TLD').executeTakeFirstOrThrow();
   const scope = await scopeForUnits(h.db, 'record.read', [root.id]);

@@ -1,16 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chromiumAvailable,
-  clearScreenshots,
-  launchBrowser,
-  newPage,
-  PHONE,
-  SCREENSHOTS,
-  screenshot,
-} from './browser.js';
+import { login, shot } from './actions.js';
+import { chromiumAvailable, clearScreenshots, launchBrowser, newPage, PHONE, SCREENSHOTS } from './browser.js';
 import { startTestServer, type TestServer } from './server.js';
 
 /**
@@ -25,18 +18,6 @@ const UNIT = 'CĐCS Công ty TNHH May mặc Phú Riềng';
 const WORKER = 'Trần Thị Mỹ Duyên';
 // A female born in 1996 (digit 4 = 1, digits 5–6 = 96), province 079.
 const CCCD = '079196081234';
-
-async function login(page: Page, username: string, password: string) {
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL('**/org**');
-}
-
-async function shot(page: Page, name: string, fullPage = true) {
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name, fullPage);
-}
 
 const available = chromiumAvailable();
 

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, clearScreenshots, launchBrowser, newPage, PHONE, screenshot } from './browser.js';
+import { login, pick, shot } from './actions.js';
+import { chromiumAvailable, clearScreenshots, launchBrowser, newPage, PHONE } from './browser.js';
 import { startTestServer, type TestServer } from './server.js';
 
 /**
@@ -95,42 +96,6 @@ async function writeXlsx(file: string) {
   ws.mergeCells('A1:J1');
   ws.mergeCells('A2:J2');
   await wb.xlsx.writeFile(file);
-}
-
-async function login(page: Page, username: string, password: string) {
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL('**/org**');
-}
-
-const OPEN_OPTIONS = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option';
-
-/**
- * Picks an option of an antd Select (typing `search` first when given) and checks that it stuck:
- * a click landing while the list is still animating open is retried rather than silently lost.
- */
-async function pick(page: Page, select: Locator, optionText: string, search?: string) {
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    if (search) await page.keyboard.type(search);
-    const option = page.locator(OPEN_OPTIONS).filter({ hasText: optionText }).first();
-    await option.waitFor();
-    await option.click();
-    try {
-      await expect.poll(() => select.textContent(), { timeout: 3_000 }).toContain(optionText);
-      return;
-    } catch (e) {
-      if (attempt >= 3) throw e;
-      await page.keyboard.press('Escape');
-    }
-  }
-}
-
-/** A picture from the top of the page: a full-page shot of a scrolled page draws the sticky header mid-page. */
-async function shot(page: Page, name: string, fullPage = true) {
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name, fullPage);
 }
 
 async function failureShot(page: Page, name: string) {

@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, OPEN_OPTIONS, typeDate } from './actions.js';
 import { chromiumAvailable, clearScreenshots, launchBrowser, newPage, PHONE, screenshot } from './browser.js';
 import { startTestServer, type TestServer } from './server.js';
 
@@ -12,22 +13,6 @@ import { startTestServer, type TestServer } from './server.js';
 const DISTRICT = 'Liên đoàn Lao động huyện Phú Riềng';
 const GARMENT = 'CĐCS Công ty TNHH May mặc Phú Riềng';
 
-async function login(page: Page, username: string, password: string) {
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL('**/org**');
-}
-
-/** Types a date into a date picker as a person would (dd/mm/yyyy, Enter). */
-async function typeDate(input: Locator, viDate: string) {
-  await input.click();
-  await input.press('ControlOrMeta+a');
-  await input.pressSequentially(viDate);
-  await input.press('Enter');
-  await expect.poll(() => input.inputValue()).toBe(viDate);
-}
-
 /** Sets the "as of" date of the tree page. */
 async function setAsOf(page: Page, viDate: string) {
   const input = page.locator('#org-as-of');
@@ -38,8 +23,6 @@ async function setAsOf(page: Page, viDate: string) {
   await expect.poll(() => input.inputValue()).toBe(viDate);
   await page.keyboard.press('Escape');
 }
-
-const OPEN_OPTIONS = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option';
 
 /**
  * Chooses an option of an antd Select (typing `search` first when given) and checks that it stuck:

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, clearScreenshots, launchBrowser, newPage, PHONE, screenshot } from './browser.js';
+import { login, pick, shot, typeDate } from './actions.js';
+import { chromiumAvailable, clearScreenshots, launchBrowser, newPage, PHONE } from './browser.js';
 import { startTestServer, type TestServer } from './server.js';
 
 /**
@@ -29,42 +30,6 @@ const WORKERS: Worker[] = [
 ];
 const MISTYPED = '0701959900'; // ten digits: the first row's number with two digits missing
 
-async function login(page: Page, username: string, password: string) {
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL('**/org**');
-}
-
-const OPEN_OPTIONS = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option';
-
-/** Picks an option of an antd Select (typing `search` first) and checks that it stuck. */
-async function pick(page: Page, select: Locator, optionText: string, search?: string) {
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    if (search) await page.keyboard.type(search);
-    const option = page.locator(OPEN_OPTIONS).filter({ hasText: optionText }).first();
-    await option.waitFor();
-    await option.click();
-    try {
-      await expect.poll(() => select.textContent(), { timeout: 3_000 }).toContain(optionText);
-      return;
-    } catch (e) {
-      if (attempt >= 3) throw e;
-      await page.keyboard.press('Escape');
-    }
-  }
-}
-
-/** Types a date into a date picker as a person would (dd/mm/yyyy, Enter). */
-async function typeDate(input: Locator, viDate: string) {
-  await input.click();
-  await input.press('ControlOrMeta+a');
-  await input.pressSequentially(viDate);
-  await input.press('Enter');
-  await expect.poll(() => input.inputValue()).toBe(viDate);
-}
-
 async function fillWorker(page: Page, i: number, w: Worker, cccd = w.cccd) {
   const row = page.getByTestId(`admit-row-${i}`);
   await page.locator(`#admit_people_${i}_fullName`).fill(w.name);
@@ -72,11 +37,6 @@ async function fillWorker(page: Page, i: number, w: Worker, cccd = w.cccd) {
   await row.locator('.ant-radio-button-wrapper').filter({ hasText: w.gender }).click();
   await page.locator(`#admit_people_${i}_cccd`).fill(cccd);
   if (w.phone) await page.locator(`#admit_people_${i}_phone`).fill(w.phone);
-}
-
-async function shot(page: Page, name: string, fullPage = true) {
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, name, fullPage);
 }
 
 async function failureShot(page: Page, name: string) {

@@ -134,7 +134,12 @@ export const ZMember = z.object({
 });
 export type TMember = z.infer<typeof ZMember>;
 
-export const ZMemberList = z.object({ total: z.number().int(), items: z.array(ZMember) });
+export const ZMemberList = z.object({
+  total: z.number().int(),
+  /** More matched than the list counts (total is then the cap): the screen says "more than". */
+  totalCapped: z.boolean(),
+  items: z.array(ZMember),
+});
 
 export const ZMembershipEvent = z.object({
   id: z.number().int(),

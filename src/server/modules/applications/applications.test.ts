@@ -8,6 +8,7 @@ import {
   makeUser,
   type TestEnv,
 } from '../../test/harness.js';
+import { cccd } from '../../test/people.js';
 import { APPLY_LIMITS } from './applications.public.js';
 
 let env: TestEnv;
@@ -33,12 +34,6 @@ async function writeCounts() {
   return out;
 }
 
-// Identity numbers by the rule of shared/domain/union-rules.md §5, unique within this file.
-let seq = Math.floor(Math.random() * 500_000);
-function cccd(gender: 'male' | 'female', birthYear: number, province = '079'): string {
-  const digit = Math.floor((birthYear - 1900) / 100) * 2 + (gender === 'female' ? 1 : 0);
-  return `${province}${digit}${String(birthYear % 100).padStart(2, '0')}${String(seq++ % 1_000_000).padStart(6, '0')}`;
-}
 let ipSeq = 1;
 const freshIp = () => `10.${Math.floor(ipSeq / 250) % 250}.${ipSeq++ % 250}.7`;
 

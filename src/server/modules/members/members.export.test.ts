@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActorForUser } from '../../platform/session.js';
 import { type Client, createTestEnv, login, makeTree, makeUser, type TestEnv } from '../../test/harness.js';
+import { person } from '../../test/people.js';
 import { prepareMemberExport } from './members.export.js';
 
 let env: TestEnv;
@@ -13,15 +14,6 @@ afterAll(async () => {
   await env?.close();
 });
 
-let seq = Math.floor(Math.random() * 500_000);
-function cccd(gender: 'male' | 'female', birthYear: number): string {
-  const digit = Math.floor((birthYear - 1900) / 100) * 2 + (gender === 'female' ? 1 : 0);
-  return `079${digit}${String(birthYear % 100).padStart(2, '0')}${String(seq++ % 1_000_000).padStart(6, '0')}`;
-}
-function person(fullName: string, extra: Record<string, unknown> = {}) {
-  const gender = (extra.gender as 'male' | 'female' | undefined) ?? 'male';
-  return { fullName, gender, birthDate: '1990-05-12', cccd: cccd(gender, 1990), ...extra };
-}
 async function admitOk(c: Client, unitId: number, people: unknown[], decisionNo = '7/QĐ-CĐCS') {
   const r = await c.post('/api/members/admissions', {
     unitId,

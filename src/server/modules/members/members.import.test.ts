@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadFile, writeXlsx } from '../../test/files.js';
 import { type Client, createTestEnv, makeTree, makeUser, type TestEnv, writeCounts } from '../../test/harness.js';
+import { cccd } from '../../test/people.js';
 import { importMembers } from '../imports/imports.service.js';
 
 /** Member lists through the import API, on real .xlsx files written with ExcelJS. */
@@ -18,12 +19,6 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-let seq = Math.floor(Math.random() * 500_000);
-/** A CCCD by the rule (province, gender+century, birth year, 6 digits), unique within this file. */
-function cccd(gender: 'male' | 'female', birthYear: number, province = '079'): string {
-  const digit = Math.floor((birthYear - 1900) / 100) * 2 + (gender === 'female' ? 1 : 0);
-  return `${province}${digit}${String(birthYear % 100).padStart(2, '0')}${String(seq++ % 1_000_000).padStart(6, '0')}`;
-}
 const masked = (v: string) => `${v.slice(0, 4)}•••••${v.slice(-3)}`;
 
 const xlsx = (name: string, rows: unknown[][], merges: string[] = []) => writeXlsx(dir, name, rows, merges);

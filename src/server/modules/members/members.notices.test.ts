@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActorForUser } from '../../platform/session.js';
 import { writeXlsx } from '../../test/files.js';
 import { type Client, createTestEnv, makeTree, makeUser, type TestEnv, writeCounts } from '../../test/harness.js';
+import { person } from '../../test/people.js';
 import { importMembers } from '../imports/imports.service.js';
 
 /**
@@ -22,15 +23,6 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-let seq = Math.floor(Math.random() * 500_000);
-function person(fullName: string) {
-  return {
-    fullName,
-    gender: 'male',
-    birthDate: '1990-05-12',
-    cccd: `079090${String(seq++ % 1_000_000).padStart(6, '0')}`,
-  };
-}
 const admit = (c: Client, unitId: number, people: unknown[], decisionNo = '12/QĐ-CĐCS') =>
   c.post('/api/members/admissions', {
     unitId,

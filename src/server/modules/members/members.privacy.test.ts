@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMISED_MASK } from '../../../shared/members/contract.js';
 import { todayIn } from '../../platform/dates.js';
 import { type Client, createTestEnv, makeTree, makeUser, type TestEnv, writeCounts } from '../../test/harness.js';
+import { cccd, person } from '../../test/people.js';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -12,15 +13,6 @@ afterAll(async () => {
   await env?.close();
 });
 
-let seq = Math.floor(Math.random() * 500_000);
-function cccd(gender: 'male' | 'female', birthYear: number): string {
-  const digit = Math.floor((birthYear - 1900) / 100) * 2 + (gender === 'female' ? 1 : 0);
-  return `079${digit}${String(birthYear % 100).padStart(2, '0')}${String(seq++ % 1_000_000).padStart(6, '0')}`;
-}
-function person(fullName: string, extra: Record<string, unknown> = {}) {
-  const gender = (extra.gender as 'male' | 'female' | undefined) ?? 'male';
-  return { fullName, gender, birthDate: '1990-05-12', cccd: cccd(gender, 1990), ...extra };
-}
 async function admitOk(c: Client, unitId: number, people: unknown[], decisionDate = '2024-03-15') {
   const r = await c.post('/api/members/admissions', {
     unitId,

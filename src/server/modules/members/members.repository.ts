@@ -189,6 +189,53 @@ export function partyBase(db: Db, scope: Scope) {
 }
 export type PartyRow = Awaited<ReturnType<ReturnType<typeof partyBase>['execute']>>[number];
 
+/**
+ * A list counts at most this many rows: past it the screen says "more than 10 000" and asks for a
+ * narrower search, instead of reading every match of a common name across a province to count it.
+ */
+export const LIST_COUNT_CAP = 10_000;
+
+/**
+ * One page of a filtered list in given-name order, with its (capped) total. When the matches are few
+ * enough to count, they are all sorted at once (a materialised CTE); otherwise the sort-key order is
+ * walked until the page is full. Both give the same rows; which is cheaper depends on how many match.
+ */
+export async function listPage(
+  db: Db,
+  query: ReturnType<typeof applyFilters>,
+  limit: number,
+  offset: number,
+  cap = LIST_COUNT_CAP,
+) {
+  const counted = await db
+    .selectFrom(
+      query
+        .clearSelect()
+        .select(sql<number>`1`.as('one'))
+        .limit(cap + 1)
+        .as('x'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const total = Number(counted.n);
+  const capped = total > cap;
+  const rows: MemberRow[] = capped
+    ? await query.orderBy('p.sort_key').orderBy('m.id').limit(limit).offset(offset).execute()
+    : await db
+        .with(
+          (w) => w('hits').materialized(),
+          () => query.select('p.sort_key as sk'),
+        )
+        .selectFrom('hits')
+        .selectAll()
+        .orderBy('sk')
+        .orderBy('id')
+        .limit(limit)
+        .offset(offset)
+        .execute();
+  return { total: capped ? cap : total, totalCapped: capped, rows };
+}
+
 const n = (v: unknown) => Number(v ?? 0);
 
 /**

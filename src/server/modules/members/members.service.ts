@@ -248,12 +248,8 @@ export async function list(ctx: AppContext, actor: Actor, q: TMemberQuery) {
   const scope = await scopeWithin(ctx.db, actor, 'record.read', q.unitId);
   const keys = q.q ? await checkedDataKeys(ctx.db, ctx.config) : null;
   const query = repo.applyFilters(repo.memberBase(ctx.db, scope), { ...q, ...searchTerms(keys, q.q) });
-  const total = await query
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await query.orderBy('p.sort_key').orderBy('m.id').limit(q.limit).offset(q.offset).execute();
-  return { total: Number(total.n), items: rows.map(presentMember) };
+  const page = await repo.listPage(ctx.db, query, q.limit, q.offset);
+  return { total: page.total, totalCapped: page.totalCapped, items: page.rows.map(presentMember) };
 }
 
 export async function detail(ctx: AppContext, actor: Actor, id: number): Promise<TMemberDetail> {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scopeForUnits } from '../../platform/scope.js';
 import {
   type Client,
   createTestEnv,
@@ -8,6 +9,8 @@ import {
   type TestEnv,
   writeCounts,
 } from '../../test/harness.js';
+import { cccd, person } from '../../test/people.js';
+import * as repo from './members.repository.js';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -16,19 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.close();
 });
-
-// Identity numbers built by the rule in shared/domain/union-rules.md §5 (province, gender+century,
-// birth year, 6 random digits), unique within this file.
-let seq = Math.floor(Math.random() * 500_000);
-function cccd(gender: 'male' | 'female', birthYear: number, province = '079'): string {
-  const digit = Math.floor((birthYear - 1900) / 100) * 2 + (gender === 'female' ? 1 : 0);
-  return `${province}${digit}${String(birthYear % 100).padStart(2, '0')}${String(seq++ % 1_000_000).padStart(6, '0')}`;
-}
-function person(fullName: string, extra: Record<string, unknown> = {}) {
-  const gender = (extra.gender as 'male' | 'female' | undefined) ?? 'male';
-  const birthDate = (extra.birthDate as string | undefined) ?? '1990-05-12';
-  return { fullName, gender, birthDate, cccd: cccd(gender, Number(birthDate.slice(0, 4))), ...extra };
-}
 
 async function setup() {
   const t = await makeTree(env);
@@ -109,6 +99,36 @@ describe('members', () => {
       decisionNo: '12/QĐ-CĐCS',
     });
     expect(detail.data.events.map((e: { kind: string }) => e.kind)).toEqual(['admitted']);
+  });
+
+  it('lists the same page in the same given-name order whether the total is capped or counted', async () => {
+    const { t, officer } = await setup();
+    const names = ['Trần Văn Bình', 'Lê Thị Ánh', 'Nguyễn Văn Đức', 'Phạm Thị Yến', 'Võ Minh Anh', 'Đỗ Thị Chi'];
+    await admitOk(
+      officer,
+      t.cdcsA,
+      names.map((n) => person(n)),
+    );
+    const scope = await scopeForUnits(env.ctx.db, 'record.read', [t.cdcsA]);
+    const query = () =>
+      repo.applyFilters(repo.memberBase(env.ctx.db, scope), {
+        limit: 50,
+        offset: 0,
+        folded: '',
+        cccdHash: null,
+        phonePrefix: null,
+      });
+    for (const offset of [0, 2, 4]) {
+      const sorted = await repo.listPage(env.ctx.db, query(), 3, offset);
+      const walked = await repo.listPage(env.ctx.db, query(), 3, offset, 2);
+      expect(sorted).toMatchObject({ total: 6, totalCapped: false });
+      expect(walked).toMatchObject({ total: 2, totalCapped: true });
+      expect(walked.rows.map((r) => r.id)).toEqual(sorted.rows.map((r) => r.id));
+    }
+    const all = await repo.listPage(env.ctx.db, query(), 10, 0);
+    expect(all.rows.map((r) => r.full_name.split(' ').at(-1))).toEqual(['Anh', 'Ánh', 'Bình', 'Chi', 'Đức', 'Yến']);
+    const api = await officer.get(`/api/members?unitId=${t.cdcsA}`);
+    expect(api.data).toMatchObject({ total: 6, totalCapped: false });
   });
 
   it('asks to confirm a CCCD that disagrees with the birth year, and writes nothing until confirmed', async () => {

@@ -193,7 +193,10 @@ export function MembersPage() {
           pageSize: PAGE_SIZE,
           total: list.data?.total ?? 0,
           showSizeChanger: false,
-          showTotal: (n) => t('common.total', { n: formatNumber(n) }),
+          showTotal: (n) =>
+            list.data?.totalCapped
+              ? t('member.totalMore', { n: formatNumber(n) })
+              : t('common.total', { n: formatNumber(n) }),
         }}
       />
       <Drawer
