@@ -67,14 +67,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('controller_en', 'text', (c) => c.notNull())
     .addColumn('rights_en', 'text', (c) => c.notNull())
     .execute();
-  // Until the law takes effect (01/01/2026) the same text serves: asking explicitly was already good practice.
-  await db
-    .insertInto('consent_text')
-    .values([
-      { ...CONSENT_2026_01, version: '2025-07', valid_from: '2000-01-01', valid_to: '2026-01-01' },
-      CONSENT_2026_01,
-    ])
-    .execute();
+  // Before the law took effect (01/01/2026) Decree 13/2023/NĐ-CP governed: the same request for explicit
+  // consent, citing the rule then in force.
+  const CONSENT_2025_07 = {
+    ...CONSENT_2026_01,
+    version: '2025-07',
+    valid_from: '2000-01-01',
+    valid_to: '2026-01-01',
+    rights_vi: CONSENT_2026_01.rights_vi.replace(
+      'Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15',
+      'Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân',
+    ),
+    rights_en: CONSENT_2026_01.rights_en.replace(
+      'the Personal Data Protection Law 91/2025/QH15',
+      'Decree 13/2023/ND-CP on personal data protection',
+    ),
+  };
+  await db.insertInto('consent_text').values([CONSENT_2025_07, CONSENT_2026_01]).execute();
 
   await db.schema
     .createTable('application')

@@ -10,6 +10,7 @@ import {
 } from '../../test/harness.js';
 import { cccd } from '../../test/people.js';
 import { APPLY_LIMITS } from './applications.public.js';
+import { consentAt } from './applications.repository.js';
 
 let env: TestEnv;
 let today: string;
@@ -103,6 +104,9 @@ describe('apply links', () => {
     expect(consent.controller).toContain('CĐCS Công ty TNHH An Phát');
     expect(consent.rights).toMatch(/rút lại sự đồng ý/);
     expect(consent.rights).toContain('91/2025/QH15');
+    // The consent text is dated: before the law took effect, the decree then in force is cited.
+    expect((await consentAt(env.ctx.db, '2025-09-01'))?.rights_vi).toContain('13/2023/NĐ-CP');
+    expect((await consentAt(env.ctx.db, '2026-01-01'))?.version).toBe('2026-01');
 
     const rotated = await officer.post(`/api/applications/links/${t.cdcsA}/rotate`);
     expect(rotated.statusCode).toBe(200);
