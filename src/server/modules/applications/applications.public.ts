@@ -8,6 +8,7 @@ import type { ConsentTextTable } from '../../db/schema.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError, translateDbError } from '../../platform/errors.js';
+import { ruleAt } from '../../platform/rules.js';
 import { checkedDataKeys, type DataKeys, encrypt, lookupHash } from '../../platform/secrets.js';
 import { codesValidOn, type Issue, invalid, maskNumber, today } from '../members/members.admission.js';
 import { notePossibleTransfers } from '../members/members.notices.js';
@@ -17,13 +18,13 @@ import * as repo from './applications.repository.js';
  * Limits on submissions, counted in the database so they hold across app processes. Per address:
  * a family or a few workmates sharing one phone's connection fit in the hour; a script does not.
  * Per link: a busy factory gate on the first day, not a flood. Wrong forms count separately and more
- * loosely, so a worker fixing typos is not locked out.
+ * loosely, so a worker fixing typos is not locked out. The numbers are dated rules (migration 009).
  */
-export const APPLY_LIMITS = {
-  perIpPerHour: 5,
-  attemptsPerIpPerHour: 30,
-  perLinkPerDay: 300,
-};
+export const APPLY_LIMIT_RULES = {
+  perIpPerHour: 'apply.per_ip_per_hour',
+  attemptsPerIpPerHour: 'apply.attempts_per_ip_per_hour',
+  perLinkPerDay: 'apply.per_link_per_day',
+} as const;
 
 const MIN_AGE = 15;
 
@@ -222,14 +223,15 @@ async function countSince(
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
-async function assertWithinLimits(db: Db, ipHash: string, linkId: number) {
+async function assertWithinLimits(db: Db, ipHash: string, linkId: number, date: string) {
+  const limit = (key: keyof typeof APPLY_LIMIT_RULES) => ruleAt(db, APPLY_LIMIT_RULES[key], date);
   const now = Date.now();
   const hourAgo = new Date(now - 3600_000).toISOString();
   const dayAgo = new Date(now - 24 * 3600_000).toISOString();
   if (
-    (await countSince(db, 'ip_hash', ipHash, hourAgo, true)) >= APPLY_LIMITS.perIpPerHour ||
-    (await countSince(db, 'ip_hash', ipHash, hourAgo, false)) >= APPLY_LIMITS.attemptsPerIpPerHour ||
-    (await countSince(db, 'link_id', linkId, dayAgo, true)) >= APPLY_LIMITS.perLinkPerDay
+    (await countSince(db, 'ip_hash', ipHash, hourAgo, true)) >= (await limit('perIpPerHour')) ||
+    (await countSince(db, 'ip_hash', ipHash, hourAgo, false)) >= (await limit('attemptsPerIpPerHour')) ||
+    (await countSince(db, 'link_id', linkId, dayAgo, true)) >= (await limit('perLinkPerDay'))
   ) {
     throw new AppError('RATE_LIMITED');
   }
@@ -256,7 +258,7 @@ export async function submit(ctx: AppContext, token: string, body: TApplySubmit,
   if (!valid) throw new AppError('APPLY_LINK_REVOKED', { unit: unit.name });
   const keys = await checkedDataKeys(ctx.db, ctx.config);
   const ipHash = ipHashOf(keys, ip);
-  await assertWithinLimits(ctx.db, ipHash, link.id);
+  await assertWithinLimits(ctx.db, ipHash, link.id, date);
   const answer = { ok: true as const, unitName: unit.name, phone: normalisePhone(clean(body.phone)) };
 
   // A bot filled the field people never see: it gets the same answer as a person, and nothing is kept.

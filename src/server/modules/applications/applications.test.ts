@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../platform/dates.js';
+import { ruleAt } from '../../platform/rules.js';
 import {
   writeCounts as baseWriteCounts,
   type Client,
@@ -9,7 +10,7 @@ import {
   type TestEnv,
 } from '../../test/harness.js';
 import { cccd } from '../../test/people.js';
-import { APPLY_LIMITS } from './applications.public.js';
+import { APPLY_LIMIT_RULES } from './applications.public.js';
 import { consentAt } from './applications.repository.js';
 
 let env: TestEnv;
@@ -272,10 +273,12 @@ describe('submitting an application', () => {
     expect(await writeCounts()).toEqual(before);
   });
 
-  it(`the ${APPLY_LIMITS.perIpPerHour + 1}th submission from one address within the hour is refused`, async () => {
+  it('the submission past the hourly limit of one address is refused; the limit is a dated rule', async () => {
     const { token } = await setup();
     const ip = '203.0.113.9';
-    for (let i = 0; i < APPLY_LIMITS.perIpPerHour; i++) {
+    const perIp = await ruleAt(env.ctx.db, APPLY_LIMIT_RULES.perIpPerHour, todayIn(env.ctx.config.timeZone));
+    expect(perIp).toBe(5);
+    for (let i = 0; i < perIp; i++) {
       expect((await apply(token, form(), ip)).statusCode).toBe(201);
     }
     const before = await writeCounts();
@@ -293,6 +296,22 @@ describe('submitting an application', () => {
     const typo = '203.0.113.11';
     for (let i = 0; i < 8; i++) expect((await apply(token, form({ phone: '1' }), typo)).statusCode).toBe(400);
     expect((await apply(token, form(), typo)).statusCode).toBe(201);
+    // A federation tightens the limit by a dated row: from that day one submission per address and hour.
+    const today = todayIn(env.ctx.config.timeZone);
+    await env.ctx.db
+      .insertInto('rule_setting')
+      .values({ key: APPLY_LIMIT_RULES.perIpPerHour, value: '1', valid_from: today, valid_to: null, note: 'test' })
+      .execute();
+    try {
+      expect((await apply(token, form(), '203.0.113.12')).statusCode).toBe(201);
+      expect((await apply(token, form(), '203.0.113.12')).statusCode).toBe(429);
+    } finally {
+      await env.ctx.db
+        .deleteFrom('rule_setting')
+        .where('key', '=', APPLY_LIMIT_RULES.perIpPerHour)
+        .where('valid_from', '=', today)
+        .execute();
+    }
   });
 
   it('a cross-site page cannot post the form', async () => {
