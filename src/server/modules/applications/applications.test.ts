@@ -385,6 +385,35 @@ describe('reviewing applications', () => {
     expect(audit.map((a) => a.action)).toEqual(['application.submit', 'application.approve']);
   });
 
+  it('the reviewer may tie the typed workplace to an enterprise of the scope, not to another subtree’s', async () => {
+    const { t, officer, token } = await setup();
+    const ent = await officer.post('/api/enterprises', {
+      unitId: t.districtA,
+      name: 'Công ty TNHH May An Phát',
+      ownershipCode: 'PRIVATE',
+    });
+    expect(ent.statusCode, ent.body).toBe(201);
+    const other = await makeUser(env, 'officer', t.districtB);
+    const foreign = await other.post('/api/enterprises', {
+      unitId: t.districtB,
+      name: 'Công ty Bình Minh',
+      ownershipCode: 'PRIVATE',
+    });
+    const row = await submitted(token, { workplace: 'May An Phát' });
+    const refused = await officer.post(
+      `/api/applications/${row.id}/approve`,
+      approveBody({ employerEnterpriseId: foreign.data.id }),
+    );
+    expect(refused.statusCode).toBe(404);
+    const r = await officer.post(
+      `/api/applications/${row.id}/approve`,
+      approveBody({ employerEnterpriseId: ent.data.id }),
+    );
+    expect(r.statusCode, r.body).toBe(200);
+    const member = await officer.get(`/api/members/${r.data.application.membershipId}`);
+    expect(member.data).toMatchObject({ employerEnterpriseId: ent.data.id, employerName: 'Công ty TNHH May An Phát' });
+  });
+
   it('rejecting needs a reason and is final', async () => {
     const { t, officer, token } = await setup();
     const number = cccd('female', 1996);

@@ -4,6 +4,7 @@ import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { DateInput } from '../../components/DateInput.js';
 import { FormModal } from '../../components/FormModal.js';
 import { UnitSelect } from '../../components/UnitSelect.js';
+import { EnterpriseSelect } from '../outreach/EnterpriseSelect.js';
 import { type ApproveManyInput, applicationsApi, type TApplication } from './api.js';
 import { TransferNote } from './TransferNote.js';
 
@@ -13,6 +14,7 @@ type ApproveValues = {
   ceremonyDate?: string | null;
   unitId?: number | null;
   confirmWarnings?: boolean;
+  employerEnterpriseId?: number | null;
 };
 
 /**
@@ -57,6 +59,7 @@ export function ApproveModal({
           ceremonyDate: v.ceremonyDate ?? null,
           unitId: needsUnit ? (v.unitId ?? null) : null,
           confirmWarnings: v.confirmWarnings === true,
+          employerEnterpriseId: all.length === 1 ? (v.employerEnterpriseId ?? null) : null,
         };
         const out = await applicationsApi.approveMany(body);
         onDone(out.applications);
@@ -86,6 +89,18 @@ export function ApproveModal({
           rules={[{ required: true, message: t('common.required') }]}
         >
           <UnitSelect asOf={todayIso()} data-testid="approve-unit" />
+        </Form.Item>
+      )}
+      {all.length === 1 && first && !first.informalTradeCode && (
+        // The worker typed a workplace; the officer ties it to an enterprise of the survey frame if one fits.
+        <Form.Item
+          name="employerEnterpriseId"
+          label={t('approve.employer')}
+          extra={first.workplace ? t('approve.employerHint', { workplace: first.workplace }) : undefined}
+          getValueProps={(v: number | null | undefined) => ({ value: v ? [v] : [] })}
+          normalize={(ids: number[]) => ids.at(-1) ?? null}
+        >
+          <EnterpriseSelect data-testid="approve-employer" />
         </Form.Item>
       )}
       <Form.Item
