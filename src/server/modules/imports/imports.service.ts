@@ -474,6 +474,8 @@ async function undoMembers(
     for (const c of changes) {
       if (c.entity !== 'membership') continue;
       if (c.action === 'insert') {
+        // A request elsewhere for this person was refused because of this membership: undone, it never held.
+        await trx.deleteFrom('possible_transfer').where('holding_membership_id', '=', c.entity_id).execute();
         await trx.deleteFrom('membership_event').where('membership_id', '=', c.entity_id).execute();
         await trx.deleteFrom('membership').where('id', '=', c.entity_id).execute();
       } else if (c.before_json) {

@@ -147,4 +147,34 @@ describe('possible transfers', () => {
     expect(holding.items).toHaveLength(1);
     expect(holding.items[0]).toMatchObject({ source: 'import', fullName: 'Phạm Văn Nhập', side: 'holding' });
   });
+
+  it('undoing the import that made a member drops the requests that member caused', async () => {
+    const { t, officerA, officerB } = await setup();
+    const p = person('Đinh Văn Hoàn');
+    const file = await writeXlsx(dir, 'a.xlsx', [
+      ['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'Ngày vào công đoàn'],
+      [1, 'Đinh Văn Hoàn', '12/05/1990', 'Nam', p.cccd, '01/04/2024'],
+    ]);
+    const admin = await makeUser(env, 'federation_admin', t.districtA);
+    const me = await admin.get('/api/auth/me');
+    const actor = await loadActorForUser(env.ctx.db, me.data.user.id, null);
+    if (!actor) throw new Error('no actor');
+    const done = await importMembers(env.ctx, actor, {
+      file,
+      fileName: 'a.xlsx',
+      unitId: t.cdcsA,
+      source: 'test',
+      onDuplicate: 'update',
+      mode: 'all',
+      dryRun: false,
+    });
+    expect(done.report).toMatchObject({ committed: true, inserted: 1 });
+    expect((await admit(officerB, t.cdcsB, [p])).statusCode).toBe(409);
+    expect((await openList(officerA)).total).toBe(1);
+    const undone = await admin.post(`/api/imports/${done.batchId}/undo`);
+    expect(undone.statusCode, undone.body).toBe(200);
+    expect((await openList(officerB)).total).toBe(0);
+    // The person is no longer a member anywhere: the other union may admit them now.
+    expect((await admit(officerB, t.cdcsB, [p])).statusCode).toBe(201);
+  });
 });
