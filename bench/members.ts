@@ -404,7 +404,7 @@ function terms(kind: 'name' | 'cccd' | 'phone', text: string) {
  * comparison, the exact count and the walk of the sort order that it replaced.
  */
 async function listOnce(db: Db, scope: Scope, t: ReturnType<typeof terms>) {
-  const query = repo.applyFilters(repo.memberBase(db, scope), { limit: 50, offset: 0, ...t });
+  const query = repo.filteredMembers(db, scope, { limit: 50, offset: 0, ...t });
   const t0 = performance.now();
   const page = await repo.listPage(db, query, 50, 0);
   const t1 = performance.now();
@@ -543,7 +543,7 @@ function printResult(r: Result) {
 /** The plan of the first page's query, so a regression to a full scan shows up in the bench output. */
 export async function explainMemberSearch(db: Db, kind: DbKind, scope: Scope, folded: string): Promise<string> {
   const q = repo
-    .applyFilters(repo.memberBase(db, scope), { limit: 50, offset: 0, folded, cccdHash: null, phonePrefix: null })
+    .filteredMembers(db, scope, { limit: 50, offset: 0, folded, cccdHash: null, phonePrefix: null })
     .orderBy('p.sort_key')
     .orderBy('m.id')
     .limit(50)

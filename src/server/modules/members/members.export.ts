@@ -129,7 +129,7 @@ export async function prepareMemberExport(
   const withSensitive = await sensitiveOverScope(ctx.db, actor, scope);
   const keys = q.q ? await checkedDataKeys(ctx.db, ctx.config) : null;
   const filters = { ...q, limit: 0, offset: 0, ...searchTerms(keys, q.q) };
-  const base = () => repo.applyFilters(repo.memberBase(ctx.db, scope), filters);
+  const base = () => repo.filteredMembers(ctx.db, scope, filters);
   const total = await base()
     .clearSelect()
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -15,16 +15,12 @@ export type Period = { from: string; to: string };
 const narrowScope = (scope: Scope) =>
   scope.ranges.length > 0 && scope.ranges.every((r) => r.from.split('/').length - 2 >= 2);
 
-/**
- * What memberBase was built with, read back by applyFilters to choose the list's access path (a query
- * builder carries neither its dialect nor its scope). A base applyFilters does not know keeps the
- * plain conditions: the same rows, only slower.
- */
-const basePlans = new WeakMap<object, { postgres: boolean; scope: Scope }>();
+/** What the list's access path depends on: the database kind and how wide the scope is. */
+type Plan = { postgres: boolean; scope: Scope };
 
 /** Memberships of the scope with their person; every list, detail and check starts here. */
 export function memberBase(db: Db, scope: Scope) {
-  const q = db
+  return db
     .selectFrom('membership as m')
     .innerJoin('person as p', 'p.id', 'm.person_id')
     .innerJoin('org_unit as u', 'u.id', 'm.unit_id')
@@ -56,8 +52,6 @@ export function memberBase(db: Db, scope: Scope) {
       'e.name as employer_name',
       'p.informal_trade_code',
     ]);
-  basePlans.set(q, { postgres: db.getExecutor().adapter instanceof PostgresAdapter, scope });
-  return q;
 }
 export type MemberRow = Awaited<ReturnType<ReturnType<typeof memberBase>['execute']>>[number];
 
@@ -92,19 +86,16 @@ function prefixEnd(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(last + 1);
 }
 
-type Base = ReturnType<typeof memberBase>;
-
 /**
  * "Any part of the unaccented name": the LIKE '%…%' in every case, so what is found never depends on
  * the database or the plan. On the national scope SQLite first narrows it with the trigram index of
  * migration 007 (which needs three characters in a row); PostgreSQL's planner uses its trigram index
  * for the LIKE by itself when the fragment is selective.
  */
-function nameMatches(q: Base, folded: string) {
+function nameMatches(plan: Plan, folded: string) {
   const text = escapeLike(folded);
   const like = sql<boolean>`p.full_name_folded like ${`%${text}%`}`;
-  const plan = basePlans.get(q);
-  if (!plan || plan.postgres || narrowScope(plan.scope) || text.length < 3) return like;
+  if (plan.postgres || narrowScope(plan.scope) || text.length < 3) return like;
   return sql<boolean>`(${like} and p.id in (select rowid from person_name_fts where full_name_folded like ${`%${text}%`}))`;
 }
 
@@ -115,25 +106,25 @@ function nameMatches(q: Base, folded: string) {
  * number or a phone leads: their own indexes find the one or few rows at once. PostgreSQL turns the
  * EXISTS into a join it can start from by itself.
  */
-function startFromScopeUnits(q: Base, byIdentityOrPhone: boolean) {
-  const plan = basePlans.get(q);
-  if (!plan || plan.postgres || byIdentityOrPhone || !narrowScope(plan.scope)) return null;
+function startFromScopeUnits(plan: Plan, byIdentityOrPhone: boolean) {
+  if (plan.postgres || byIdentityOrPhone || !narrowScope(plan.scope)) return null;
   const ranges = plan.scope.ranges.map((r) => sql`(sv.path >= ${r.from} and sv.path < ${r.to})`);
   return sql<boolean>`m.unit_id in (select sv.unit_id from org_unit_version sv where ${sql.join(ranges, sql` or `)})`;
 }
 
-export function applyFilters(
-  q: Base,
-  f: TMemberQuery & { folded: string; cccdHash: string | null; phonePrefix: string | null },
-) {
-  let out = q;
-  const lead = startFromScopeUnits(q, !!(f.cccdHash || f.phonePrefix));
+export type MemberFilters = TMemberQuery & { folded: string; cccdHash: string | null; phonePrefix: string | null };
+
+/** The memberships of the scope that pass the list's filters and search (lists, counts, exports). */
+export function filteredMembers(db: Db, scope: Scope, f: MemberFilters) {
+  const plan: Plan = { postgres: db.getExecutor().adapter instanceof PostgresAdapter, scope };
+  let out = memberBase(db, scope);
+  const lead = startFromScopeUnits(plan, !!(f.cccdHash || f.phonePrefix));
   if (lead) out = out.where(lead);
   if (f.folded || f.cccdHash || f.phonePrefix) {
     const { folded, cccdHash, phonePrefix } = f;
     out = out.where((eb) =>
       eb.or([
-        ...(folded ? [nameMatches(q, folded)] : []),
+        ...(folded ? [nameMatches(plan, folded)] : []),
         ...(cccdHash ? [eb('p.cccd_hash', '=', cccdHash)] : []),
         // A range, not LIKE: the binary-collated phone index answers it on both databases.
         ...(phonePrefix
@@ -202,7 +193,7 @@ export const LIST_COUNT_CAP = 10_000;
  */
 export async function listPage(
   db: Db,
-  query: ReturnType<typeof applyFilters>,
+  query: ReturnType<typeof filteredMembers>,
   limit: number,
   offset: number,
   cap = LIST_COUNT_CAP,

@@ -111,7 +111,7 @@ describe('members', () => {
     );
     const scope = await scopeForUnits(env.ctx.db, 'record.read', [t.cdcsA]);
     const query = () =>
-      repo.applyFilters(repo.memberBase(env.ctx.db, scope), {
+      repo.filteredMembers(env.ctx.db, scope, {
         limit: 50,
         offset: 0,
         folded: '',
