@@ -1,13 +1,11 @@
-import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
-  Badge,
   Button,
   Drawer,
   Grid,
-  Input,
   Segmented,
   Table,
   type TableColumnsType,
@@ -20,6 +18,7 @@ import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { formatNumber } from '../../app/i18n/i18n.js';
 import { viDate } from '../../components/format.js';
+import { SearchToolbar } from '../../components/SearchToolbar.js';
 import { useDebounced } from '../../components/useDebounced.js';
 import { useSession } from '../auth/session.js';
 import { useCoverage } from '../outreach/api.js';
@@ -253,26 +252,18 @@ export function EnterprisesPage() {
       {queue && (
         <Alert className="queue-hint" type="info" showIcon title={t('ent.queueHint', { n: config.foundingMin })} />
       )}
-      <div className="enterprise-toolbar">
-        <Input.Search
-          className="enterprise-search"
-          allowClear
-          placeholder={t('ent.search')}
-          value={term}
-          onChange={(e) => {
-            setTerm(e.target.value);
-            setPage(1);
-          }}
-          data-testid="enterprise-search"
-        />
-        {phone && (
-          <Badge count={filterCount} size="small">
-            <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen((o) => !o)} data-testid="filters-toggle">
-              {t('ent.filters')}
-            </Button>
-          </Badge>
-        )}
-      </div>
+      <SearchToolbar
+        value={term}
+        onChange={(v) => {
+          setTerm(v);
+          setPage(1);
+        }}
+        placeholder={t('ent.search')}
+        data-testid="enterprise-search"
+        phone={phone}
+        filterCount={filterCount}
+        onToggleFilters={() => setFiltersOpen((o) => !o)}
+      />
       {(!phone || filtersOpen) && filters}
       {list.isError && <Alert type="error" showIcon title={errorText(list.error, t)} style={{ marginBottom: 12 }} />}
       <Table<TEnterprise>

@@ -1,12 +1,13 @@
-import { DownloadOutlined, FilterOutlined, UserAddOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Badge, Button, Drawer, Grid, Input, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Button, Drawer, Grid, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { formatNumber } from '../../app/i18n/i18n.js';
 import { viDate } from '../../components/format.js';
+import { SearchToolbar } from '../../components/SearchToolbar.js';
 import { useDebounced } from '../../components/useDebounced.js';
 import { useSession } from '../auth/session.js';
 import { ScopeBar } from '../enterprises/ScopeBar.js';
@@ -155,26 +156,18 @@ export function MembersPage() {
       <ScopeBar scope={scope} />
       <MemberCounts scope={scope} />
       <PossibleTransfers unitId={scope.unitId} onOpenMember={setDetailId} />
-      <div className="enterprise-toolbar">
-        <Input.Search
-          className="enterprise-search"
-          allowClear
-          placeholder={t('member.search')}
-          value={term}
-          onChange={(e) => {
-            setTerm(e.target.value);
-            setPage(1);
-          }}
-          data-testid="member-search"
-        />
-        {phone && (
-          <Badge count={filterCount} size="small">
-            <Button icon={<FilterOutlined />} onClick={() => setFiltersOpen((o) => !o)} data-testid="filters-toggle">
-              {t('ent.filters')}
-            </Button>
-          </Badge>
-        )}
-      </div>
+      <SearchToolbar
+        value={term}
+        onChange={(v) => {
+          setTerm(v);
+          setPage(1);
+        }}
+        placeholder={t('member.search')}
+        data-testid="member-search"
+        phone={phone}
+        filterCount={filterCount}
+        onToggleFilters={() => setFiltersOpen((o) => !o)}
+      />
       {(!phone || filtersOpen) && filters}
       {list.isError && <Alert type="error" showIcon title={errorText(list.error, t)} style={{ marginBottom: 12 }} />}
       <Table<TMember>
