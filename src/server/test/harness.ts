@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import type { ApiRoutes } from '../../shared/api.js';
 import type { Role } from '../../shared/auth/roles.js';
+import type { ErrorBody } from '../../shared/errors/codes.js';
+import type { AnswerOf, KeysMatching, Method } from '../../shared/http/route.js';
 import { fold } from '../../shared/text/index.js';
 import { buildApp } from '../app.js';
 import { ensureFirstAdmin, ensureRoot } from '../bootstrap/first-admin.js';
@@ -68,16 +71,31 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
   };
 }
 
-export type Res = LightMyRequestResponse & { body: string; data: any };
+type Routes = ApiRoutes;
+/** Any answer may be an error body; a test reads `r.data.error?.code` after checking the status. */
+type ErrorShape = { error?: ErrorBody['error'] };
+/**
+ * The answer type of the route a concrete URL reaches, looked up in the route tables by method and
+ * path (`/api/users/${id}` matches "GET /api/users/:id"), so a test that reads a field the contract
+ * no longer has fails the typecheck. A URL built at run time (type `string`) cannot be looked up.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a URL known only at run time has no route to type it by
+type AnswerAt<M extends Method, U extends string> = string extends U
+  ? any
+  : [KeysMatching<Routes, M, U>] extends [never]
+    ? any
+    : AnswerOf<Routes[KeysMatching<Routes, M, U>]>;
+// biome-ignore lint/suspicious/noExplicitAny: the default for helpers that take any answer
+export type Res<T = any> = LightMyRequestResponse & { body: string; data: T & ErrorShape };
 export type Client = {
   username: string;
   cookie: string;
   csrf: string;
-  get: (url: string) => Promise<Res>;
-  post: (url: string, body?: unknown) => Promise<Res>;
-  patch: (url: string, body?: unknown) => Promise<Res>;
-  put: (url: string, body?: unknown) => Promise<Res>;
-  delete: (url: string) => Promise<Res>;
+  get: <U extends string>(url: U) => Promise<Res<AnswerAt<'GET', U>>>;
+  post: <U extends string>(url: U, body?: unknown) => Promise<Res<AnswerAt<'POST', U>>>;
+  patch: <U extends string>(url: U, body?: unknown) => Promise<Res<AnswerAt<'PATCH', U>>>;
+  put: <U extends string>(url: U, body?: unknown) => Promise<Res<AnswerAt<'PUT', U>>>;
+  delete: <U extends string>(url: U) => Promise<Res<AnswerAt<'DELETE', U>>>;
 };
 
 function withData(r: LightMyRequestResponse): Res {

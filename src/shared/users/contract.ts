@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '../auth/roles.js';
-import { ZId, zOptionalText, zText } from '../http/common.js';
+import { ZId, ZIdParams, zOptionalText, zText } from '../http/common.js';
+import type { RouteTable } from '../http/route.js';
 
 export const ZUsername = z
   .string()
@@ -56,6 +57,7 @@ export const ZUserCreate = z
   .strict();
 
 export const ZUserCreated = z.object({ user: ZUserView, generatedPassword: z.string().nullable() });
+export type TUserCreated = z.infer<typeof ZUserCreated>;
 
 export const ZUserEdit = z
   .object({
@@ -78,3 +80,28 @@ export const ZUserListQuery = z
 export const ZUserList = z.object({ total: z.number().int(), items: z.array(ZUserView) });
 
 export const ZPasswordReset = z.object({ generatedPassword: z.string() });
+
+export const ZUserRoleParams = z.object({ id: ZId, roleId: ZId }).strict();
+
+export const usersApi = {
+  'GET /api/users': {
+    summary: 'Danh sách người dùng trong phạm vi',
+    query: ZUserListQuery,
+    response: ZUserList,
+  },
+  'GET /api/users/:id': { summary: 'Chi tiết người dùng', params: ZIdParams, response: ZUserView },
+  'POST /api/users': { summary: 'Tạo người dùng', body: ZUserCreate, response: ZUserCreated, status: 201 },
+  'PATCH /api/users/:id': { summary: 'Sửa / khoá người dùng', params: ZIdParams, body: ZUserEdit, response: ZUserView },
+  'POST /api/users/:id/roles': {
+    summary: 'Cấp vai trò tại một đơn vị',
+    params: ZIdParams,
+    body: ZRoleGrant,
+    response: ZUserView,
+  },
+  'DELETE /api/users/:id/roles/:roleId': { summary: 'Thu hồi vai trò', params: ZUserRoleParams, response: ZUserView },
+  'POST /api/users/:id/reset-password': {
+    summary: 'Cấp lại mật khẩu (hiển thị một lần)',
+    params: ZIdParams,
+    response: ZPasswordReset,
+  },
+} as const satisfies RouteTable;

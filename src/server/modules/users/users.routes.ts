@@ -1,95 +1,14 @@
-import { z } from 'zod';
-import { ZId, ZIdParams } from '../../../shared/http/common.js';
-import {
-  ZPasswordReset,
-  ZRoleGrant,
-  ZUserCreate,
-  ZUserCreated,
-  ZUserEdit,
-  ZUserList,
-  ZUserListQuery,
-  ZUserView,
-} from '../../../shared/users/contract.js';
-import { routes } from '../../platform/plugin.js';
-import { actorOf } from '../../platform/session.js';
+import { usersApi } from '../../../shared/users/contract.js';
+import { mountRoutes } from '../../platform/routes.js';
 import * as service from './users.service.js';
 
-const tags = ['users'];
-
-export const usersRoutes = routes((app, ctx) => {
-  app.get(
-    '/api/users',
-    {
-      schema: {
-        tags,
-        summary: 'Danh sách người dùng trong phạm vi',
-        querystring: ZUserListQuery,
-        response: { 200: ZUserList },
-      },
-    },
-    async (req) => service.list(ctx, actorOf(req), req.query),
-  );
-  app.get(
-    '/api/users/:id',
-    { schema: { tags, summary: 'Chi tiết người dùng', params: ZIdParams, response: { 200: ZUserView } } },
-    async (req) => service.get(ctx, actorOf(req), req.params.id),
-  );
-  app.post(
-    '/api/users',
-    { schema: { tags, summary: 'Tạo người dùng', body: ZUserCreate, response: { 201: ZUserCreated } } },
-    async (req, reply) => {
-      reply.status(201);
-      return service.create(ctx, actorOf(req), req.body);
-    },
-  );
-  app.patch(
-    '/api/users/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Sửa / khoá người dùng',
-        params: ZIdParams,
-        body: ZUserEdit,
-        response: { 200: ZUserView },
-      },
-    },
-    async (req) => service.edit(ctx, actorOf(req), req.params.id, req.body),
-  );
-  app.post(
-    '/api/users/:id/roles',
-    {
-      schema: {
-        tags,
-        summary: 'Cấp vai trò tại một đơn vị',
-        params: ZIdParams,
-        body: ZRoleGrant,
-        response: { 200: ZUserView },
-      },
-    },
-    async (req) => service.addRole(ctx, actorOf(req), req.params.id, req.body),
-  );
-  app.delete(
-    '/api/users/:id/roles/:roleId',
-    {
-      schema: {
-        tags,
-        summary: 'Thu hồi vai trò',
-        params: z.object({ id: ZId, roleId: ZId }).strict(),
-        response: { 200: ZUserView },
-      },
-    },
-    async (req) => service.removeRole(ctx, actorOf(req), req.params.id, req.params.roleId),
-  );
-  app.post(
-    '/api/users/:id/reset-password',
-    {
-      schema: {
-        tags,
-        summary: 'Cấp lại mật khẩu (hiển thị một lần)',
-        params: ZIdParams,
-        response: { 200: ZPasswordReset },
-      },
-    },
-    async (req) => service.resetPassword(ctx, actorOf(req), req.params.id),
-  );
-});
+export const usersRoutes = mountRoutes('users', usersApi, (ctx) => ({
+  'GET /api/users': ({ actor, query }) => service.list(ctx, actor, query),
+  'GET /api/users/:id': ({ actor, params }) => service.get(ctx, actor, params.id),
+  'POST /api/users': ({ actor, body }) => service.create(ctx, actor, body),
+  'PATCH /api/users/:id': ({ actor, params, body }) => service.edit(ctx, actor, params.id, body),
+  'POST /api/users/:id/roles': ({ actor, params, body }) => service.addRole(ctx, actor, params.id, body),
+  'DELETE /api/users/:id/roles/:roleId': ({ actor, params }) =>
+    service.removeRole(ctx, actor, params.id, params.roleId),
+  'POST /api/users/:id/reset-password': ({ actor, params }) => service.resetPassword(ctx, actor, params.id),
+}));

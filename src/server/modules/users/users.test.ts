@@ -33,7 +33,7 @@ describe('user management inside a subtree', () => {
       },
     ]);
     expect(JSON.stringify(r.data.user)).not.toContain('scrypt');
-    const officer = await login(env.app, username, r.data.generatedPassword);
+    const officer = await login(env.app, username, r.data.generatedPassword ?? '');
     expect((await officer.get(`/api/org/units/${t.cdcsA}`)).statusCode).toBe(200);
     expect((await officer.get(`/api/org/units/${t.districtA}`)).statusCode).toBe(404);
     // Found by unaccented name.
@@ -56,7 +56,7 @@ describe('user management inside a subtree', () => {
       roles: [{ unitId: t.cdcsA, role: 'system_admin' }],
     });
     expect(r.statusCode).toBe(403);
-    expect(r.data.error.message).toBe('Bạn không thể cấp vai trò này');
+    expect(r.data.error?.message).toBe('Bạn không thể cấp vai trò này');
     expect(await writeCounts(env)).toEqual(before);
     const officer = await makeUser(env, 'officer', t.districtA);
     expect((await officer.get('/api/users')).statusCode).toBe(403);
@@ -72,7 +72,7 @@ describe('user management inside a subtree', () => {
       roles: [{ unitId: t.cdcsA, role: 'viewer' }],
     });
     expect(r.statusCode).toBe(409);
-    expect(r.data.error.message).toBe(`Tên đăng nhập "${admin.username}" đã có người dùng`);
+    expect(r.data.error?.message).toBe(`Tên đăng nhập "${admin.username}" đã có người dùng`);
     expect(await writeCounts(env)).toEqual(before);
   });
 
@@ -102,12 +102,12 @@ describe('user management inside a subtree', () => {
     const id = (await viewer.get('/api/auth/me')).data.user.id;
     const added = await admin.post(`/api/users/${id}/roles`, { unitId: t.districtA, role: 'officer' });
     expect(added.data.roles).toHaveLength(2);
-    const first = added.data.roles[0].id;
+    const first = added.data.roles[0]?.id;
     const removed = await admin.delete(`/api/users/${id}/roles/${first}`);
     expect(removed.data.roles).toHaveLength(1);
-    const last = await admin.delete(`/api/users/${id}/roles/${removed.data.roles[0].id}`);
+    const last = await admin.delete(`/api/users/${id}/roles/${removed.data.roles[0]?.id}`);
     expect(last.statusCode).toBe(422);
-    expect(last.data.error.code).toBe('LAST_ROLE');
+    expect(last.data.error?.code).toBe('LAST_ROLE');
   });
 
   it('a user with roles in two subtrees is listed by both admins, but only a common superior changes the account', async () => {
@@ -120,7 +120,7 @@ describe('user management inside a subtree', () => {
     expect(seen.data.roles.map((r: { unitId: number }) => r.unitId)).toEqual([t.cdcsA]);
     const r = await adminA.post(`/api/users/${id}/reset-password`);
     expect(r.statusCode).toBe(403);
-    expect(r.data.error.code).toBe('USER_OUTSIDE_SCOPE');
+    expect(r.data.error?.code).toBe('USER_OUTSIDE_SCOPE');
     const province = await makeUser(env, 'federation_admin', t.province);
     expect((await province.post(`/api/users/${id}/reset-password`)).statusCode).toBe(200);
   });

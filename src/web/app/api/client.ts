@@ -1,4 +1,6 @@
+import type { ApiRoutes } from '../../../shared/api.js';
 import type { ErrorBody } from '../../../shared/errors/codes.js';
+import { type AnswerOf, type CallInput, fillPath, splitKey } from '../../../shared/http/route.js';
 
 /**
  * The one way the web app talks to the server: JSON over fetch with the session cookie.
@@ -41,7 +43,7 @@ export function onUnauthorized(handler: () => void): () => void {
   };
 }
 
-type Query = Record<string, string | number | boolean | null | undefined>;
+type Query = Record<string, unknown>;
 type Options = {
   query?: Query;
   body?: unknown;
@@ -56,7 +58,9 @@ function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
-    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+    for (const one of Array.isArray(v) ? v : [v]) {
+      if (one !== undefined && one !== null && one !== '') params.append(k, String(one));
+    }
   }
   const s = params.toString();
   return s ? `${path}?${s}` : path;
@@ -66,7 +70,7 @@ function isErrorBody(data: unknown): data is ErrorBody {
   return typeof data === 'object' && data !== null && 'error' in data && typeof data.error === 'object';
 }
 
-export async function request<T>(method: string, path: string, opts: Options = {}): Promise<T> {
+async function request<T>(method: string, path: string, opts: Options = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': locale };
   if (opts.body !== undefined && !opts.form) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -115,4 +119,51 @@ export const api = {
 /** A GET address with its query string, for downloads the browser fetches itself (links, the session cookie goes along). */
 export function downloadUrl(path: string, query?: Query): string {
   return withQuery(path, query);
+}
+
+// ---- typed from the route tables (src/shared/<feature>/contract.ts) ----
+
+type Routes = ApiRoutes;
+type Keys<F> = { [K in keyof Routes]: Routes[K] extends F ? K : never }[keyof Routes];
+/** Routes that answer JSON to a JSON (or empty) body. */
+export type JsonRouteKey = Exclude<keyof Routes, Keys<{ file: true }> | Keys<{ upload: true }>>;
+export type FileRouteKey = Keys<{ file: true }>;
+export type UploadRouteKey = Keys<{ upload: true }>;
+
+type CallOptions = { signal?: AbortSignal; anonymousOk?: boolean };
+type Args<K extends keyof Routes> =
+  object extends CallInput<Routes[K]>
+    ? [input?: CallInput<Routes[K]> & CallOptions]
+    : [input: CallInput<Routes[K]> & CallOptions];
+
+/**
+ * Calls one route of the API by its key ("GET /api/users/:id"): the path parameters, query and body
+ * are typed from the route table, and so is the answer.
+ */
+export function call<K extends JsonRouteKey>(key: K, ...[input]: Args<K>): Promise<AnswerOf<Routes[K]>> {
+  const { method, path } = splitKey(key);
+  const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Query; body?: unknown } & CallOptions;
+  const body = i.body ?? (method === 'GET' || method === 'DELETE' ? undefined : {});
+  return request(method, fillPath(path, i.params), {
+    query: i.query,
+    body,
+    signal: i.signal,
+    anonymousOk: i.anonymousOk,
+  });
+}
+
+/** The address of a file route (export, template, attachment) for a link the browser follows itself. */
+export function fileUrl<K extends FileRouteKey>(key: K, ...[input]: Args<K>): string {
+  const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Query };
+  return withQuery(fillPath(splitKey(key).path, i.params), i.query);
+}
+
+/** POSTs a multipart form (a file and its fields) to an upload route, with the CSRF header like any other change. */
+export function uploadTo<K extends UploadRouteKey>(
+  key: K,
+  form: FormData,
+  ...[input]: Args<K>
+): Promise<AnswerOf<Routes[K]>> {
+  const i = (input ?? {}) as { params?: Record<string, unknown> };
+  return request(splitKey(key).method, fillPath(splitKey(key).path, i.params), { form });
 }

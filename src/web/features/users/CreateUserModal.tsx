@@ -2,10 +2,11 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Row } from 'antd';
 import type { Role } from '../../../shared/auth/roles.js';
 import { todayIso } from '../../../shared/text/index.js';
+import type { TUserCreated } from '../../../shared/users/contract.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { FormModal } from '../../components/FormModal.js';
 import { UnitSelect } from '../../components/UnitSelect.js';
-import { type TUserCreated, usersApi } from './api.js';
+import { usersApi } from './api.js';
 import { RoleSelect } from './RoleSelect.js';
 
 type Values = {
