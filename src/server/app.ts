@@ -20,7 +20,7 @@ import type { App, AppContext } from './platform/context.js';
 import { AppError } from './platform/errors.js';
 import { errorHandler } from './platform/http-errors.js';
 import { sessionHook } from './platform/session.js';
-import { configureZodVietnamese } from './platform/validation.js';
+import { configureZodMessages } from './platform/validation.js';
 
 export type RouteInfo = { method: string; url: string; public: boolean };
 
@@ -43,7 +43,7 @@ const REDACT = [
 ];
 
 export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<App> {
-  configureZodVietnamese();
+  configureZodMessages();
   const app = Fastify({
     logger: opts.logger ?? { level: ctx.config.logLevel, redact: REDACT },
     trustProxy: ctx.config.trustProxy,

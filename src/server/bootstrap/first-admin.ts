@@ -1,5 +1,6 @@
 import { fold } from '../../shared/text/index.js';
 import type { Db } from '../db/database.js';
+import { insertUserWithRoles } from '../modules/users/users.repository.js';
 import { audit } from '../platform/audit.js';
 import { generatePassword, hashPassword } from '../platform/password.js';
 
@@ -17,29 +18,14 @@ export async function ensureFirstAdmin(db: Db): Promise<{ username: string; pass
   const hash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     const rootId = await ensureRoot(trx);
-    const now = new Date().toISOString();
-    const user = await trx
-      .insertInto('app_user')
-      .values({
-        username: 'admin',
-        full_name: 'Quản trị hệ thống',
-        full_name_folded: fold('Quản trị hệ thống'),
-        email: null,
-        phone: null,
-        password_hash: hash,
-        locale: 'vi',
-        active: 1,
-        created_at: now,
-        updated_at: now,
-        created_by: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('user_role')
-      .values({ user_id: user.id, unit_id: rootId, role: 'system_admin', created_at: now, created_by: null })
-      .execute();
-    await audit(trx, null, { action: 'bootstrap.admin', entity: 'user', entityId: user.id, unitId: rootId });
+    const userId = await insertUserWithRoles(trx, {
+      username: 'admin',
+      fullName: 'Quản trị hệ thống',
+      passwordHash: hash,
+      roles: [{ unitId: rootId, role: 'system_admin' }],
+      createdBy: null,
+    });
+    await audit(trx, null, { action: 'bootstrap.admin', entity: 'user', entityId: userId, unitId: rootId });
     return { username: 'admin', password };
   });
 }

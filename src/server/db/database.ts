@@ -4,8 +4,8 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
+import { isPostgres } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
-import { isPostgres } from './migrations/util.js';
 import type { Database } from './schema.js';
 
 export type DbKind = 'sqlite' | 'postgres';
@@ -51,7 +51,7 @@ export async function openDatabase(config: Config['db']): Promise<DbHandle> {
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   // Kysely looks for its own tables in every schema unless told which: with several schemas in one
   // database (tests, benches, tenants) it would find another schema's lock table and skip its own.
-  const schema = isPostgres(db as unknown as Kysely<unknown>)
+  const schema = isPostgres(db)
     ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
     : undefined;
   const migrator = new Migrator({

@@ -1,6 +1,6 @@
-import { fold } from '../../shared/text/index.js';
 import { ensureFirstAdmin, ensureRoot } from '../bootstrap/first-admin.js';
 import * as org from '../modules/org/org.service.js';
+import { insertUserWithRoles } from '../modules/users/users.repository.js';
 import type { AppContext } from '../platform/context.js';
 import { generatePassword, hashPassword } from '../platform/password.js';
 import { loadActorForUser } from '../platform/session.js';
@@ -86,36 +86,15 @@ export async function loadDemo(ctx: AppContext): Promise<{ loaded: boolean; acco
 
   await loadDemoMembers(ctx, actor, idOf);
 
-  const now = new Date().toISOString();
   for (const a of DEMO_ACCOUNTS) {
     const password = generatePassword();
-    const user = await db
-      .insertInto('app_user')
-      .values({
-        username: a.username,
-        full_name: a.fullName,
-        full_name_folded: fold(a.fullName),
-        email: null,
-        phone: null,
-        password_hash: await hashPassword(password),
-        locale: 'vi',
-        active: 1,
-        created_at: now,
-        updated_at: now,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('user_role')
-      .values({
-        user_id: user.id,
-        unit_id: await idOf(a.unit),
-        role: a.role,
-        created_at: now,
-        created_by: actor.userId,
-      })
-      .execute();
+    await insertUserWithRoles(db, {
+      username: a.username,
+      fullName: a.fullName,
+      passwordHash: await hashPassword(password),
+      roles: [{ unitId: await idOf(a.unit), role: a.role }],
+      createdBy: actor.userId,
+    });
     accounts.push({ username: a.username, password, unit: a.unit, role: a.role });
   }
   return { loaded: true, accounts };

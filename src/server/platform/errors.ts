@@ -1,12 +1,17 @@
+import { commonMessages } from '../../shared/common/messages.js';
 import { ERRORS, type ErrorCode } from '../../shared/errors/codes.js';
+import type { Message } from '../../shared/i18n/messages.js';
+
+/** A field problem carried by an error: the message in both languages (or a catalogue key). */
+export type ErrorIssue = { path: string; message: Message | string };
 
 /** The one error type services throw. The HTTP layer turns it into status + localised message. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly params: Record<string, unknown>;
-  readonly issues?: { path: string; message: string }[];
+  readonly issues?: ErrorIssue[];
 
-  constructor(code: ErrorCode, params: Record<string, unknown> = {}, issues?: { path: string; message: string }[]) {
+  constructor(code: ErrorCode, params: Record<string, unknown> = {}, issues?: ErrorIssue[]) {
     super(code);
     this.name = 'AppError';
     this.code = code;
@@ -33,7 +38,7 @@ export function translateDbError(err: unknown): AppError | null {
     return new AppError('CONFLICT');
   }
   if (e?.code === '23503' || e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || /FOREIGN KEY/.test(msg)) {
-    return new AppError('VALIDATION', {}, [{ path: '', message: 'Tham chiếu tới bản ghi không tồn tại' }]);
+    return new AppError('VALIDATION', {}, [{ path: '', message: commonMessages.brokenReference }]);
   }
   return null;
 }

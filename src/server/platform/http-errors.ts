@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type ErrorBody, errorMessage } from '../../shared/errors/codes.js';
 import { AppError, translateDbError } from './errors.js';
 import { requestLocale } from './locale.js';
-import { zodIssuesToFields } from './validation.js';
+import { messageIn, readMessage, zodIssuesToFields } from './validation.js';
 
 /** Maps anything thrown to one error body; only true surprises become 500, and those are logged. */
 export function toAppError(err: unknown): AppError {
@@ -12,7 +12,7 @@ export function toAppError(err: unknown): AppError {
     const issues = err.validation.map((v) => {
       const base = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
       const where = err.validationContext === 'body' ? base : `${err.validationContext}${base ? `.${base}` : ''}`;
-      return { path: where, message: v.message ?? '' };
+      return { path: where, message: readMessage(v.message ?? '') };
     });
     return new AppError('VALIDATION', {}, issues);
   }
@@ -47,7 +47,9 @@ export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyRe
     error: {
       code: appErr.code,
       message: errorMessage(appErr.code, locale, appErr.params),
-      ...(appErr.issues ? { issues: appErr.issues } : {}),
+      ...(appErr.issues
+        ? { issues: appErr.issues.map((i) => ({ path: i.path, message: messageIn(i.message, locale) })) }
+        : {}),
     },
   };
   reply.status(appErr.status).send(body);

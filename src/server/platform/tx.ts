@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { isPostgres } from '../db/migrations/util.js';
+import { isPostgres } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
 
 const TREE_LOCK = 740_001;
@@ -11,8 +11,7 @@ const TREE_LOCK = 740_001;
  */
 export function inTreeTransaction<T>(db: Kysely<Database>, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    if (isPostgres(trx as unknown as Kysely<unknown>))
-      await sql`select pg_advisory_xact_lock(${sql.lit(TREE_LOCK)})`.execute(trx);
+    if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${sql.lit(TREE_LOCK)})`.execute(trx);
     return fn(trx);
   });
 }

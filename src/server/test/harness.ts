@@ -8,11 +8,11 @@ import type { ApiRoutes } from '../../shared/api.js';
 import type { Role } from '../../shared/auth/roles.js';
 import type { ErrorBody } from '../../shared/errors/codes.js';
 import type { AnswerOf, KeysMatching, Method } from '../../shared/http/route.js';
-import { fold } from '../../shared/text/index.js';
 import { buildApp } from '../app.js';
 import { ensureFirstAdmin, ensureRoot } from '../bootstrap/first-admin.js';
 import { type Config, loadConfig } from '../config.js';
 import { migrateToLatest, openDatabase } from '../db/database.js';
+import { insertUserWithRoles } from '../modules/users/users.repository.js';
 import type { App, AppContext } from '../platform/context.js';
 import { hashPassword } from '../platform/password.js';
 
@@ -196,28 +196,13 @@ export async function makeTree(env: TestEnv) {
 export async function makeUser(env: TestEnv, role: Role, unitId: number): Promise<Client & { password: string }> {
   const username = `u${randomBytes(5).toString('hex')}`;
   const password = `Pw-${randomBytes(8).toString('hex')}`;
-  const now = new Date().toISOString();
-  const u = await env.ctx.db
-    .insertInto('app_user')
-    .values({
-      username,
-      full_name: `Người dùng ${username}`,
-      full_name_folded: fold(`Người dùng ${username}`),
-      email: null,
-      phone: null,
-      password_hash: await hashPassword(password),
-      locale: 'vi',
-      active: 1,
-      created_at: now,
-      updated_at: now,
-      created_by: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await env.ctx.db
-    .insertInto('user_role')
-    .values({ user_id: u.id, unit_id: unitId, role, created_at: now, created_by: null })
-    .execute();
+  await insertUserWithRoles(env.ctx.db, {
+    username,
+    fullName: `Người dùng ${username}`,
+    passwordHash: await hashPassword(password),
+    roles: [{ unitId, role }],
+    createdBy: null,
+  });
   return { ...(await login(env.app, username, password)), password };
 }
 

@@ -267,3 +267,8 @@ export function maskCccd(value: string | number): string {
   if (/^\d{9}$/.test(v)) return mask(3, 2);
   return '•'.repeat(v.length);
 }
+
+/** A passport number (foreign members) masked the same way: its first and last two characters. */
+export function maskPassport(value: string): string {
+  return `${value.slice(0, 2)}${'•'.repeat(Math.max(0, value.length - 4))}${value.slice(-2)}`;
+}

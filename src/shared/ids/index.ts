@@ -8,7 +8,15 @@ export type {
   CccdWarningCode,
   NormalisedCccd,
 } from './cccd.js';
-export { CCCD_PROVINCES, cccdProvinceName, decodeCccd, maskCccd, normaliseCccd, validateCccd } from './cccd.js';
+export {
+  CCCD_PROVINCES,
+  cccdProvinceName,
+  decodeCccd,
+  maskCccd,
+  maskPassport,
+  normaliseCccd,
+  validateCccd,
+} from './cccd.js';
 export type { MstFault, MstValidation } from './mst.js';
 export { formatMst, mstCheckDigit, normaliseMst, validateMst } from './mst.js';
 export type { PhoneCarrier, PhoneValidation } from './phone.js';

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { isPostgres } from './util.js';
+import { isPostgres } from '../dialect.js';
 
 /**
  * An index for the member search box: "any part of the unaccented name" (LIKE '%nguyen van an%')

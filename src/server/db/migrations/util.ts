@@ -1,9 +1,7 @@
-import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, sql } from 'kysely';
+import { isPostgres } from '../dialect.js';
 
-/** Migrations run on both dialects; the few differences are named here and nowhere else. */
-export function isPostgres(db: Kysely<unknown>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
+// Migrations run on both dialects; the few differences in column definitions are named here.
 
 export function idColumn(db: Kysely<unknown>) {
   return (col: ColumnDefinitionBuilder) =>

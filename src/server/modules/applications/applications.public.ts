@@ -1,16 +1,18 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { TApplyInfo, TApplySubmit, TConsentText } from '../../../shared/applications/contract.js';
 import type { Locale } from '../../../shared/errors/codes.js';
-import { normalisePhone, validateCccd, validatePhone } from '../../../shared/ids/index.js';
+import { maskCccd, normalisePhone, validateCccd, validatePhone } from '../../../shared/ids/index.js';
 import { fold, formatViDate } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import type { ConsentTextTable } from '../../db/schema.js';
 import { audit } from '../../platform/audit.js';
+import { codesOn, codesValidOn } from '../../platform/code-lists.js';
 import type { AppContext } from '../../platform/context.js';
+import { today } from '../../platform/dates.js';
 import { AppError, translateDbError } from '../../platform/errors.js';
 import { ruleAt } from '../../platform/rules.js';
 import { checkedDataKeys, type DataKeys, encrypt, lookupHash } from '../../platform/secrets.js';
-import { codesValidOn, type Issue, invalid, maskNumber, today } from '../members/members.admission.js';
+import { type Issue, invalid } from '../../platform/validation.js';
 import { notePossibleTransfers } from '../members/members.notices.js';
 import * as repo from './applications.repository.js';
 
@@ -58,15 +60,8 @@ function consentHash(c: TConsentText): string {
 }
 
 async function informalTrades(db: Db, date: string, locale: Locale) {
-  const rows = await db
-    .selectFrom('code_list')
-    .select(['code', 'name_vi', 'name_en'])
-    .where('list', '=', 'informal_trade')
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
-    .orderBy('sort_order')
-    .execute();
-  return rows.map((r) => ({ code: r.code, name: locale === 'en' ? r.name_en : r.name_vi }));
+  const rows = await codesOn(db, 'informal_trade', date);
+  return rows.map((r) => ({ code: r.code, name: locale === 'en' ? r.nameEn : r.nameVi }));
 }
 
 export async function info(ctx: AppContext, token: string, locale: Locale): Promise<TApplyInfo> {
@@ -305,7 +300,7 @@ export async function submit(ctx: AppContext, token: string, body: TApplySubmit,
           gender: form.gender,
           cccd_hash: hash,
           cccd_enc: encrypt(keys, form.cccd),
-          cccd_masked: maskNumber(form.cccd),
+          cccd_masked: maskCccd(form.cccd),
           cccd_kind: 'cccd',
           cccd_warnings: JSON.stringify(form.warnings),
           phone: form.phone,
@@ -330,7 +325,7 @@ export async function submit(ctx: AppContext, token: string, body: TApplySubmit,
         entity: 'application',
         entityId: row.id,
         unitId: link.unit_id,
-        after: { cccdMasked: maskNumber(form.cccd), consentVersion: consent.version, consentAt: now },
+        after: { cccdMasked: maskCccd(form.cccd), consentVersion: consent.version, consentAt: now },
       });
     })
     .catch((e: unknown) => {

@@ -1,6 +1,7 @@
 import type { TApplicationQuery } from '../../../shared/applications/contract.js';
 import type { Db } from '../../db/database.js';
 import { type Scope, unitInScope } from '../../platform/scope.js';
+import { likeContains, likePrefix } from '../../platform/sql.js';
 
 /** A unit as it stands on a date, with the unit above it (for the form's heading and the poster). */
 export async function unitAt(db: Db, unitId: number, date: string) {
@@ -93,8 +94,8 @@ export function applyFilters(
   f: Pick<TApplicationQuery, 'status'> & { folded: string; phonePrefix: string | null },
 ) {
   let out = q.where('a.status', '=', f.status);
-  if (f.phonePrefix) out = out.where('a.phone', 'like', `${f.phonePrefix}%`);
-  else if (f.folded) out = out.where('a.full_name_folded', 'like', `%${f.folded}%`);
+  if (f.phonePrefix) out = out.where('a.phone', 'like', likePrefix(f.phonePrefix));
+  else if (f.folded) out = out.where('a.full_name_folded', 'like', likeContains(f.folded));
   return out;
 }
 

@@ -12,6 +12,7 @@ import { fold } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
+import { today } from '../../platform/dates.js';
 import { AppError, translateDbError } from '../../platform/errors.js';
 import {
   type Actor,
@@ -22,7 +23,8 @@ import {
   scopeWithin,
 } from '../../platform/scope.js';
 import { checkedDataKeys, decrypt } from '../../platform/secrets.js';
-import { admit, type Issue, invalid, today } from '../members/members.admission.js';
+import { type Issue, invalid } from '../../platform/validation.js';
+import { admit } from '../members/members.admission.js';
 import { presentApplication } from './applications.presenter.js';
 import * as repo from './applications.repository.js';
 

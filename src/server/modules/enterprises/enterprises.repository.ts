@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { SIZE_BAND_RANGES, type TEnterpriseQuery } from '../../../shared/enterprises/contract.js';
 import type { Database } from '../../db/schema.js';
 import { type Scope, unitInScope } from '../../platform/scope.js';
+import { likeContains, likePrefix } from '../../platform/sql.js';
 
 type Db = Kysely<Database>;
 export type Thresholds = { surveyMin: number; foundingMin: number };
@@ -55,8 +56,6 @@ export function baseQuery(db: Db, scope: Scope, t: Thresholds, period: Period) {
 }
 export type EnterpriseRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
-const escapeLike = (s: string) => s.replace(/[%_]/g, ' ');
-
 export function applyFilters(
   q: ReturnType<typeof baseQuery>,
   f: TEnterpriseQuery & { folded: string },
@@ -68,8 +67,8 @@ export function applyFilters(
     const digits = f.folded.replace(/[^0-9]/g, '');
     out = out.where((eb) =>
       eb.or([
-        eb('e.name_folded', 'like', `%${escapeLike(f.folded)}%`),
-        ...(digits.length >= 3 ? [eb('e.mst', 'like', `${digits}%`)] : []),
+        eb('e.name_folded', 'like', likeContains(f.folded)),
+        ...(digits.length >= 3 ? [eb('e.mst', 'like', likePrefix(digits))] : []),
       ]),
     );
   }

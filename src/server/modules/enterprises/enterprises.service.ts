@@ -11,7 +11,7 @@ import { fold, sortByPersonName } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
-import { todayIn } from '../../platform/dates.js';
+import { today, todayIn } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
 import { ruleAt } from '../../platform/rules.js';
 import {
@@ -25,8 +25,6 @@ import {
 } from '../../platform/scope.js';
 import { presentEnterprise } from './enterprises.presenter.js';
 import * as repo from './enterprises.repository.js';
-
-const today = (ctx: AppContext) => todayIn(ctx.config.timeZone);
 
 export async function thresholds(db: Db, date: string): Promise<repo.Thresholds> {
   return {

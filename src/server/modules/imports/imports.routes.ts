@@ -11,6 +11,8 @@ import {
   ZImportRun,
   ZImportUploadAnswer,
 } from '../../../shared/imports/contract.js';
+import { type CodeListName, codesOn } from '../../platform/code-lists.js';
+import { today } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
 import { writeTemplateXlsx } from '../../platform/import/index.js';
 import { routes } from '../../platform/plugin.js';
@@ -148,15 +150,8 @@ export const importsRoutes = routes(async (app, ctx) => {
     { schema: { tags, summary: 'Tệp mẫu nhập danh sách đoàn viên (có danh mục thả xuống)' } },
     async (req, reply) => {
       actorOf(req);
-      const list = (name: string) =>
-        ctx.db
-          .selectFrom('code_list')
-          .select('name_vi')
-          .where('list', '=', name)
-          .where('valid_to', 'is', null)
-          .orderBy('sort_order')
-          .execute()
-          .then((rows) => rows.map((r) => r.name_vi));
+      const day = today(ctx);
+      const list = (name: CodeListName) => codesOn(ctx.db, name, day).then((rows) => rows.map((r) => r.nameVi));
       const [ethnicities, religions] = [await list('ethnicity'), await list('religion')];
       const examples: Record<string, unknown> = {
         fullName: 'Nguyễn Thị Lan',

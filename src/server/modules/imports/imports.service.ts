@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
-import { todayIn } from '../../platform/dates.js';
+import { today } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
 import { ImportFileError, writeRowsXlsx } from '../../platform/import/index.js';
 import { type Actor, requireScope, requireUnitInScope, unitInScope } from '../../platform/scope.js';
@@ -47,7 +47,7 @@ function fileError(err: unknown): never {
 
 /** Members go into one grassroots union, in the caller's write scope, that exists today. */
 async function requireGrassroots(ctx: AppContext, unitId: number) {
-  const issue = await grassrootsUnitIssue(ctx.db, unitId, todayIn(ctx.config.timeZone), 'unitId');
+  const issue = await grassrootsUnitIssue(ctx.db, unitId, today(ctx), 'unitId');
   if (issue) throw new AppError('VALIDATION', {}, [issue]);
 }
 
@@ -62,7 +62,7 @@ export function importMembers(ctx: AppContext, actor: Actor, req: ImportRequest)
 export async function importKind(ctx: AppContext, actor: Actor, kind: ImportKind, req: ImportRequest) {
   const scope = await requireScope(ctx.db, actor, 'record.write');
   await requireUnitInScope(ctx.db, req.unitId, scope);
-  const today = todayIn(ctx.config.timeZone);
+  const day = today(ctx);
   let spec: ImportSpec<string, unknown>;
   const elsewhere: Conflict[] = [];
   if (kind === 'members') {
@@ -71,7 +71,7 @@ export async function importKind(ctx: AppContext, actor: Actor, kind: ImportKind
       actor,
       readScope: await requireScope(ctx.db, actor, 'record.read'),
       unitId: req.unitId,
-      today,
+      today: day,
       onDuplicate: req.onDuplicate,
       elsewhere,
     })) as unknown as ImportSpec<string, unknown>;
@@ -80,7 +80,7 @@ export async function importKind(ctx: AppContext, actor: Actor, kind: ImportKind
       actor,
       scope,
       unitId: req.unitId,
-      today,
+      today: day,
       duplicateReason: req.onDuplicate === 'create' ? (req.duplicateReason ?? null) : null,
     })) as unknown as ImportSpec<string, unknown>;
   }

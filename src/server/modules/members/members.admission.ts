@@ -1,25 +1,21 @@
-import { normalisePhone, validateCccd, validatePhone } from '../../../shared/ids/index.js';
+import { maskCccd, maskPassport, normalisePhone, validateCccd, validatePhone } from '../../../shared/ids/index.js';
 import type { TAdmission, TAdmissionPerson } from '../../../shared/members/contract.js';
 import { fold, formatViDate, personSortKey } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import { audit } from '../../platform/audit.js';
+import { codesValidOn } from '../../platform/code-lists.js';
 import type { AppContext } from '../../platform/context.js';
-import { todayIn } from '../../platform/dates.js';
+import { today } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
 import { ruleTextAt } from '../../platform/rules.js';
 import { type Actor, isUnitInScope, requireScope, requireUnitInScope, unitInScope } from '../../platform/scope.js';
 import { checkedDataKeys, encrypt, lookupHash } from '../../platform/secrets.js';
+import { type Issue, invalid } from '../../platform/validation.js';
 
 import { type Conflict, notePossibleTransfers, type TransferSource } from './members.notices.js';
-import { addEvent } from './members.service.js';
+import { addEvent } from './members.repository.js';
 
-export type Issue = { path: string; message: string };
-export const today = (ctx: AppContext) => todayIn(ctx.config.timeZone);
 export const FOREIGN_RULE = 'membership.foreign_allowed_from';
-
-export function invalid(issues: Issue[]): never {
-  throw new AppError('VALIDATION', {}, issues);
-}
 
 // ---------------------------------------------------------------- identity numbers
 
@@ -44,7 +40,7 @@ export function checkIdentity(p: TAdmissionPerson): { identity?: Identity; error
         value,
         kind: 'passport',
         hashInput: `passport:${p.nationality}:${value}`,
-        masked: `${value.slice(0, 2)}${'•'.repeat(value.length - 4)}${value.slice(-2)}`,
+        masked: maskPassport(value),
       },
       warnings: [],
     };
@@ -52,29 +48,12 @@ export function checkIdentity(p: TAdmissionPerson): { identity?: Identity; error
   const r = validateCccd(p.cccd, { birthDate: p.birthDate, gender: p.gender });
   if (!r.ok) return { error: r.message, warnings: [] };
   return {
-    identity: { value: r.value, kind: r.kind, hashInput: r.value, masked: maskNumber(r.value) },
+    identity: { value: r.value, kind: r.kind, hashInput: r.value, masked: maskCccd(r.value) },
     warnings: r.warnings.map((w) => w.message),
   };
 }
 
-export function maskNumber(v: string): string {
-  const mask = (head: number, tail: number) =>
-    `${v.slice(0, head)}${'•'.repeat(v.length - head - tail)}${v.slice(-tail)}`;
-  return v.length === 12 ? mask(4, 3) : mask(3, 2);
-}
-
 // ---------------------------------------------------------------- reference checks
-
-export async function codesValidOn(db: Db, list: string, date: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('code_list')
-    .select('code')
-    .where('list', '=', list)
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
-    .execute();
-  return new Set(rows.map((r) => r.code));
-}
 
 /** A grassroots union that exists on the date: only those admit and hold members. */
 export async function grassrootsUnitIssue(db: Db, unitId: number, date: string, path: string): Promise<Issue | null> {
@@ -138,7 +117,7 @@ export async function admit(
   if (future) issues.push(future);
 
   const [ethnicities, religions, trades, educations] = await Promise.all(
-    ['ethnicity', 'religion', 'informal_trade', 'education'].map((l) => codesValidOn(db, l, date)),
+    (['ethnicity', 'religion', 'informal_trade', 'education'] as const).map((l) => codesValidOn(db, l, date)),
   );
   const foreignFrom = await ruleTextAt(db, FOREIGN_RULE, date);
 

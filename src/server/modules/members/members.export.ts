@@ -1,29 +1,22 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { maskCccd } from '../../../shared/ids/index.js';
 import type { TMemberExportQuery } from '../../../shared/members/contract.js';
+import { GENDER_LABELS, labelOf, MEMBERSHIP_STATUS_LABELS } from '../../../shared/members/labels.js';
 import { formatViDate } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import { audit } from '../../platform/audit.js';
+import { codeNames } from '../../platform/code-lists.js';
 import type { AppContext } from '../../platform/context.js';
+import { contentDisposition } from '../../platform/files.js';
 import { type Actor, scopeWithin } from '../../platform/scope.js';
 import { checkedDataKeys } from '../../platform/secrets.js';
-import { maskNumber } from './members.admission.js';
 import { sensitiveOverScope } from './members.presenter.js';
 import * as repo from './members.repository.js';
 import { searchTerms } from './members.service.js';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Rows fetched per query: memory stays flat however large the province. */
 const CHUNK = 5000;
-
-export const GENDER_VI: Record<string, string> = { male: 'Nam', female: 'Nữ' };
-export const STATUS_VI: Record<string, string> = {
-  active: 'Đang sinh hoạt',
-  transferred: 'Đã chuyển sinh hoạt',
-  left: 'Đã ra khỏi tổ chức',
-  expelled: 'Bị khai trừ',
-  honorary: 'Đoàn viên danh dự',
-};
 
 const vi = (iso: string | null | undefined) => (iso ? formatViDate(iso) : '');
 
@@ -45,19 +38,6 @@ export function viDateTime(timeZone: string, at = new Date()): string {
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
-/** A download name in plain ASCII for old clients, and the Vietnamese one (RFC 5987) for the rest. */
-export function contentDisposition(asciiName: string, utf8Name: string, kind: 'attachment' | 'inline' = 'attachment') {
-  const ascii = asciiName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(utf8Name.replace(/[\\/\r\n"]/g, '_'))}`;
-}
-
-/** Code → Vietnamese name of every code list, for the workbook's readable columns. */
-export async function codeNames(db: Db): Promise<(list: string, code: string | null) => string> {
-  const rows = await db.selectFrom('code_list').select(['list', 'code', 'name_vi']).execute();
-  const names = new Map(rows.map((r) => [`${r.list}:${r.code}`, r.name_vi]));
-  return (list, code) => (code ? (names.get(`${list}:${code}`) ?? code) : '');
-}
-
 /**
  * A search text that is an identity number must not land in clear in the file's title or the audit
  * log (the export itself only carries masked numbers).
@@ -65,13 +45,13 @@ export async function codeNames(db: Db): Promise<(list: string, code: string | n
 function safeSearchText(q: string | undefined): string | undefined {
   if (!q) return q;
   const compact = q.replace(/[\s.\-+]/g, '');
-  return /^\d{9}$|^\d{12}$/.test(compact) ? maskNumber(compact) : q;
+  return /^\d{9}$|^\d{12}$/.test(compact) ? maskCccd(compact) : q;
 }
 
 async function filterText(db: Db, q: TMemberExportQuery, names: Awaited<ReturnType<typeof codeNames>>) {
   const parts: string[] = [];
-  if (q.status) parts.push(`Trạng thái: ${STATUS_VI[q.status]}`);
-  if (q.gender) parts.push(`Giới tính: ${GENDER_VI[q.gender]}`);
+  if (q.status) parts.push(`Trạng thái: ${labelOf(MEMBERSHIP_STATUS_LABELS, q.status)}`);
+  if (q.gender) parts.push(`Giới tính: ${labelOf(GENDER_LABELS, q.gender)}`);
   if (q.informal !== undefined) parts.push(q.informal ? 'Khu vực phi chính thức' : 'Khu vực chính thức');
   if (q.foreign !== undefined) parts.push(q.foreign ? 'Người nước ngoài' : 'Người Việt Nam');
   if (q.employerEnterpriseId !== undefined) {
@@ -181,11 +161,11 @@ export async function prepareMemberExport(
           n,
           r.full_name,
           vi(r.birth_date),
-          GENDER_VI[r.gender] ?? r.gender,
+          labelOf(GENDER_LABELS, r.gender),
           r.cccd_masked,
           r.phone ?? '',
           r.unit_name,
-          STATUS_VI[r.status] ?? r.status,
+          labelOf(MEMBERSHIP_STATUS_LABELS, r.status),
           vi(r.admitted_on),
           r.decision_no ?? '',
           r.card_no ?? '',
@@ -209,6 +189,6 @@ export async function prepareMemberExport(
   return {
     rows,
     write,
-    disposition: contentDisposition(`danh-sach-doan-vien-${day}.xlsx`, `Danh sách đoàn viên ${day}.xlsx`),
+    disposition: contentDisposition(`Danh sách đoàn viên ${day}.xlsx`),
   };
 }

@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
-import { validateCccd, validatePhone } from '../../../shared/ids/index.js';
+import { maskCccd, validateCccd, validatePhone } from '../../../shared/ids/index.js';
 import { fold, formatViDate, personSortKey } from '../../../shared/text/index.js';
 import type { Database } from '../../db/schema.js';
+import { type CodeListName, codesOn } from '../../platform/code-lists.js';
 import type { AppContext } from '../../platform/context.js';
 import type { CellValue, FieldSpec } from '../../platform/import/index.js';
 import { type EnumOption, parseDate, parseEnum, parseText, type ValueParser } from '../../platform/import/values.js';
 import { type Actor, isUnitInScope, type Scope } from '../../platform/scope.js';
 import { checkedDataKeys, encrypt, lookupHash } from '../../platform/secrets.js';
 import type { Change, Existing, ImportSpec } from '../imports/import.engine.js';
-import { maskNumber } from './members.admission.js';
 import type { Conflict } from './members.notices.js';
 
 /**
@@ -168,15 +168,9 @@ export async function memberImportSpec(
     .select(['name', 'type_code', 'valid_from', 'valid_to'])
     .where('id', '=', ctx.unitId)
     .executeTakeFirstOrThrow();
-  const codes = async (list: string, extra: Record<string, string[]> = {}) => {
-    const rows = await db
-      .selectFrom('code_list')
-      .select(['code', 'name_vi', 'name_en'])
-      .where('list', '=', list)
-      .where('valid_to', 'is', null)
-      .orderBy('sort_order')
-      .execute();
-    return rows.map((r) => ({ code: r.code, labels: [r.name_vi, r.name_en, ...(extra[r.code] ?? [])] }));
+  const codes = async (list: CodeListName, extra: Record<string, string[]> = {}) => {
+    const rows = await codesOn(db, list, ctx.today);
+    return rows.map((r) => ({ code: r.code, labels: [r.nameVi, r.nameEn, ...(extra[r.code] ?? [])] }));
   };
   const ethnicities = await codes('ethnicity');
   const religions = await codes('religion', { NONE: ['Không tôn giáo', 'Không có', 'KTG', '-'] });
@@ -297,7 +291,7 @@ export async function memberImportSpec(
           cccd: id.value,
           kind: id.kind,
           hash: lookupHash(keys, id.value),
-          masked: maskNumber(id.value),
+          masked: maskCccd(id.value),
           ethnicityCode: s('ethnicity'),
           religionCode: s('religion'),
           phone: s('phone'),

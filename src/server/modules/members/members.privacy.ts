@@ -1,14 +1,24 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { ANONYMISED_MASK, type ZAnonymiseInput } from '../../../shared/members/contract.js';
+import {
+  GENDER_LABELS,
+  ID_KIND_LABELS,
+  labelOf,
+  MEMBERSHIP_EVENT_LABELS,
+  MEMBERSHIP_STATUS_LABELS,
+  PARTY_STATUS_LABELS,
+} from '../../../shared/members/labels.js';
 import { fold, formatViDate, personSortKey } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import { audit } from '../../platform/audit.js';
+import { codeNames } from '../../platform/code-lists.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { contentDisposition } from '../../platform/files.js';
 import { type Actor, isUnitInScope, requireScope, type Scope, unitInScope } from '../../platform/scope.js';
 import { checkedDataKeys, decrypt } from '../../platform/secrets.js';
-import { codeNames, contentDisposition, GENDER_VI, STATUS_VI, viDateTime } from './members.export.js';
+import { viDateTime } from './members.export.js';
 import { sensitiveAccess } from './members.presenter.js';
 import * as repo from './members.repository.js';
 
@@ -18,27 +28,6 @@ import * as repo from './members.repository.js';
  */
 
 const vi = (iso: string | null | undefined) => (iso ? formatViDate(iso) : '');
-
-const EVENT_VI: Record<string, string> = {
-  admitted: 'Kết nạp',
-  card_issued: 'Cấp thẻ đoàn viên',
-  transferred_out: 'Chuyển sinh hoạt đi',
-  transferred_in: 'Chuyển sinh hoạt đến',
-  left: 'Ra khỏi tổ chức',
-  expelled: 'Khai trừ',
-  honorary: 'Chuyển thành đoàn viên danh dự',
-};
-const PARTY_VI: Record<string, string> = {
-  introduced: 'Đã giới thiệu',
-  in_training: 'Đang bồi dưỡng',
-  admitted: 'Đã được kết nạp Đảng',
-  not_admitted: 'Không được kết nạp',
-};
-const KIND_VI: Record<string, string> = {
-  cccd: 'Căn cước công dân',
-  cmnd: 'Chứng minh nhân dân',
-  passport: 'Hộ chiếu',
-};
 
 /** A membership the caller can read, with its person; anonymised people have nothing left to give. */
 async function readableMember(ctx: AppContext, actor: Actor, membershipId: number) {
@@ -87,7 +76,7 @@ export async function personalDataExport(ctx: AppContext, actor: Actor, membersh
       events.push([
         m.unit_name,
         vi(e.event_date),
-        EVENT_VI[e.kind] ?? e.kind,
+        labelOf(MEMBERSHIP_EVENT_LABELS, e.kind),
         e.decision_no ?? '',
         vi(e.decision_date),
         related,
@@ -124,8 +113,8 @@ export async function personalDataExport(ctx: AppContext, actor: Actor, membersh
     [
       ['Họ và tên', p.full_name],
       ['Ngày sinh', vi(p.birth_date)],
-      ['Giới tính', GENDER_VI[p.gender] ?? p.gender],
-      ['Loại giấy tờ', KIND_VI[p.cccd_kind] ?? p.cccd_kind],
+      ['Giới tính', labelOf(GENDER_LABELS, p.gender)],
+      ['Loại giấy tờ', labelOf(ID_KIND_LABELS, p.cccd_kind)],
       ['Số giấy tờ', cccd],
       ['Quốc tịch', p.nationality],
       ['Dân tộc', names('ethnicity', p.ethnicity_code)],
@@ -171,7 +160,7 @@ export async function personalDataExport(ctx: AppContext, actor: Actor, membersh
     ],
     memberships.map((m) => [
       m.unit_name,
-      STATUS_VI[m.status] ?? m.status,
+      labelOf(MEMBERSHIP_STATUS_LABELS, m.status),
       vi(m.admitted_on),
       m.decision_no ?? '',
       vi(m.started_on),
@@ -194,7 +183,7 @@ export async function personalDataExport(ctx: AppContext, actor: Actor, membersh
       x.unit_name,
       vi(x.introduced_on),
       x.party_organisation,
-      PARTY_VI[x.status] ?? x.status,
+      labelOf(PARTY_STATUS_LABELS, x.status),
       vi(x.status_date),
       x.note ?? '',
     ]),
@@ -220,8 +209,9 @@ export async function personalDataExport(ctx: AppContext, actor: Actor, membersh
   return {
     buffer,
     disposition: contentDisposition(
-      `du-lieu-ca-nhan-${p.id}-${day}.xlsx`,
       `Dữ liệu cá nhân ${p.full_name} ${day}.xlsx`,
+      'attachment',
+      `du-lieu-ca-nhan-${p.id}-${day}.xlsx`,
     ),
   };
 }

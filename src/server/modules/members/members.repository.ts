@@ -1,7 +1,9 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { TMemberQuery } from '../../../shared/members/contract.js';
+import { isPostgres } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
 import { type Scope, unitInScope } from '../../platform/scope.js';
+import { likeContains } from '../../platform/sql.js';
 
 type Db = Kysely<Database>;
 export type Period = { from: string; to: string };
@@ -78,8 +80,6 @@ export function findMember(db: Db, scope: Scope, id: number) {
 }
 export type MemberDetailRow = NonNullable<Awaited<ReturnType<typeof findMember>>>;
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, ' ');
-
 /** The exclusive upper bound of a prefix range: '091' → '092'; digits only, so no carry past '9'. */
 function prefixEnd(prefix: string): string {
   const last = prefix.charCodeAt(prefix.length - 1);
@@ -93,10 +93,10 @@ function prefixEnd(prefix: string): string {
  * for the LIKE by itself when the fragment is selective.
  */
 function nameMatches(plan: Plan, folded: string) {
-  const text = escapeLike(folded);
-  const like = sql<boolean>`p.full_name_folded like ${`%${text}%`}`;
-  if (plan.postgres || narrowScope(plan.scope) || text.length < 3) return like;
-  return sql<boolean>`(${like} and p.id in (select rowid from person_name_fts where full_name_folded like ${`%${text}%`}))`;
+  const pattern = likeContains(folded);
+  const like = sql<boolean>`p.full_name_folded like ${pattern}`;
+  if (plan.postgres || narrowScope(plan.scope) || folded.length < 3) return like;
+  return sql<boolean>`(${like} and p.id in (select rowid from person_name_fts where full_name_folded like ${pattern}))`;
 }
 
 /**
@@ -116,7 +116,7 @@ export type MemberFilters = TMemberQuery & { folded: string; cccdHash: string | 
 
 /** The memberships of the scope that pass the list's filters and search (lists, counts, exports). */
 export function filteredMembers(db: Db, scope: Scope, f: MemberFilters) {
-  const plan: Plan = { postgres: db.getExecutor().adapter instanceof PostgresAdapter, scope };
+  const plan: Plan = { postgres: isPostgres(db), scope };
   let out = memberBase(db, scope);
   const lead = startFromScopeUnits(plan, !!(f.cccdHash || f.phonePrefix));
   if (lead) out = out.where(lead);
@@ -303,4 +303,34 @@ export async function counts(db: Db, scope: Scope, period: Period) {
     partyIntroduced: n(party.n),
     activeAtEnd: n(active.n),
   };
+}
+
+/** One dated event in a membership's history (admission, card, transfer, leaving, honorary). */
+export async function addEvent(
+  db: Db,
+  actor: { userId: number },
+  membershipId: number,
+  e: {
+    kind: string;
+    event_date: string;
+    decision_no?: string | null;
+    decision_date?: string | null;
+    related_unit_id?: number | null;
+    note?: string | null;
+  },
+) {
+  await db
+    .insertInto('membership_event')
+    .values({
+      membership_id: membershipId,
+      kind: e.kind,
+      event_date: e.event_date,
+      decision_no: e.decision_no ?? null,
+      decision_date: e.decision_date ?? null,
+      related_unit_id: e.related_unit_id ?? null,
+      note: e.note ?? null,
+      created_by: actor.userId,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
 }

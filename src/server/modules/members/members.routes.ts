@@ -33,11 +33,12 @@ import {
 } from '../../../shared/members/contract.js';
 import type { App } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { contentDisposition, XLSX_MIME } from '../../platform/files.js';
 import { routes } from '../../platform/plugin.js';
 import { actorOf } from '../../platform/session.js';
 import * as admission from './members.admission.js';
 import * as documents from './members.documents.js';
-import { contentDisposition, prepareMemberExport, XLSX_MIME } from './members.export.js';
+import { prepareMemberExport } from './members.export.js';
 import * as notices from './members.notices.js';
 import * as party from './members.party.js';
 import * as privacy from './members.privacy.js';
@@ -333,7 +334,7 @@ export const membersRoutes = routes((app, ctx) => {
       return reply
         .type(f.mime)
         .header('content-length', f.size)
-        .header('content-disposition', contentDisposition(`ho-so-ket-nap-${req.params.id}`, f.fileName))
+        .header('content-disposition', contentDisposition(f.fileName, 'attachment', `ho-so-ket-nap-${req.params.id}`))
         .send(f.stream);
     },
   );

@@ -10,46 +10,19 @@ import type {
   ZTransferInput,
 } from '../../../shared/members/contract.js';
 import { fold, formatViDate } from '../../../shared/text/index.js';
-import type { Db } from '../../db/database.js';
 import { audit } from '../../platform/audit.js';
+import { codesOn } from '../../platform/code-lists.js';
 import type { AppContext } from '../../platform/context.js';
+import { today } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
 import { ruleTextAt } from '../../platform/rules.js';
 import { type Actor, isUnitInScope, requireScope, requireUnitInScope, scopeWithin } from '../../platform/scope.js';
 import { checkedDataKeys, type DataKeys, decrypt, lookupHash } from '../../platform/secrets.js';
-import { FOREIGN_RULE, grassrootsUnitIssue, invalid, notInFuture, today } from './members.admission.js';
+import { invalid } from '../../platform/validation.js';
+import { FOREIGN_RULE, grassrootsUnitIssue, notInFuture } from './members.admission.js';
 import { closeOnTransfer } from './members.notices.js';
 import { presentDetail, presentMember, sensitiveAccess } from './members.presenter.js';
 import * as repo from './members.repository.js';
-
-export async function addEvent(
-  db: Db,
-  actor: Actor,
-  membershipId: number,
-  e: {
-    kind: string;
-    event_date: string;
-    decision_no?: string | null;
-    decision_date?: string | null;
-    related_unit_id?: number | null;
-    note?: string | null;
-  },
-) {
-  await db
-    .insertInto('membership_event')
-    .values({
-      membership_id: membershipId,
-      kind: e.kind,
-      event_date: e.event_date,
-      decision_no: e.decision_no ?? null,
-      decision_date: e.decision_date ?? null,
-      related_unit_id: e.related_unit_id ?? null,
-      note: e.note ?? null,
-      created_by: actor.userId,
-      created_at: new Date().toISOString(),
-    })
-    .execute();
-}
 
 // ---------------------------------------------------------------- changes to one membership
 
@@ -89,7 +62,7 @@ export async function issueCard(ctx: AppContext, actor: Actor, id: number, input
       .set({ card_no: input.cardNo, card_issued_on: input.issuedOn, updated_at: new Date().toISOString() })
       .where('id', '=', id)
       .execute();
-    await addEvent(trx, actor, id, { kind: 'card_issued', event_date: input.issuedOn, note: input.cardNo });
+    await repo.addEvent(trx, actor, id, { kind: 'card_issued', event_date: input.issuedOn, note: input.cardNo });
     await audit(trx, actor, {
       action: 'member.card',
       entity: 'membership',
@@ -133,7 +106,7 @@ export async function transfer(ctx: AppContext, actor: Actor, id: number, input:
       })
       .where('id', '=', id)
       .execute();
-    await addEvent(trx, actor, id, {
+    await repo.addEvent(trx, actor, id, {
       kind: 'transferred_out',
       event_date: input.date,
       decision_no: input.decisionNo,
@@ -164,7 +137,7 @@ export async function transfer(ctx: AppContext, actor: Actor, id: number, input:
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await addEvent(trx, actor, m.id, {
+    await repo.addEvent(trx, actor, m.id, {
       kind: 'transferred_in',
       event_date: input.date,
       decision_no: input.decisionNo,
@@ -193,7 +166,7 @@ export async function leave(ctx: AppContext, actor: Actor, id: number, input: z.
       .set({ status: input.kind, ended_on: input.date, end_reason: input.reason, updated_at: new Date().toISOString() })
       .where('id', '=', id)
       .execute();
-    await addEvent(trx, actor, id, {
+    await repo.addEvent(trx, actor, id, {
       kind: input.kind,
       event_date: input.date,
       decision_no: input.decisionNo,
@@ -220,7 +193,7 @@ export async function makeHonorary(ctx: AppContext, actor: Actor, id: number, in
       .set({ status: 'honorary', ended_on: input.date, end_reason: input.note, updated_at: new Date().toISOString() })
       .where('id', '=', id)
       .execute();
-    await addEvent(trx, actor, id, { kind: 'honorary', event_date: input.date, note: input.note });
+    await repo.addEvent(trx, actor, id, { kind: 'honorary', event_date: input.date, note: input.note });
     await audit(trx, actor, {
       action: 'member.honorary',
       entity: 'membership',
@@ -316,31 +289,14 @@ export async function counts(ctx: AppContext, actor: Actor, q: z.output<typeof Z
 
 export async function config(ctx: AppContext) {
   const date = today(ctx);
-  const rows = await ctx.db
-    .selectFrom('code_list')
-    .selectAll()
-    .where('valid_from', '<=', date)
-    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
-    .orderBy('list')
-    .orderBy('sort_order')
-    .execute();
-  const pick = (list: string) =>
-    rows
-      .filter((r) => r.list === list)
-      .map((r) => ({
-        code: r.code,
-        nameVi: r.name_vi,
-        nameEn: r.name_en,
-        validFrom: r.valid_from,
-        validTo: r.valid_to,
-      }));
+  const [ethnicity, religion, informal_trade, education] = await Promise.all([
+    codesOn(ctx.db, 'ethnicity', date),
+    codesOn(ctx.db, 'religion', date),
+    codesOn(ctx.db, 'informal_trade', date),
+    codesOn(ctx.db, 'education', date),
+  ]);
   return {
-    codeLists: {
-      ethnicity: pick('ethnicity'),
-      religion: pick('religion'),
-      informal_trade: pick('informal_trade'),
-      education: pick('education'),
-    },
+    codeLists: { ethnicity, religion, informal_trade, education },
     foreignAllowedFrom: await ruleTextAt(ctx.db, FOREIGN_RULE, date),
   };
 }

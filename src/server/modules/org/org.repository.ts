@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { type PathRange, pathInScope, type Scope } from '../../platform/scope.js';
+import { likeContains, likePrefix } from '../../platform/sql.js';
 
 type Db = Kysely<Database>;
 
@@ -64,16 +65,11 @@ export function searchAt(
   let q = unitRows(db, p.date).where((eb) => pathInScope(eb, 'v.path', scope));
   if (p.folded) {
     q = q.where((eb) =>
-      eb.or([eb('v.name_folded', 'like', `%${escapeLike(p.folded)}%`), eb('u.code', 'like', `${escapeLike(p.code)}%`)]),
+      eb.or([eb('v.name_folded', 'like', likeContains(p.folded)), eb('u.code', 'like', likePrefix(p.code))]),
     );
   }
   if (p.typeCode) q = q.where('v.type_code', '=', p.typeCode);
   return q.orderBy('v.depth').orderBy('v.name_folded').limit(p.limit).execute();
-}
-
-function escapeLike(s: string): string {
-  // Kysely binds the value; only LIKE's own wildcards need neutralising.
-  return s.replace(/[%_]/g, ' ');
 }
 
 export function versionAt(db: Db, unitId: number, date: string) {

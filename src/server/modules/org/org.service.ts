@@ -15,7 +15,7 @@ import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
-import { todayIn } from '../../platform/dates.js';
+import { today } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
 import {
   type Actor,
@@ -32,8 +32,6 @@ import * as repo from './org.repository.js';
 
 type Version = Selectable<Database['org_unit_version']>;
 type Decision = { decisionNo?: string | null; decisionDate?: string | null; note?: string | null };
-
-const today = (ctx: AppContext) => todayIn(ctx.config.timeZone);
 
 // ---------------------------------------------------------------- reads
 

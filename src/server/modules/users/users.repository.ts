@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { Role } from '../../../shared/auth/roles.js';
+import { fold } from '../../../shared/text/index.js';
 import type { Database } from '../../db/schema.js';
 import { type Scope, unitInScope } from '../../platform/scope.js';
+import { likeContains } from '../../platform/sql.js';
 
 type Db = Kysely<Database>;
 
@@ -24,7 +27,7 @@ export async function listUsers(
 ) {
   let q = visibleUsers(db, scope);
   if (p.folded) {
-    const like = `%${p.folded.replace(/[%_]/g, ' ')}%`;
+    const like = likeContains(p.folded);
     q = q.where((eb) => eb.or([eb('u.full_name_folded', 'like', like), eb('u.username', 'like', like)]));
   }
   if (p.unitId !== undefined) {
@@ -61,4 +64,47 @@ export function rolesOf(db: Db, userIds: number[]) {
 
 export function userByUsername(db: Db, username: string) {
   return db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
+}
+
+export type NewUser = {
+  username: string;
+  fullName: string;
+  email?: string | null;
+  phone?: string | null;
+  passwordHash: string;
+  roles: { unitId: number; role: Role }[];
+  createdBy: number | null;
+};
+
+/**
+ * The one way a user comes into being (first administrator, demo, user management, tests): the
+ * account and its roles, each (unit, role) pair once. Run it inside the caller's transaction.
+ */
+export async function insertUserWithRoles(db: Db, u: NewUser): Promise<number> {
+  const now = new Date().toISOString();
+  const row = await db
+    .insertInto('app_user')
+    .values({
+      username: u.username,
+      full_name: u.fullName,
+      full_name_folded: fold(u.fullName),
+      email: u.email ?? null,
+      phone: u.phone ?? null,
+      password_hash: u.passwordHash,
+      locale: 'vi',
+      active: 1,
+      created_at: now,
+      updated_at: now,
+      created_by: u.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const unique = new Map(u.roles.map((g) => [`${g.unitId}:${g.role}`, g]));
+  for (const g of unique.values()) {
+    await db
+      .insertInto('user_role')
+      .values({ user_id: row.id, unit_id: g.unitId, role: g.role, created_at: now, created_by: u.createdBy })
+      .execute();
+  }
+  return row.id;
 }

@@ -83,39 +83,24 @@ export async function create(ctx: AppContext, actor: Actor, input: z.output<type
   const hash = await hashPassword(input.password ?? generated ?? '');
   const now = new Date().toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const u = await trx
-      .insertInto('app_user')
-      .values({
-        username: input.username,
-        full_name: input.fullName,
-        full_name_folded: fold(input.fullName),
-        email: input.email ?? null,
-        phone: input.phone ?? null,
-        password_hash: hash,
-        locale: 'vi',
-        active: 1,
-        created_at: now,
-        updated_at: now,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const unique = new Map(input.roles.map((g) => [`${g.unitId}:${g.role}`, g]));
-    for (const g of unique.values()) {
-      await trx
-        .insertInto('user_role')
-        .values({ user_id: u.id, unit_id: g.unitId, role: g.role, created_at: now, created_by: actor.userId })
-        .execute();
-    }
+    const userId = await repo.insertUserWithRoles(trx, {
+      username: input.username,
+      fullName: input.fullName,
+      email: input.email,
+      phone: input.phone,
+      passwordHash: hash,
+      roles: input.roles,
+      createdBy: actor.userId,
+    });
     const { password: _p, ...safe } = input;
     await audit(trx, actor, {
       action: 'user.create',
       entity: 'user',
-      entityId: u.id,
+      entityId: userId,
       unitId: input.roles[0]?.unitId,
       after: safe,
     });
-    return u.id;
+    return userId;
   });
   return { user: await view(ctx.db, scope, id), generatedPassword: generated };
 }

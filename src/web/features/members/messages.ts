@@ -1,8 +1,20 @@
+import {
+  GENDER_LABELS,
+  labelKeys,
+  MEMBERSHIP_EVENT_LABELS,
+  MEMBERSHIP_STATUS_LABELS,
+  PARTY_STATUS_LABELS,
+} from '../../../shared/members/labels.js';
+
 /**
  * UI text of the members feature, spread into the app catalogues (app/i18n). Kept beside the feature so
  * its screens and their words change together; English is typed by the Vietnamese keys.
  */
 export const membersVi = {
+  ...labelKeys('member.gender', GENDER_LABELS, 'vi'),
+  ...labelKeys('member.status', MEMBERSHIP_STATUS_LABELS, 'vi'),
+  ...labelKeys('member.event', MEMBERSHIP_EVENT_LABELS, 'vi'),
+  ...labelKeys('member.party', PARTY_STATUS_LABELS, 'vi'),
   'nav.members': 'Đoàn viên',
 
   'member.title': 'Đoàn viên',
@@ -24,13 +36,6 @@ export const membersVi = {
   'member.col.card': 'Số thẻ',
   'member.col.work': 'Nơi làm việc / nghề',
   'member.col.unitWork': 'Công đoàn cơ sở · nơi làm việc',
-  'member.gender.male': 'Nam',
-  'member.gender.female': 'Nữ',
-  'member.status.active': 'Đang sinh hoạt',
-  'member.status.transferred': 'Đã chuyển đi',
-  'member.status.left': 'Ra khỏi tổ chức',
-  'member.status.expelled': 'Bị khai trừ',
-  'member.status.honorary': 'Danh dự',
   'member.cccdKind.cccd': 'Số CCCD',
   'member.cccdKind.cmnd': 'Số CMND',
   'member.cccdKind.passport': 'Số hộ chiếu',
@@ -85,13 +90,6 @@ export const membersVi = {
   'member.doc.application': 'Đơn xin gia nhập',
   'member.doc.decision': 'Quyết định kết nạp',
   'member.events': 'Quá trình sinh hoạt',
-  'member.event.admitted': 'Kết nạp',
-  'member.event.card_issued': 'Cấp thẻ',
-  'member.event.transferred_out': 'Chuyển đi',
-  'member.event.transferred_in': 'Chuyển đến',
-  'member.event.left': 'Ra khỏi tổ chức',
-  'member.event.expelled': 'Khai trừ',
-  'member.event.honorary': 'Đoàn viên danh dự',
   'member.event.from': 'từ {unit}',
   'member.event.to': 'đến {unit}',
   'member.event.decision': 'QĐ số {no}',
@@ -142,10 +140,6 @@ export const membersVi = {
   'member.party.title': 'Giới thiệu đoàn viên ưu tú cho Đảng',
   'member.party.empty': 'Chưa giới thiệu',
   'member.party.update': 'Cập nhật',
-  'member.party.introduced': 'Đã giới thiệu',
-  'member.party.in_training': 'Đang bồi dưỡng',
-  'member.party.admitted': 'Đã kết nạp Đảng',
-  'member.party.not_admitted': 'Không được kết nạp',
 
   'member.done.card': 'Đã ghi nhận cấp thẻ',
   'member.done.transfer': 'Đã chuyển sinh hoạt đến {unit}',
@@ -219,6 +213,10 @@ export const membersVi = {
 } as const;
 
 export const membersEn: Record<keyof typeof membersVi, string> = {
+  ...labelKeys('member.gender', GENDER_LABELS, 'en'),
+  ...labelKeys('member.status', MEMBERSHIP_STATUS_LABELS, 'en'),
+  ...labelKeys('member.event', MEMBERSHIP_EVENT_LABELS, 'en'),
+  ...labelKeys('member.party', PARTY_STATUS_LABELS, 'en'),
   'nav.members': 'Members',
 
   'member.title': 'Members',
@@ -240,13 +238,6 @@ export const membersEn: Record<keyof typeof membersVi, string> = {
   'member.col.card': 'Card no.',
   'member.col.work': 'Workplace / trade',
   'member.col.unitWork': 'Grassroots union · workplace',
-  'member.gender.male': 'Male',
-  'member.gender.female': 'Female',
-  'member.status.active': 'Active',
-  'member.status.transferred': 'Transferred',
-  'member.status.left': 'Left',
-  'member.status.expelled': 'Expelled',
-  'member.status.honorary': 'Honorary',
   'member.cccdKind.cccd': 'ID number (CCCD)',
   'member.cccdKind.cmnd': 'Old ID number (CMND)',
   'member.cccdKind.passport': 'Passport number',
@@ -300,13 +291,6 @@ export const membersEn: Record<keyof typeof membersVi, string> = {
   'member.doc.application': 'Application',
   'member.doc.decision': 'Decision',
   'member.events': 'Membership history',
-  'member.event.admitted': 'Admitted',
-  'member.event.card_issued': 'Card issued',
-  'member.event.transferred_out': 'Transferred out',
-  'member.event.transferred_in': 'Transferred in',
-  'member.event.left': 'Left',
-  'member.event.expelled': 'Expelled',
-  'member.event.honorary': 'Honorary member',
   'member.event.from': 'from {unit}',
   'member.event.to': 'to {unit}',
   'member.event.decision': 'decision {no}',
@@ -357,10 +341,6 @@ export const membersEn: Record<keyof typeof membersVi, string> = {
   'member.party.title': 'Outstanding members introduced to the Party',
   'member.party.empty': 'Not introduced',
   'member.party.update': 'Update',
-  'member.party.introduced': 'Introduced',
-  'member.party.in_training': 'In training',
-  'member.party.admitted': 'Admitted to the Party',
-  'member.party.not_admitted': 'Not admitted',
 
   'member.done.card': 'Card recorded',
   'member.done.transfer': 'Transferred to {unit}',
