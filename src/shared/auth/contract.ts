@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { LOCALES } from '../errors/codes.js';
 import { ZPassword } from '../users/contract.js';
+import { usersMessages } from '../users/messages.js';
 import { PERMISSIONS, ROLES } from './roles.js';
 
 export const ZLogin = z
   .object({
-    username: z.string().trim().toLowerCase().min(1, { message: 'Nhập tên đăng nhập' }).max(60),
-    password: z.string().min(1, { message: 'Nhập mật khẩu' }).max(200),
+    username: z.string().trim().toLowerCase().min(1, { message: usersMessages.usernameRequired.key }).max(60),
+    password: z.string().min(1, { message: usersMessages.passwordRequired.key }).max(200),
   })
   .strict();
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../auth/roles.js';
 import { ZId, ZIdParams, zOptionalText, zText } from '../http/common.js';
 import type { RouteTable } from '../http/route.js';
+import { usersMessages as M } from './messages.js';
 
 export const ZUsername = z
   .string()
@@ -9,17 +10,17 @@ export const ZUsername = z
   .pipe(
     z
       .string()
-      .min(3, { message: 'Tên đăng nhập cần ít nhất 3 ký tự' })
-      .max(60, { message: 'Tên đăng nhập tối đa 60 ký tự' })
+      .min(3, { message: M.usernameMin.key })
+      .max(60, { message: M.usernameMax.key })
       .regex(/^[a-z0-9][a-z0-9._-]*$/, {
-        message: 'Tên đăng nhập chỉ gồm chữ thường không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới',
+        message: M.usernameChars.key,
       }),
   );
 
 export const ZPassword = z
   .string()
-  .min(10, { message: 'Mật khẩu cần ít nhất 10 ký tự' })
-  .max(200, { message: 'Mật khẩu tối đa 200 ký tự' });
+  .min(10, { message: M.passwordMin.key })
+  .max(200, { message: M.passwordMax.key });
 
 export const ZRoleGrant = z.object({ unitId: ZId, role: z.enum(ROLES) }).strict();
 
@@ -48,11 +49,11 @@ export const ZUserCreate = z
   .object({
     username: ZUsername,
     fullName: zText(120),
-    email: zOptionalText(200).pipe(z.email({ message: 'Email không hợp lệ' }).nullable()),
+    email: zOptionalText(200).pipe(z.email({ message: M.emailInvalid.key }).nullable()),
     phone: zOptionalText(20),
     /** Leave out to have the server generate one, shown once in the answer. */
     password: ZPassword.optional(),
-    roles: z.array(ZRoleGrant).min(1, { message: 'Cần ít nhất một vai trò' }).max(20),
+    roles: z.array(ZRoleGrant).min(1, { message: M.roleRequired.key }).max(20),
   })
   .strict();
 
@@ -62,7 +63,7 @@ export type TUserCreated = z.infer<typeof ZUserCreated>;
 export const ZUserEdit = z
   .object({
     fullName: zText(120).optional(),
-    email: zOptionalText(200).pipe(z.email({ message: 'Email không hợp lệ' }).nullable()),
+    email: zOptionalText(200).pipe(z.email({ message: M.emailInvalid.key }).nullable()),
     phone: zOptionalText(20),
     active: z.boolean().optional(),
   })

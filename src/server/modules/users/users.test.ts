@@ -125,3 +125,38 @@ describe('user management inside a subtree', () => {
     expect((await province.post(`/api/users/${id}/reset-password`)).statusCode).toBe(200);
   });
 });
+
+describe('field messages in the reader’s language', () => {
+  it('names each bad field in Vietnamese, and in English once the user chose English', async () => {
+    const t = await makeTree(env);
+    const admin = await makeUser(env, 'federation_admin', t.districtA);
+    const bad = { username: 'ab', fullName: 'Lê Văn Tám', email: 'khong-phai-email', roles: [], extra: 1 };
+    const before = await writeCounts(env);
+    const vi = await admin.post('/api/users', bad);
+    expect(vi.statusCode).toBe(400);
+    const viText = Object.fromEntries((vi.data.error?.issues ?? []).map((i) => [i.path, i.message]));
+    expect(viText).toMatchObject({
+      username: 'Tên đăng nhập cần ít nhất 3 ký tự',
+      email: 'Email không hợp lệ',
+      roles: 'Cần ít nhất một vai trò',
+      '': 'Trường không được phép: extra',
+    });
+
+    expect(await writeCounts(env)).toEqual(before);
+
+    expect((await admin.put('/api/auth/me/locale', { locale: 'en' })).statusCode).toBe(200);
+    const beforeEn = await writeCounts(env);
+    const en = await admin.post('/api/users', { ...bad, fullName: 42 });
+    expect(en.statusCode).toBe(400);
+    const enText = Object.fromEntries((en.data.error?.issues ?? []).map((i) => [i.path, i.message]));
+    expect(enText).toMatchObject({
+      username: 'A username needs at least 3 characters',
+      email: 'Invalid email address',
+      roles: 'At least one role is needed',
+      '': 'Field not allowed: extra',
+    });
+    // zod's own message, in English too.
+    expect(enText.fullName).toMatch(/^Invalid input: expected string, received number$/);
+    expect(await writeCounts(env)).toEqual(beforeEn);
+  });
+});
