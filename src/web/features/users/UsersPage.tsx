@@ -1,38 +1,34 @@
 import { MoreOutlined, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Dropdown, Grid, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Dropdown, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { TUserView } from '../../../shared/users/contract.js';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
-import { formatNumber } from '../../app/i18n/i18n.js';
 import { useDebounced } from '../../components/useDebounced.js';
+import { useLayout } from '../../components/useLayout.js';
+import { useServerTable } from '../../components/useServerTable.js';
 import { userKeys, usersApi } from './api.js';
 import { CreateUserModal } from './CreateUserModal.js';
 import { EditUserModal } from './EditUserModal.js';
 import { PasswordOnceModal } from './PasswordOnceModal.js';
 import { RolesModal } from './RolesModal.js';
 
-const PAGE_SIZE = 20;
-
 export function UsersPage() {
   const { t } = useI18n();
   const { modal, message } = App.useApp();
   const qc = useQueryClient();
-  const screens = Grid.useBreakpoint();
-  const phone = screens.md !== true;
+  const { phone } = useLayout();
   const [term, setTerm] = useState('');
   const q = useDebounced(term.trim());
-  const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<TUserView | null>(null);
   const [rolesOf, setRolesOf] = useState<TUserView | null>(null);
   const [password, setPassword] = useState<{ name: string; password: string } | null>(null);
 
-  const list = useQuery({
-    queryKey: userKeys.list(q, page, PAGE_SIZE),
-    queryFn: () => usersApi.list(q, PAGE_SIZE, (page - 1) * PAGE_SIZE),
-    placeholderData: keepPreviousData,
+  const { query: list, table } = useServerTable({
+    key: userKeys.list(q),
+    fetch: ({ limit, offset }) => usersApi.list(q, limit, offset),
   });
   const refresh = () => qc.invalidateQueries({ queryKey: userKeys.all });
 
@@ -157,7 +153,6 @@ export function UsersPage() {
         value={term}
         onChange={(e) => {
           setTerm(e.target.value);
-          setPage(1);
         }}
         data-testid="user-search"
       />
@@ -167,18 +162,9 @@ export function UsersPage() {
         size={phone ? 'small' : 'middle'}
         data-testid="users-table"
         columns={phone ? phoneColumns : desktopColumns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
+        {...table}
         scroll={phone ? undefined : { x: 'max-content' }}
         locale={{ emptyText: t('users.empty') }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { n: formatNumber(n) }),
-        }}
       />
       <CreateUserModal
         open={creating}

@@ -8,7 +8,7 @@ export type UserEditInput = z.input<typeof ZUserEdit>;
 
 export const userKeys = {
   all: ['users'] as const,
-  list: (q: string, page: number, pageSize: number) => ['users', 'list', q, page, pageSize] as const,
+  list: (q: string) => ['users', 'list', q] as const,
 };
 
 export const usersApi = {
