@@ -48,18 +48,22 @@ export async function openDatabase(config: Config['db']): Promise<DbHandle> {
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+/** The migrator over this project's migrations, with its bookkeeping tables in the current schema. */
+export async function migratorFor(db: Kysely<Database>): Promise<Migrator> {
   // Kysely looks for its own tables in every schema unless told which: with several schemas in one
   // database (tests, benches, tenants) it would find another schema's lock table and skip its own.
   const schema = isPostgres(db)
     ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
     : undefined;
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider: migrationProvider,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const { error, results } = await (await migratorFor(db)).migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

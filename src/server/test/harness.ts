@@ -11,7 +11,7 @@ import type { AnswerOf, KeysMatching, Method } from '../../shared/http/route.js'
 import { buildApp } from '../app.js';
 import { ensureFirstAdmin, ensureRoot } from '../bootstrap/first-admin.js';
 import { type Config, loadConfig } from '../config.js';
-import { migrateToLatest, openDatabase } from '../db/database.js';
+import { type DbHandle, migrateToLatest, openDatabase } from '../db/database.js';
 import { insertUserWithRoles } from '../modules/users/users.repository.js';
 import type { App, AppContext } from '../platform/context.js';
 import { hashPassword } from '../platform/password.js';
@@ -29,21 +29,36 @@ export type TestEnv = {
   close: () => Promise<void>;
 };
 
-export async function createTestEnv(overrides: Partial<Config> = {}): Promise<TestEnv> {
+/**
+ * A fresh database for one test file: an in-memory SQLite, or (TEST_DB=postgres) a schema of its own
+ * on the server named by TEST_DATABASE_URL, dropped by `drop()`.
+ */
+export async function openTestDatabase(): Promise<{ handle: DbHandle; db: Config['db']; drop: () => Promise<void> }> {
   const usePg = process.env.TEST_DB === 'postgres';
   const url = process.env.TEST_DATABASE_URL;
   if (usePg && !url) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
   const schema = `t_${randomBytes(6).toString('hex')}`;
+  const db: Config['db'] = usePg && url ? { kind: 'postgres', url, schema } : { kind: 'sqlite', file: ':memory:' };
+  const handle = await openDatabase(db);
+  const drop = async () => {
+    await handle.close();
+    if (usePg && url) {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop schema if exists "${schema}" cascade`);
+      await c.end();
+    }
+  };
+  return { handle, db, drop };
+}
+
+export async function createTestEnv(overrides: Partial<Config> = {}): Promise<TestEnv> {
   const base = loadConfig({ LOG_LEVEL: 'silent' });
   // Files (uploads, attachments) go to a folder of this test file's own, removed afterwards.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-test-'));
-  const config: Config = {
-    ...base,
-    dataDir,
-    db: usePg && url ? { kind: 'postgres', url, schema } : { kind: 'sqlite', file: ':memory:' },
-    ...overrides,
-  };
-  const handle = await openDatabase(config.db);
+  const opened = await openTestDatabase();
+  const config: Config = { ...base, dataDir, db: opened.db, ...overrides };
+  const handle = opened.handle;
   await migrateToLatest(handle.db);
   const ctx: AppContext = { db: handle.db, dbKind: handle.kind, config, version: 'test' };
   const first = await ensureFirstAdmin(handle.db);
@@ -59,14 +74,8 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     admin,
     close: async () => {
       await app.close();
-      await handle.close();
+      await opened.drop();
       if (!overrides.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-      if (usePg && url) {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop schema if exists "${schema}" cascade`);
-        await c.end();
-      }
     },
   };
 }
