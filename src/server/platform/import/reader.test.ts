@@ -451,6 +451,29 @@ describe('csv', () => {
     ]);
   });
 
+  it('keeps the text after a closing quote and unescapes the quoted part, as Excel does', async () => {
+    const path = join(dir, 'after-quote.csv');
+    await writeFile(path, 'a;b;c\r\n"Công ty ""A"" số "1;"""trích"""\r\n');
+    expect(await readAll(path)).toEqual([
+      { row: 1, cells: ['a', 'b', 'c'] },
+      { row: 2, cells: ['Công ty "A" số 1', '"trích"'] },
+    ]);
+  });
+
+  it('refuses a quote that is never closed, naming its row, instead of one cell holding the rest', async () => {
+    const path = join(dir, 'unclosed.csv');
+    await writeFile(path, 'MST;Tên\n0312345673;"Công ty A\n0301234562;Công ty B\n');
+    const t = await openTable(path);
+    const rows: TableRow[] = [];
+    const err = await (async () => {
+      for await (const r of t.rows()) rows.push(r);
+    })().catch((e: unknown) => e);
+    expect(rows).toEqual([{ row: 1, cells: ['MST', 'Tên'] }]);
+    expect(err).toBeInstanceOf(ImportFileError);
+    expect((err as ImportFileError).code).toBe('CORRUPT_CSV');
+    expect((err as ImportFileError).message).toContain('dòng 2');
+  });
+
   it('splits records correctly across read chunks', async () => {
     // Quoted fields with line breaks and CRLFs straddling the 256 KB chunk boundary.
     const line = '0312345673;"Tên có ; và\r\nxuống dòng";"""trích"""\r\n';
