@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportFileError, openTable, type TableRow } from './index.js';
-import { readZipDirectory } from './zip.js';
+import { openZip } from './zip.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -253,9 +253,9 @@ describe('xlsx', () => {
 
   it('reports damaged sheet data while streaming as CORRUPT_XLSX', async () => {
     const whole = Buffer.from(await readFile(enterprises));
-    const handle = await open(enterprises, 'r');
-    const entries = await readZipDirectory(handle, whole.length);
-    await handle.close();
+    const zip = await openZip(enterprises);
+    const { entries } = zip;
+    zip.close();
     const sheet = entries.get('xl/worksheets/sheet2.xml');
     expect(sheet).toBeDefined();
     if (!sheet) return;
