@@ -12,4 +12,4 @@ export { CCCD_PROVINCES, cccdProvinceName, decodeCccd, maskCccd, normaliseCccd, 
 export type { MstFault, MstValidation } from './mst.js';
 export { formatMst, mstCheckDigit, normaliseMst, validateMst } from './mst.js';
 export type { PhoneCarrier, PhoneValidation } from './phone.js';
-export { CARRIER_PREFIXES, formatPhone, normalisePhone, OLD_MOBILE_PREFIXES, validatePhone } from './phone.js';
+export { formatPhone, normalisePhone, validatePhone } from './phone.js';
