@@ -43,9 +43,10 @@ const QUOTE = 34;
 
 /**
  * csv-parse keeps a quoted field that goes on after its closing quote as written, quotes and all: `"x"y`
- * comes out as `"x"y` where Excel shows `xy`. Only a value starting with a quote can be such a field (or a
- * field whose text starts with an escaped `""`), so the record's raw text is looked at only then: each field's
- * extent in it follows from its value, and a quoted field that is not exactly its value quoted is one of these.
+ * comes out as `"x"y` where Excel shows `xy`. The value of such a field starts with a quote (as does that of a
+ * quoted field whose text starts with an escaped `""`), so the record's raw text is looked at only then: each
+ * field's extent in it follows from its value, and a quoted field that is not exactly its value quoted is one
+ * of these.
  */
 function excelQuotes(values: string[], raw: string, delimiter: number): void {
   if (!values.some((v) => v.charCodeAt(0) === QUOTE)) return;
