@@ -20,4 +20,4 @@ export {
 export type { MstFault, MstValidation } from './mst.js';
 export { formatMst, mstCheckDigit, normaliseMst, validateMst } from './mst.js';
 export type { PhoneCarrier, PhoneValidation } from './phone.js';
-export { CARRIER_PREFIXES, formatPhone, normalisePhone, OLD_MOBILE_PREFIXES, validatePhone } from './phone.js';
+export { formatPhone, normalisePhone, validatePhone } from './phone.js';

@@ -1,3 +1,4 @@
+import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { formatPhone, normalisePhone, validatePhone } from './index.js';
 
@@ -55,10 +56,13 @@ describe('validatePhone: mobiles', () => {
     Reddi: ['055'],
   } as const;
 
+  // Only some blocks of these prefixes are allocated (Google's metadata): 0522/0523/0528, 0559, 0896–0899.
+  const allocated: Record<string, string> = { '052': '0528', '055': '0559', '089': '0896' };
+
   it('knows every carrier prefix', () => {
     for (const [carrier, prefixes] of Object.entries(byCarrier)) {
       for (const prefix of prefixes) {
-        const value = `${prefix}4567890`;
+        const value = `${allocated[prefix] ?? `${prefix}4`}567890`;
         expect(validatePhone(value), value).toEqual({ ok: true, value, carrier, kind: 'mobile' });
       }
     }
@@ -101,10 +105,18 @@ describe('validatePhone: mobiles', () => {
   });
 
   it('rejects 10-digit numbers with a prefix no carrier uses', () => {
-    for (const raw of ['0101234567', '0311234567', '0401234567', '0601234567', '0801234567', '0951234567']) {
+    for (const raw of ['0101234567', '0111234567', '0401234567', '0601234567', '0801234567', '0501234567']) {
       const result = validatePhone(raw);
       expect(result.ok, raw).toBe(false);
       if (!result.ok) expect(result.message).toContain(`Đầu số ${raw.slice(0, 3)}`);
+    }
+  });
+
+  it('rejects a number of a known prefix in a block that is not allocated', () => {
+    for (const raw of ['0524567890', '0553464824', '0890326260']) {
+      const result = validatePhone(raw);
+      expect(result.ok, raw).toBe(false);
+      if (!result.ok) expect(result.message).toContain('chưa được cấp');
     }
   });
 });
@@ -120,6 +132,14 @@ describe('validatePhone: landlines', () => {
 
   it('has no carrier for a landline', () => {
     expect(validatePhone('02513822123')).not.toHaveProperty('carrier');
+  });
+
+  it('rejects area codes that are not in use', () => {
+    for (const raw of ['02006846628', '02016666820', '02174640022', '02236782228']) {
+      const result = validatePhone(raw);
+      expect(result.ok, raw).toBe(false);
+      if (!result.ok) expect(result.message).toContain(`mã vùng ${raw.slice(0, 4)}`);
+    }
   });
 
   it('rejects a 10-digit number starting 02 (an old area code) with a hint', () => {
@@ -188,6 +208,65 @@ describe('validatePhone: garbage', () => {
     expect(validatePhone('0912 345 67x')).toEqual({ ok: false, message: 'Số điện thoại chỉ được gồm chữ số' });
     for (const raw of ['12345', '091234567', '09123456789', '091234567890', '0000000000', 1.5, -912345678]) {
       expect(validatePhone(raw), String(raw)).toMatchObject({ ok: false });
+    }
+  });
+});
+
+describe('validatePhone: service numbers', () => {
+  it('refuses valid numbers that are nobody’s own phone', () => {
+    for (const raw of ['1800 1234', '1900 1234', '0672 123 456']) {
+      expect(parsePhoneNumberFromString(raw, 'VN')?.isValid(), raw).toBe(true);
+      const result = validatePhone(raw);
+      expect(result.ok, raw).toBe(false);
+      if (!result.ok && raw.startsWith('0')) expect(result.message).toContain('không phải số di động hay máy bàn');
+    }
+  });
+});
+
+describe('validatePhone agrees with libphonenumber', () => {
+  // Every 3-digit prefix with every 4th digit (blocks are allocated by 4-digit prefix), every 4-digit area code
+  // with every 5th digit, and old 11-digit mobiles; the rest of each number from a fixed pseudo-random sequence.
+  let x = 20180915;
+  const digits = (n: number) => {
+    let out = '';
+    for (let i = 0; i < n; i++) {
+      x = (x * 1103515245 + 12345) >>> 0;
+      out += String((x >>> 16) % 10);
+    }
+    return out;
+  };
+  const numbers: string[] = [];
+  for (let p = 10; p <= 99; p++) for (let d = 0; d <= 9; d++) numbers.push(`0${p}${d}${digits(6)}`);
+  for (let a = 200; a <= 299; a++) for (let d = 0; d <= 9; d++) numbers.push(`0${a}${d}${digits(6)}`);
+  for (let p = 100; p <= 199; p++) numbers.push(`0${p}${digits(7)}`);
+
+  it('accepts exactly the valid Vietnamese mobile and landline numbers', () => {
+    const kinds = new Map<string, number>();
+    for (const n of numbers) {
+      const type = isValidPhoneNumber(n, 'VN') ? parsePhoneNumberFromString(n, 'VN')?.getType() : undefined;
+      kinds.set(String(type), (kinds.get(String(type)) ?? 0) + 1);
+      const result = validatePhone(n);
+      if (type === 'MOBILE' || type === 'FIXED_LINE') {
+        expect(result, n).toMatchObject({ ok: true, value: n, kind: type === 'MOBILE' ? 'mobile' : 'landline' });
+      } else if (type !== undefined) {
+        // The one rule added to libphonenumber's: a valid service number (1800…, VoIP) is not a person's phone.
+        expect(result, n).toMatchObject({ ok: false, message: expect.stringContaining('không phải số di động') });
+      } else {
+        expect(result.ok, n).toBe(false);
+      }
+    }
+    // The sample reaches every kind it is meant to: allocated and unallocated numbers of both sorts.
+    expect(kinds.get('MOBILE')).toBeGreaterThan(300);
+    expect(kinds.get('FIXED_LINE')).toBeGreaterThan(600);
+    expect(kinds.get('undefined')).toBeGreaterThan(600);
+  });
+
+  it('adds only the 2018 conversion to the answer for old 11-digit mobiles', () => {
+    for (const n of numbers.filter((v) => v.length === 11 && v.startsWith('01'))) {
+      expect(isValidPhoneNumber(n, 'VN'), n).toBe(false);
+      const result = validatePhone(n);
+      expect(result.ok, n).toBe(false);
+      if (!result.ok && result.suggestion) expect(isValidPhoneNumber(result.suggestion, 'VN'), n).toBe(true);
     }
   });
 });

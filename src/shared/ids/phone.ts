@@ -1,10 +1,15 @@
-// Vietnamese phone numbers. Shared by server and browser, so only ECMAScript built-ins.
+// Vietnamese phone numbers. Shared by server and browser, so only ECMAScript built-ins and pure-JS libraries.
 //
 // Canonical form, used for storage: the national form, digits only, with the leading 0 —
 // `0912345678` for a mobile, `02713123456` for a landline. `formatPhone` adds the spaces for display.
 //
-// Mobiles have had 10 digits since the 2018 conversion; landlines 11 digits starting 02 since the
-// 2017 area-code change. Prefix table: shared/domain/union-rules.md §5.
+// Whether a number exists is libphonenumber-js's answer from Google's metadata: which blocks of each mobile
+// prefix and which area codes are allocated, which a hand-kept prefix list gets wrong as allocations change.
+// The `max` build: the default `min` one checks only the length, and `mobile` knows no landlines. Ours are the
+// cleaning (`normalisePhone`), the Vietnamese messages, the 2018 conversion of 11-digit mobiles, which no
+// library keeps, and the carrier a prefix was first given to (shared/domain/union-rules.md §5).
+
+import { type PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 export type PhoneCarrier = 'Viettel' | 'Vinaphone' | 'Mobifone' | 'Vietnamobile' | 'Gmobile' | 'iTel' | 'Reddi';
 
@@ -25,8 +30,8 @@ export type PhoneValidation =
       suggestion?: string;
     };
 
-/** 3-digit mobile prefixes (with the leading 0) of each carrier. */
-export const CARRIER_PREFIXES: Readonly<Record<PhoneCarrier, readonly string[]>> = {
+/** 3-digit mobile prefixes (with the leading 0) of each carrier: names the carrier only, does not validate. */
+const CARRIER_PREFIXES: Readonly<Record<PhoneCarrier, readonly string[]>> = {
   Viettel: ['032', '033', '034', '035', '036', '037', '038', '039', '086', '096', '097', '098'],
   Vinaphone: ['081', '082', '083', '084', '085', '088', '091', '094'],
   Mobifone: ['070', '076', '077', '078', '079', '089', '090', '093'],
@@ -43,7 +48,7 @@ const MOBILE_PREFIXES = new Map<string, PhoneCarrier>(
 );
 
 /** The 2018 conversion of 11-digit mobile prefixes: old 4-digit prefix → new 3-digit prefix. */
-export const OLD_MOBILE_PREFIXES: Readonly<Record<string, string>> = Object.freeze({
+const OLD_MOBILE_PREFIXES: Readonly<Record<string, string>> = Object.freeze({
   // Viettel
   '0162': '032',
   '0163': '033',
@@ -107,46 +112,77 @@ function oldMobileSuggestion(value: string): string | undefined {
   return prefix === undefined ? undefined : `${prefix}${value.slice(4)}`;
 }
 
+// Valid numbers of other kinds that are nobody's own phone.
+const SERVICE_KINDS: Partial<Record<NonNullable<ReturnType<PhoneNumber['getType']>>, string>> = {
+  TOLL_FREE: 'tổng đài miễn phí (1800)',
+  PREMIUM_RATE: 'tổng đài thu phí (1900)',
+  SHARED_COST: 'tổng đài',
+  UAN: 'tổng đài',
+  VOIP: 'điện thoại qua Internet (VoIP)',
+  PAGER: 'nhắn tin',
+  VOICEMAIL: 'hộp thư thoại',
+};
+
+function oldMobileMessage(value: string): PhoneValidation {
+  const suggestion = oldMobileSuggestion(value);
+  return suggestion === undefined
+    ? {
+        ok: false,
+        message: `Số di động 11 chữ số đầu ${value.slice(0, 4)} đã bị đổi sang 10 chữ số từ năm 2018 — cần nhập số với đầu số mới`,
+      }
+    : {
+        ok: false,
+        message: `Số di động 11 chữ số đầu ${value.slice(0, 4)} đã đổi sang đầu số mới ${suggestion.slice(0, 3)} từ năm 2018 — cần nhập số mới (có thể là ${formatPhone(suggestion)})`,
+        suggestion,
+      };
+}
+
 /**
- * Validates a Vietnamese phone number: a 10-digit mobile with a known prefix, or an 11-digit landline
- * starting 02. An old 11-digit mobile (01x…) is refused with the new number it most likely became.
+ * Validates a Vietnamese phone number: a mobile or landline number that libphonenumber's metadata says is
+ * allocated in Việt Nam. An old 11-digit mobile (01x…) is refused with the new number it most likely became;
+ * a service number (1800, 1900, VoIP…) is refused as not a person's phone.
  */
 export function validatePhone(raw: string | number): PhoneValidation {
   const value = normalisePhone(raw);
   if (value === '') return { ok: false, message: 'Chưa nhập số điện thoại' };
   if (value.startsWith('+')) return { ok: false, message: 'Chỉ nhận số điện thoại Việt Nam (+84)' };
   if (!/^\d+$/.test(value)) return { ok: false, message: 'Số điện thoại chỉ được gồm chữ số' };
+  if (!value.startsWith('0')) return { ok: false, message: 'Số điện thoại phải bắt đầu bằng 0 hoặc +84' };
+
+  const parsed = parsePhoneNumberFromString(value, 'VN');
+  if (parsed?.country === 'VN' && parsed.isValid()) {
+    const type = parsed.getType();
+    if (type === 'MOBILE') {
+      const carrier = MOBILE_PREFIXES.get(value.slice(0, 3));
+      return carrier === undefined ? { ok: true, value, kind: 'mobile' } : { ok: true, value, carrier, kind: 'mobile' };
+    }
+    if (type === 'FIXED_LINE') return { ok: true, value, kind: 'landline' };
+    const what = (type && SERVICE_KINDS[type]) ?? 'dịch vụ';
+    return { ok: false, message: `Số ${value} là số ${what}, không phải số di động hay máy bàn của một người` };
+  }
 
   if (value.length === 10) {
-    const carrier = MOBILE_PREFIXES.get(value.slice(0, 3));
-    if (carrier !== undefined) return { ok: true, value, carrier, kind: 'mobile' };
     if (value.startsWith('02')) {
       return { ok: false, message: 'Số máy bàn phải có 11 chữ số, bắt đầu bằng mã vùng mới 02x (đổi từ năm 2017)' };
     }
-    return {
-      ok: false,
-      message: `Đầu số ${value.slice(0, 3)} không phải đầu số di động của nhà mạng nào tại Việt Nam`,
-    };
+    const carrier = MOBILE_PREFIXES.get(value.slice(0, 3));
+    return carrier === undefined
+      ? { ok: false, message: `Đầu số ${value.slice(0, 3)} không phải đầu số di động của nhà mạng nào tại Việt Nam` }
+      : {
+          ok: false,
+          message: `Số ${formatPhone(value)} chưa được cấp: dải số này của đầu số ${value.slice(0, 3)} (${carrier}) chưa dùng cho thuê bao`,
+        };
   }
-
   if (value.length === 11) {
-    if (value.startsWith('02')) return { ok: true, value, kind: 'landline' };
-    if (value.startsWith('01')) {
-      const suggestion = oldMobileSuggestion(value);
-      return suggestion === undefined
-        ? {
-            ok: false,
-            message: `Số di động 11 chữ số đầu ${value.slice(0, 4)} đã bị đổi sang 10 chữ số từ năm 2018 — cần nhập số với đầu số mới`,
-          }
-        : {
-            ok: false,
-            message: `Số di động 11 chữ số đầu ${value.slice(0, 4)} đã đổi sang đầu số mới ${suggestion.slice(0, 3)} từ năm 2018 — cần nhập số mới (có thể là ${formatPhone(suggestion)})`,
-            suggestion,
-          };
+    if (value.startsWith('02')) {
+      const area = /^02[48]/.test(value) ? value.slice(0, 3) : value.slice(0, 4);
+      return {
+        ok: false,
+        message: `Số máy bàn ${formatPhone(value)} không có ở Việt Nam: mã vùng ${area} không dùng hoặc dải số này chưa được cấp`,
+      };
     }
+    if (value.startsWith('01')) return oldMobileMessage(value);
   }
-
-  if (!value.startsWith('0')) return { ok: false, message: 'Số điện thoại phải bắt đầu bằng 0 hoặc +84' };
   return {
     ok: false,
     message: `Số điện thoại phải có 10 chữ số (di động) hoặc 11 chữ số (máy bàn), số đã nhập có ${value.length} chữ số`,

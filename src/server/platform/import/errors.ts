@@ -3,6 +3,7 @@ export type ImportFileErrorCode =
   | 'NOT_A_SPREADSHEET'
   | 'UNSUPPORTED_XLS'
   | 'CORRUPT_XLSX'
+  | 'CORRUPT_CSV'
   | 'SHEET_NOT_FOUND';
 
 /**
@@ -44,6 +45,13 @@ export const importErrors = {
     new ImportFileError(
       'CORRUPT_XLSX',
       `Tệp Excel bị hỏng hoặc tải lên chưa hết nên không đọc được. Hãy mở lại bằng Excel, lưu lại rồi tải lên lần nữa.`,
+      { cause },
+    ),
+  // Excel would put the rest of the file into that one cell; importing that would hide the fault.
+  unclosedQuote: (row: number, cause?: unknown) =>
+    new ImportFileError(
+      'CORRUPT_CSV',
+      `Tệp CSV có dấu ngoặc kép (") mở ở dòng ${row} mà không đóng, nên phần còn lại của tệp bị gộp vào một ô. Hãy sửa dòng đó (hoặc mở tệp bằng Excel và lưu lại) rồi tải lên lần nữa.`,
       { cause },
     ),
   sheetNotFound: (sheet: number | string, names: string[]) =>

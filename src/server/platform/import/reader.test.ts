@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportFileError, openTable, type TableRow } from './index.js';
-import { readZipDirectory } from './zip.js';
+import { openZip } from './zip.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -253,9 +253,9 @@ describe('xlsx', () => {
 
   it('reports damaged sheet data while streaming as CORRUPT_XLSX', async () => {
     const whole = Buffer.from(await readFile(enterprises));
-    const handle = await open(enterprises, 'r');
-    const entries = await readZipDirectory(handle, whole.length);
-    await handle.close();
+    const zip = await openZip(enterprises);
+    const { entries } = zip;
+    zip.close();
     const sheet = entries.get('xl/worksheets/sheet2.xml');
     expect(sheet).toBeDefined();
     if (!sheet) return;
@@ -449,6 +449,29 @@ describe('csv', () => {
       { row: 2, cells: ['5" màn hình', 'xy'] },
       { row: 4, cells: ['mở\r\nđóng', '2'] },
     ]);
+  });
+
+  it('keeps the text after a closing quote and unescapes the quoted part, as Excel does', async () => {
+    const path = join(dir, 'after-quote.csv');
+    await writeFile(path, 'a;b;c\r\n"Công ty ""A"" số "1;"""trích"""\r\n');
+    expect(await readAll(path)).toEqual([
+      { row: 1, cells: ['a', 'b', 'c'] },
+      { row: 2, cells: ['Công ty "A" số 1', '"trích"'] },
+    ]);
+  });
+
+  it('refuses a quote that is never closed, naming its row, instead of one cell holding the rest', async () => {
+    const path = join(dir, 'unclosed.csv');
+    await writeFile(path, 'MST;Tên\n0312345673;"Công ty A\n0301234562;Công ty B\n');
+    const t = await openTable(path);
+    const rows: TableRow[] = [];
+    const err = await (async () => {
+      for await (const r of t.rows()) rows.push(r);
+    })().catch((e: unknown) => e);
+    expect(rows).toEqual([{ row: 1, cells: ['MST', 'Tên'] }]);
+    expect(err).toBeInstanceOf(ImportFileError);
+    expect((err as ImportFileError).code).toBe('CORRUPT_CSV');
+    expect((err as ImportFileError).message).toContain('dòng 2');
   });
 
   it('splits records correctly across read chunks', async () => {

@@ -47,7 +47,7 @@ export async function openTable(filePath: string, opts: { sheet?: number | strin
     await handle.read(head, 0, head.length, 0);
 
     if (startsWith(head, ZIP)) {
-      const layout = await inspectXlsx(handle, size);
+      const layout = await inspectXlsx(filePath);
       const sheet = chooseSheet(layout.sheets, opts.sheet);
       return {
         kind: 'xlsx',

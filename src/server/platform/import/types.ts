@@ -19,7 +19,8 @@ export interface TableSource {
   sheetNames?: string[];
   /**
    * Streams the rows that have at least one non-empty cell, in order. Each call starts a fresh pass over the
-   * file; stopping early (break) is fine and releases the file.
+   * file; stopping early (break) is fine and releases the file. Damage found only while reading (bad sheet
+   * data, a CSV quote never closed) throws ImportFileError (CORRUPT_XLSX, CORRUPT_CSV).
    */
   rows(): AsyncIterable<TableRow>;
 }

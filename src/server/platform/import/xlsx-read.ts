@@ -1,10 +1,8 @@
-import type { FileHandle } from 'node:fs/promises';
-import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { importErrors } from './errors.js';
 import type { CellValue, TableRow } from './types.js';
-import { readZipDirectory, readZipEntry, streamZipEntry, type ZipEntry, ZipFormatError } from './zip.js';
+import { openZip, type ZipArchive, type ZipEntry, ZipFormatError } from './zip.js';
 
 // Why not just `for await (const ws of new WorkbookReader(path))`: ExcelJS 4.4
 // unzips with unzipper's streaming Parse, which can signal the end of the zip
@@ -13,8 +11,8 @@ import { readZipDirectory, readZipEntry, streamZipEntry, type ZipEntry, ZipForma
 // which it does for Excel's usual entry order) the remaining entries are
 // dropped: the workbook or shared strings go missing, and strings can come
 // out empty. It is timing-dependent; the temp-file test in reader.test.ts hit
-// it every time. So the zip is read here, from its central directory, and each
-// part is streamed straight from the file into ExcelJS's own parsers: the
+// it every time. So the zip is read with yauzl, from its central directory, and
+// each part is streamed straight from the file into ExcelJS's own parsers: the
 // shared strings and styles first, then the one sheet wanted. No temp files,
 // and other sheets are never decompressed.
 
@@ -80,14 +78,16 @@ function describeZip(entries: Map<string, ZipEntry>): Error {
 }
 
 /** Reads the zip directory and the workbook part: which sheets exist, in tab order, and where each part is. */
-export async function inspectXlsx(handle: FileHandle, size: number): Promise<XlsxLayout> {
+export async function inspectXlsx(filePath: string): Promise<XlsxLayout> {
+  let zip: ZipArchive | undefined;
   try {
-    const entries = await readZipDirectory(handle, size);
+    zip = await openZip(filePath);
+    const { entries } = zip;
     const workbookEntry = entries.get('xl/workbook.xml');
     if (!workbookEntry) throw describeZip(entries);
-    const workbookXml = (await readZipEntry(handle, workbookEntry, MAX_METADATA_BYTES)).toString('utf8');
+    const workbookXml = (await zip.read(workbookEntry, MAX_METADATA_BYTES)).toString('utf8');
     const relsEntry = entries.get('xl/_rels/workbook.xml.rels');
-    const relsXml = relsEntry ? (await readZipEntry(handle, relsEntry, MAX_METADATA_BYTES)).toString('utf8') : '';
+    const relsXml = relsEntry ? (await zip.read(relsEntry, MAX_METADATA_BYTES)).toString('utf8') : '';
 
     const targets = new Map<string, string>();
     let sharedStringsPath: string | undefined;
@@ -121,6 +121,8 @@ export async function inspectXlsx(handle: FileHandle, size: number): Promise<Xls
   } catch (e) {
     if (e instanceof ZipFormatError) throw importErrors.corruptXlsx(e);
     throw e;
+  } finally {
+    zip?.close();
   }
 }
 
@@ -226,12 +228,14 @@ const READER_OPTIONS = {
 /** Streams one worksheet's rows. Rows come in sheet order with Excel's row numbers; empty rows are skipped. */
 export async function* xlsxRows(filePath: string, layout: XlsxLayout, sheet: SheetInfo): AsyncGenerator<TableRow> {
   const streams: Readable[] = [];
-  const handle = await open(filePath, 'r');
+  let zip: ZipArchive | undefined;
   try {
+    // The directory is read again, which is cheap, rather than keeping the file open between openTable() and here.
+    zip = await openZip(filePath);
     const part = async (path: string): Promise<Readable> => {
-      const entry = layout.entries.get(path);
-      if (!entry) throw new ZipFormatError(`missing part ${path}`);
-      const s = await streamZipEntry(filePath, handle, entry);
+      const entry = zip?.entries.get(path);
+      if (!zip || !entry) throw new ZipFormatError(`missing part ${path}`);
+      const s = await zip.stream(entry);
       streams.push(s);
       return s;
     };
@@ -270,6 +274,6 @@ export async function* xlsxRows(filePath: string, layout: XlsxLayout, sheet: She
     throw importErrors.corruptXlsx(e);
   } finally {
     for (const s of streams) s.destroy();
-    await handle.close();
+    zip?.close();
   }
 }
