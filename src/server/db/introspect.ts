@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type QueryExecutorProvider, sql } from 'kysely';
 import { isPostgres } from './dialect.js';
 
 /**
@@ -17,7 +17,7 @@ export type SchemaSnapshot = {
 
 const KYSELY = /^kysely_/;
 
-export async function snapshotSchema(db: Kysely<unknown>): Promise<SchemaSnapshot> {
+export async function snapshotSchema(db: QueryExecutorProvider): Promise<SchemaSnapshot> {
   const snap: SchemaSnapshot = isPostgres(db) ? await postgresShape(db) : await sqliteShape(db);
   for (const t of Object.keys(snap.tables)) {
     const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(db);
@@ -26,7 +26,7 @@ export async function snapshotSchema(db: Kysely<unknown>): Promise<SchemaSnapsho
   return snap;
 }
 
-async function sqliteShape(db: Kysely<unknown>): Promise<SchemaSnapshot> {
+async function sqliteShape(db: QueryExecutorProvider): Promise<SchemaSnapshot> {
   const objects = await sql<{ type: string; name: string; tbl_name: string; sql: string | null }>`
     select type, name, tbl_name, sql from sqlite_master
     where name not like 'sqlite_%' order by type, name`.execute(db);
@@ -55,7 +55,7 @@ async function sqliteShape(db: Kysely<unknown>): Promise<SchemaSnapshot> {
   return snap;
 }
 
-async function postgresShape(db: Kysely<unknown>): Promise<SchemaSnapshot> {
+async function postgresShape(db: QueryExecutorProvider): Promise<SchemaSnapshot> {
   const snap: SchemaSnapshot = { tables: {}, indexes: [], triggers: [], views: [], rows: {} };
   const cols = await sql<{
     table_name: string;
