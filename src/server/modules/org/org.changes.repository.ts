@@ -9,6 +9,18 @@ import type { Version } from './org.repository.js';
  * the caller's tree transaction, after the service has checked scope and the date order.
  */
 
+/** The columns a moved version keeps as they were (path, depth and dates are rewritten). */
+const CARRIED = [
+  'unit_id',
+  'parent_id',
+  'name',
+  'name_folded',
+  'short_name',
+  'type_code',
+  'admin_area_code',
+  'admin_area_name',
+] as const;
+
 /**
  * Re-roots a whole subtree at `date` in three set-based statements (no per-row round trips, so a
  * province-sized move is one transaction): versions that began earlier are closed and continued
@@ -25,34 +37,14 @@ export async function moveSubtree(
   const newDepth = sql<number>`depth + cast(${p.depthDelta} as integer)`;
   await db
     .insertInto('org_unit_version')
-    .columns([
-      'unit_id',
-      'parent_id',
-      'path',
-      'depth',
-      'name',
-      'name_folded',
-      'short_name',
-      'type_code',
-      'admin_area_code',
-      'admin_area_name',
-      'valid_from',
-      'valid_to',
-    ])
+    .columns([...CARRIED, 'path', 'depth', 'valid_from', 'valid_to'])
     .expression((eb) =>
       eb
         .selectFrom('org_unit_version')
         .select([
-          'unit_id',
-          'parent_id',
+          ...CARRIED,
           newPath.as('path'),
           newDepth.as('depth'),
-          'name',
-          'name_folded',
-          'short_name',
-          'type_code',
-          'admin_area_code',
-          'admin_area_name',
           sql<string>`cast(${p.date} as text)`.as('valid_from'),
           sql<null>`cast(null as text)`.as('valid_to'),
         ])
