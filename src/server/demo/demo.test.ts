@@ -62,7 +62,7 @@ describe('demo dataset', () => {
     }
     const detail = await env.admin.get(`/api/org/units/${await idOf('CDCS-PR-003')}`);
     expect(detail.data.adminAreaName).toBe('Xã Phú Riềng');
-    expect(detail.data.history.map((h: { parentName: string }) => h.parentName)).toEqual([
+    expect(detail.data.history.map((h) => h.parentName)).toEqual([
       'Liên đoàn Lao động huyện Phú Riềng',
       'Công đoàn xã Phú Riềng',
     ]);

@@ -87,10 +87,10 @@ describe('bad input', () => {
   it('a bad id in the path or query', async () => {
     const r = await env.admin.get('/api/org/units/abc');
     expect(r.statusCode).toBe(400);
-    expect(r.data.error.issues[0].path).toBe('params.id');
+    expect(r.data.error?.issues?.[0]?.path).toBe('params.id');
     const q = await env.admin.get('/api/org/roots?asOf=31/12/2024');
     expect(q.statusCode).toBe(400);
-    expect(q.data.error.issues[0].message).toBe('Ngày phải có dạng YYYY-MM-DD');
+    expect(q.data.error?.issues?.[0]?.message).toBe('Ngày phải có dạng YYYY-MM-DD');
   });
 
   it('an oversized body', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId } from '../http/common.js';
+import type { RouteTable } from '../http/route.js';
 
 export const ZAuditQuery = z
   .object({
@@ -24,3 +25,7 @@ export const ZAuditEntry = z.object({
 });
 
 export const ZAuditList = z.object({ total: z.number().int(), items: z.array(ZAuditEntry) });
+
+export const auditApi = {
+  'GET /api/audit': { summary: 'Nhật ký thay đổi', query: ZAuditQuery, response: ZAuditList },
+} as const satisfies RouteTable;

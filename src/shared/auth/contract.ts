@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { LOCALES } from '../errors/codes.js';
+import { ZOk } from '../http/common.js';
+import type { RouteTable } from '../http/route.js';
 import { ZPassword } from '../users/contract.js';
-import { usersMessages } from '../users/messages.js';
+import { authMessages as M } from './messages.js';
 import { PERMISSIONS, ROLES } from './roles.js';
 
 export const ZLogin = z
   .object({
-    username: z.string().trim().toLowerCase().min(1, { message: usersMessages.usernameRequired.key }).max(60),
-    password: z.string().min(1, { message: usersMessages.passwordRequired.key }).max(200),
+    username: z.string().trim().toLowerCase().min(1, { message: M.usernameRequired.key }).max(60),
+    password: z.string().min(1, { message: M.passwordRequired.key }).max(200),
   })
   .strict();
 
@@ -40,3 +42,16 @@ export const ZHealth = z.object({
   db: z.enum(['sqlite', 'postgres']),
   time: z.string(),
 });
+
+export const authApi = {
+  'POST /api/auth/login': { summary: 'Đăng nhập / sign in', body: ZLogin, response: ZMe, public: true },
+  // Public so that signing out with an expired session still clears the cookie.
+  'POST /api/auth/logout': { summary: 'Đăng xuất / sign out', response: ZOk, public: true },
+  'GET /api/auth/me': { summary: 'Người dùng hiện tại / current user', response: ZMe },
+  'PUT /api/auth/me/locale': { summary: 'Đổi ngôn ngữ / change language', body: ZLocaleChange, response: ZOk },
+  'POST /api/auth/me/password': { summary: 'Đổi mật khẩu / change password', body: ZPasswordChange, response: ZOk },
+} as const satisfies RouteTable;
+
+export const healthApi = {
+  'GET /api/health': { summary: 'Tình trạng hệ thống / health', response: ZHealth, public: true },
+} as const satisfies RouteTable;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate, zOptionalText, zText } from '../http/common.js';
+import { ZId, ZIdParams, ZIsoDate, zOptionalText, zText } from '../http/common.js';
+import type { RouteTable } from '../http/route.js';
+import { orgMessages as M } from './messages.js';
 
 /** Unit codes are short uppercase identifiers (PHURIENG, DONGNAI, CDCS-0001). */
 export const ZUnitCode = z
@@ -8,11 +10,9 @@ export const ZUnitCode = z
   .pipe(
     z
       .string()
-      .min(2, { message: 'Mã đơn vị cần ít nhất 2 ký tự' })
-      .max(40, { message: 'Mã đơn vị tối đa 40 ký tự' })
-      .regex(/^[A-Z0-9][A-Z0-9_.-]*$/, {
-        message: 'Mã đơn vị chỉ gồm chữ in hoa không dấu, chữ số, dấu gạch ngang, gạch dưới, dấu chấm',
-      }),
+      .min(2, { message: M.codeMin.key })
+      .max(40, { message: M.codeMax.key })
+      .regex(/^[A-Z0-9][A-Z0-9_.-]*$/, { message: M.codeChars.key }),
   );
 
 export const ZUnitType = z.object({
@@ -165,3 +165,65 @@ export const ZOrgEvent = z.object({
   createdBy: z.string().nullable(),
 });
 export type TOrgEvent = z.infer<typeof ZOrgEvent>;
+
+export const orgApi = {
+  'GET /api/org/unit-types': { summary: 'Loại đơn vị (cấu hình theo thời gian)', response: z.array(ZUnitType) },
+  'GET /api/org/roots': {
+    summary: 'Đơn vị gốc trong phạm vi của người dùng tại một ngày',
+    query: ZAsOfQuery,
+    response: ZOrgRoots,
+  },
+  'GET /api/org/units': {
+    summary: 'Tìm đơn vị (không dấu) tại một ngày',
+    query: ZOrgSearchQuery,
+    response: z.array(ZOrgUnit),
+  },
+  'GET /api/org/units/:id': {
+    summary: 'Chi tiết đơn vị tại một ngày, kèm lịch sử',
+    params: ZIdParams,
+    query: ZAsOfQuery,
+    response: ZOrgUnitDetail,
+  },
+  'GET /api/org/units/:id/children': {
+    summary: 'Đơn vị trực thuộc tại một ngày',
+    params: ZIdParams,
+    query: ZAsOfQuery,
+    response: z.array(ZOrgUnit),
+  },
+  'GET /api/org/units/:id/events': {
+    summary: 'Các sự kiện của đơn vị',
+    params: ZIdParams,
+    response: z.array(ZOrgEvent),
+  },
+  'POST /api/org/units': { summary: 'Thành lập đơn vị', body: ZOrgUnitCreate, response: ZOrgUnitDetail, status: 201 },
+  'PATCH /api/org/units/:id': {
+    summary: 'Sửa thông tin không theo thời gian (địa chỉ, quyết định thành lập)',
+    params: ZIdParams,
+    body: ZOrgUnitEdit,
+    response: ZOrgUnitDetail,
+  },
+  'POST /api/org/units/:id/rename': {
+    summary: 'Đổi tên / địa bàn từ một ngày',
+    params: ZIdParams,
+    body: ZOrgRename,
+    response: ZOrgUnitDetail,
+  },
+  'POST /api/org/units/:id/move': {
+    summary: 'Chuyển sang đơn vị cấp trên khác từ một ngày',
+    params: ZIdParams,
+    body: ZOrgMove,
+    response: ZOrgUnitDetail,
+  },
+  'POST /api/org/units/:id/dissolve': {
+    summary: 'Giải thể / chấm dứt hoạt động từ một ngày',
+    params: ZIdParams,
+    body: ZOrgDissolve,
+    response: ZOrgUnitDetail,
+  },
+  'POST /api/org/units/:id/merge': {
+    summary: 'Sáp nhập vào đơn vị khác từ một ngày',
+    params: ZIdParams,
+    body: ZOrgMerge,
+    response: ZOrgUnitDetail,
+  },
+} as const satisfies RouteTable;

@@ -12,6 +12,4 @@ export const usersMessages = defineMessages('users', {
   passwordMax: { vi: 'Mật khẩu tối đa 200 ký tự', en: 'A password has at most 200 characters' },
   emailInvalid: { vi: 'Email không hợp lệ', en: 'Invalid email address' },
   roleRequired: { vi: 'Cần ít nhất một vai trò', en: 'At least one role is needed' },
-  usernameRequired: { vi: 'Nhập tên đăng nhập', en: 'Enter your username' },
-  passwordRequired: { vi: 'Nhập mật khẩu', en: 'Enter your password' },
 });

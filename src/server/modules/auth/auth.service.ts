@@ -6,7 +6,9 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/password.js';
 import type { Actor } from '../../platform/scope.js';
-import { createSession, deleteUserSessions, loadActorForUser } from '../../platform/session.js';
+import { createSession, deleteSession, loadActorForUser } from '../../platform/session.js';
+import { setPasswordHash } from '../users/users.repository.js';
+import * as repo from './auth.repository.js';
 
 /**
  * Failed sign-ins are counted in the database (not in process memory) so the limit holds across
@@ -15,21 +17,11 @@ import { createSession, deleteUserSessions, loadActorForUser } from '../../platf
 async function assertNotLocked(ctx: AppContext, username: string, ip: string): Promise<void> {
   const { windowMinutes, maxFailuresPerAccount, maxFailuresPerIp } = ctx.config.login;
   const since = new Date(Date.now() - windowMinutes * 60_000).toISOString();
-  const count = async (column: 'username' | 'ip', value: string) => {
-    const row = await ctx.db
-      .selectFrom('login_attempt')
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('first')])
-      .where(column, '=', value)
-      .where('success', '=', 0)
-      .where('at', '>=', since)
-      .executeTakeFirstOrThrow();
-    return { n: Number(row.n), first: row.first as string | null };
-  };
   for (const [column, value, max] of [
     ['username', username, maxFailuresPerAccount],
     ['ip', ip, maxFailuresPerIp],
   ] as const) {
-    const { n, first } = await count(column, value);
+    const { n, first } = await repo.failedLogins(ctx.db, column, value, since);
     if (n >= max) {
       const unlockAt = Date.parse(first ?? new Date().toISOString()) + windowMinutes * 60_000;
       const minutes = Math.max(1, Math.ceil((unlockAt - Date.now()) / 60_000));
@@ -38,6 +30,7 @@ async function assertNotLocked(ctx: AppContext, username: string, ip: string): P
   }
 }
 
+/** Checks the password and opens a session: the answer is who signed in, and the cookie's token. */
 export async function login(
   ctx: AppContext,
   input: { username: string; password: string },
@@ -45,46 +38,33 @@ export async function login(
   userAgent: string | null,
 ) {
   await assertNotLocked(ctx, input.username, ip);
-  const user = await ctx.db
-    .selectFrom('app_user')
-    .select(['id', 'password_hash', 'active'])
-    .where('username', '=', input.username)
-    .executeTakeFirst();
+  const user = await repo.credentialsByUsername(ctx.db, input.username);
   // Hash even when the account is missing, so response time does not reveal which usernames exist.
   const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
   const success = Boolean(user && ok && user.active === 1);
-  await ctx.db
-    .insertInto('login_attempt')
-    .values({ username: input.username, ip, at: new Date().toISOString(), success: success ? 1 : 0 })
-    .execute();
+  await repo.recordLogin(ctx.db, { username: input.username, ip, success });
   if (!success || !user) throw new AppError('INVALID_CREDENTIALS');
   const session = await createSession(ctx.db, ctx.config, user.id, ip, userAgent);
   const actor = await loadActorForUser(ctx.db, user.id, ip);
   if (!actor) throw new AppError('INVALID_CREDENTIALS');
   await audit(ctx.db, actor, { action: 'login', entity: 'user', entityId: user.id });
-  return { session, actor };
+  return { token: session.token, actor, me: await me(ctx, actor, session.csrfToken, session.id) };
+}
+
+export async function logout(ctx: AppContext, sessionId: string | null): Promise<{ ok: true }> {
+  if (sessionId) await deleteSession(ctx.db, sessionId);
+  return { ok: true };
 }
 
 export async function me(ctx: AppContext, actor: Actor, csrfToken: string, sessionId: string): Promise<TMe> {
-  const units = actor.roles.length
-    ? await ctx.db
-        .selectFrom('org_unit')
-        .select(['id', 'name', 'code'])
-        .where(
-          'id',
-          'in',
-          actor.roles.map((r) => r.unitId),
-        )
-        .execute()
-    : [];
+  const units = await repo.unitNames(
+    ctx.db,
+    actor.roles.map((r) => r.unitId),
+  );
   const byId = new Map(units.map((u) => [u.id, u]));
   const permissions = new Set<Permission>();
   for (const r of actor.roles) for (const p of ROLE_PERMISSIONS[r.role]) permissions.add(p);
-  const session = await ctx.db
-    .selectFrom('session')
-    .select('expires_at')
-    .where('id', '=', sessionId)
-    .executeTakeFirstOrThrow();
+  const session = await repo.sessionExpiry(ctx.db, sessionId);
   return {
     user: { id: actor.userId, username: actor.username, fullName: actor.fullName, locale: actor.locale },
     roles: actor.roles.map((r) => ({
@@ -99,13 +79,9 @@ export async function me(ctx: AppContext, actor: Actor, csrfToken: string, sessi
   };
 }
 
-export async function setLocale(ctx: AppContext, actor: Actor, locale: Locale): Promise<void> {
+export async function setLocale(ctx: AppContext, actor: Actor, locale: Locale): Promise<{ ok: true }> {
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({ locale, updated_at: new Date().toISOString() })
-      .where('id', '=', actor.userId)
-      .execute();
+    await repo.setLocale(trx, actor.userId, locale);
     await audit(trx, actor, {
       action: 'user.locale',
       entity: 'user',
@@ -115,6 +91,7 @@ export async function setLocale(ctx: AppContext, actor: Actor, locale: Locale): 
     });
   });
   actor.locale = locale;
+  return { ok: true };
 }
 
 export async function changePassword(
@@ -122,24 +99,15 @@ export async function changePassword(
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
   keepSessionId: string,
-): Promise<void> {
-  const user = await ctx.db
-    .selectFrom('app_user')
-    .select('password_hash')
-    .where('id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
+): Promise<{ ok: true }> {
+  const user = await repo.passwordHashOf(ctx.db, actor.userId);
   if (!(await verifyPassword(input.currentPassword, user.password_hash))) throw new AppError('WRONG_PASSWORD');
   const hash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({ password_hash: hash, updated_at: new Date().toISOString() })
-      .where('id', '=', actor.userId)
-      .execute();
+    await setPasswordHash(trx, actor.userId, hash);
     // Other devices signed in with the old password are signed out.
-    await trx.deleteFrom('session').where('user_id', '=', actor.userId).where('id', '!=', keepSessionId).execute();
+    await repo.deleteOtherSessions(trx, actor.userId, keepSessionId);
     await audit(trx, actor, { action: 'password.change', entity: 'user', entityId: actor.userId });
   });
+  return { ok: true };
 }
-
-export { deleteUserSessions };

@@ -67,7 +67,7 @@ describe('sign-in and sessions', () => {
     await env.ctx.db.updateTable('session').set({ last_seen_at: old }).where('id', '=', id).execute();
     const r = await u.get('/api/auth/me');
     expect(r.statusCode).toBe(401);
-    expect(r.data.error.message).toBe('Bạn cần đăng nhập để tiếp tục');
+    expect(r.data.error?.message).toBe('Bạn cần đăng nhập để tiếp tục');
     expect(await env.ctx.db.selectFrom('session').select('id').where('id', '=', id).executeTakeFirst()).toBeUndefined();
   });
 
@@ -147,7 +147,7 @@ describe('sign-in and sessions', () => {
     const me = await u.get('/api/auth/me');
     expect(me.data.user.locale).toBe('en');
     const err = await u.get('/api/org/units/999999');
-    expect(err.data.error.message).toBe('Not found');
+    expect(err.data.error?.message).toBe('Not found');
   });
 
   it('changes the password with the current one, signing out other devices', async () => {
@@ -155,16 +155,41 @@ describe('sign-in and sessions', () => {
     const u = await makeUser(env, 'viewer', t.districtA);
     const wrong = await u.post('/api/auth/me/password', { currentPassword: 'nope', newPassword: 'mot-mat-khau-moi' });
     expect(wrong.statusCode).toBe(422);
-    expect(wrong.data.error.message).toBe('Mật khẩu hiện tại không đúng');
+    expect(wrong.data.error?.message).toBe('Mật khẩu hiện tại không đúng');
     const short = await u.post('/api/auth/me/password', { currentPassword: 'nope', newPassword: 'ngan' });
     expect(short.statusCode).toBe(400);
-    expect(short.data.error.issues[0]).toEqual({ path: 'newPassword', message: 'Mật khẩu cần ít nhất 10 ký tự' });
+    expect(short.data.error?.issues?.[0]).toEqual({ path: 'newPassword', message: 'Mật khẩu cần ít nhất 10 ký tự' });
     const otherDevice = await login(env.app, u.username, u.password);
     const ok = await u.post('/api/auth/me/password', { currentPassword: u.password, newPassword: 'mot-mat-khau-moi' });
     expect(ok.statusCode).toBe(200);
     expect((await u.get('/api/auth/me')).statusCode).toBe(200);
     expect((await otherDevice.get('/api/auth/me')).statusCode).toBe(401);
     expect((await login(env.app, u.username, 'mot-mat-khau-moi')).username).toBe(u.username);
+  });
+});
+
+describe('field messages in the reader’s language', () => {
+  it('names an empty username and a short new password in English for an English reader', async () => {
+    const t = await makeTree(env);
+    const u = await makeUser(env, 'viewer', t.districtA);
+    // Before sign-in the browser's language decides.
+    const anonymous = await env.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'accept-language': 'en-GB,en;q=0.9' },
+      payload: { username: '  ', password: '' },
+    });
+    expect(anonymous.statusCode).toBe(400);
+    expect(JSON.parse(anonymous.body).error.issues).toEqual([
+      { path: 'username', message: 'Enter your username' },
+      { path: 'password', message: 'Enter your password' },
+    ]);
+    expect((await u.put('/api/auth/me/locale', { locale: 'en' })).statusCode).toBe(200);
+    const short = await u.post('/api/auth/me/password', { currentPassword: u.password, newPassword: 'ngan' });
+    expect(short.statusCode).toBe(400);
+    expect(short.data.error?.issues).toEqual([
+      { path: 'newPassword', message: 'A password needs at least 10 characters' },
+    ]);
   });
 });
 

@@ -1,17 +1,7 @@
-import { ZHealth } from '../../../shared/auth/contract.js';
-import { ping } from '../../db/database.js';
-import { routes } from '../../platform/plugin.js';
+import { healthApi } from '../../../shared/auth/contract.js';
+import { mountRoutes } from '../../platform/routes.js';
+import { status } from './health.service.js';
 
-export const healthRoutes = routes((app, ctx) => {
-  app.get(
-    '/api/health',
-    {
-      config: { public: true },
-      schema: { tags: ['system'], summary: 'Tình trạng hệ thống / health', security: [], response: { 200: ZHealth } },
-    },
-    async () => {
-      await ping(ctx.db);
-      return { status: 'ok' as const, version: ctx.version, db: ctx.dbKind, time: new Date().toISOString() };
-    },
-  );
-});
+export const healthRoutes = mountRoutes('system', healthApi, (ctx) => ({
+  'GET /api/health': () => status(ctx),
+}));

@@ -1,6 +1,6 @@
-import type { TOrgEvent, TOrgUnit, TUnitType } from '../../../shared/org/contract.js';
+import type { TOrgEvent, TOrgUnit, TOrgUnitDetail, TUnitType } from '../../../shared/org/contract.js';
 import type { Database } from '../../db/schema.js';
-import type { UnitRow } from './org.repository.js';
+import type { HistoryRow, UnitRow } from './org.repository.js';
 
 export function presentUnit(r: UnitRow): TOrgUnit {
   return {
@@ -20,6 +20,32 @@ export function presentUnit(r: UnitRow): TOrgUnit {
     validTo: r.valid_to,
     mergedIntoId: r.merged_into_id,
     childCount: Number(r.child_count ?? 0),
+  };
+}
+
+/**
+ * A unit with its ancestors and dated states. `visibleParents` are the past parents inside the
+ * caller's scope: any other parent (e.g. the commune union a district's CĐCS moved to) stays unnamed.
+ */
+export function presentDetail(
+  row: UnitRow,
+  ancestors: { unit_id: number; name: string; type_code: string }[],
+  history: HistoryRow[],
+  visibleParents: Set<number>,
+): TOrgUnitDetail {
+  const shown = (parentId: number | null) => parentId !== null && visibleParents.has(parentId);
+  return {
+    ...presentUnit(row),
+    ancestors: ancestors.map((a) => ({ id: a.unit_id, name: a.name, typeCode: a.type_code })),
+    history: history.map((h) => ({
+      validFrom: h.valid_from,
+      validTo: h.valid_to,
+      parentId: shown(h.parent_id) ? h.parent_id : null,
+      parentName: shown(h.parent_id) ? h.parent_name : null,
+      name: h.name,
+      typeCode: h.type_code,
+      adminAreaName: h.admin_area_name,
+    })),
   };
 }
 

@@ -1,9 +1,10 @@
-import { type Kysely, sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
+import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { type PathRange, pathInScope, type Scope } from '../../platform/scope.js';
 import { likeContains, likePrefix } from '../../platform/sql.js';
 
-type Db = Kysely<Database>;
+export type Version = Selectable<Database['org_unit_version']>;
 
 /** A version (aliased v) is in force on `date` when valid_from <= date < valid_to (valid_to null = open-ended). */
 export function activeAt(_eb: unknown, date: string) {
@@ -72,15 +73,6 @@ export function searchAt(
   return q.orderBy('v.depth').orderBy('v.name_folded').limit(p.limit).execute();
 }
 
-export function versionAt(db: Db, unitId: number, date: string) {
-  return db
-    .selectFrom('org_unit_version as v')
-    .selectAll('v')
-    .where('v.unit_id', '=', unitId)
-    .where((eb) => activeAt(eb, date))
-    .executeTakeFirst();
-}
-
 /** The state a new event builds on: the unit's open-ended version, if it still exists. */
 export function openVersion(db: Db, unitId: number) {
   return db
@@ -117,6 +109,8 @@ export function history(db: Db, unitId: number) {
     .orderBy('v.id')
     .execute();
 }
+
+export type HistoryRow = Awaited<ReturnType<typeof history>>[number];
 
 export function namesAt(db: Db, ids: number[], date: string) {
   if (ids.length === 0) return Promise.resolve([]);
@@ -194,78 +188,4 @@ export async function laterChangeInSubtree(db: Db, range: PathRange, date: strin
     .executeTakeFirst();
   const dates = [row?.from, row?.to].filter((d): d is string => typeof d === 'string' && d > date);
   return dates.length ? (dates.sort()[0] ?? null) : null;
-}
-
-/**
- * Re-roots a whole subtree at `date` in three set-based statements (no per-row round trips, so a
- * province-sized move is one transaction): versions that began earlier are closed and continued
- * under the new path; versions that begin on the date itself are rewritten in place.
- */
-export async function moveSubtree(
-  db: Db,
-  p: { oldPrefix: string; newPrefix: string; depthDelta: number; date: string },
-) {
-  const { from, to } = { from: p.oldPrefix, to: `${p.oldPrefix.slice(0, -1)}0` };
-  // Explicit casts: PostgreSQL cannot infer a bare parameter's type inside INSERT … SELECT.
-  const tail = sql<string>`substr(path, cast(${p.oldPrefix.length + 1} as integer))`;
-  const newPath = sql<string>`cast(${p.newPrefix} as text) || ${tail}`;
-  const newDepth = sql<number>`depth + cast(${p.depthDelta} as integer)`;
-  await db
-    .insertInto('org_unit_version')
-    .columns([
-      'unit_id',
-      'parent_id',
-      'path',
-      'depth',
-      'name',
-      'name_folded',
-      'short_name',
-      'type_code',
-      'admin_area_code',
-      'admin_area_name',
-      'valid_from',
-      'valid_to',
-    ])
-    .expression((eb) =>
-      eb
-        .selectFrom('org_unit_version')
-        .select([
-          'unit_id',
-          'parent_id',
-          newPath.as('path'),
-          newDepth.as('depth'),
-          'name',
-          'name_folded',
-          'short_name',
-          'type_code',
-          'admin_area_code',
-          'admin_area_name',
-          sql<string>`cast(${p.date} as text)`.as('valid_from'),
-          sql<null>`cast(null as text)`.as('valid_to'),
-        ])
-        .where('path', '>=', from)
-        .where('path', '<', to)
-        .where('valid_to', 'is', null)
-        .where('valid_from', '<', p.date),
-    )
-    .execute();
-  await db
-    .updateTable('org_unit_version')
-    .set({ valid_to: p.date })
-    .where('path', '>=', from)
-    .where('path', '<', to)
-    .where('valid_to', 'is', null)
-    .where('valid_from', '<', p.date)
-    .execute();
-  await db
-    .updateTable('org_unit_version')
-    .set({
-      path: newPath,
-      depth: newDepth,
-    })
-    .where('path', '>=', from)
-    .where('path', '<', to)
-    .where('valid_to', 'is', null)
-    .where('valid_from', '=', p.date)
-    .execute();
 }

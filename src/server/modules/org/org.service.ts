@@ -1,18 +1,16 @@
-import type { Selectable, Updateable } from 'kysely';
 import type { z } from 'zod';
 import type {
-  TOrgUnitDetail,
+  OrgEventKind,
   ZOrgDissolve,
   ZOrgMerge,
   ZOrgMove,
   ZOrgRename,
-  ZOrgSearchQuery,
   ZOrgUnitCreate,
   ZOrgUnitEdit,
 } from '../../../shared/org/contract.js';
-import { addDays, fold } from '../../../shared/text/index.js';
+import { orgMessages as M } from '../../../shared/org/messages.js';
+import { fold, formatViDate } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
-import type { Database } from '../../db/schema.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { today } from '../../platform/dates.js';
@@ -20,120 +18,33 @@ import { AppError } from '../../platform/errors.js';
 import {
   type Actor,
   hasPermission as has,
-  isUnitInScope,
   prefixRange,
   requireScope,
   requireUnitInScope,
   type Scope,
 } from '../../platform/scope.js';
 import { inTreeTransaction } from '../../platform/tx.js';
-import { presentEvent, presentUnit, presentUnitType } from './org.presenter.js';
+import { invalid, issue } from '../../platform/validation.js';
+import * as changes from './org.changes.repository.js';
+import { loadDetail } from './org.reads.js';
+import type { Version } from './org.repository.js';
 import * as repo from './org.repository.js';
 
-type Version = Selectable<Database['org_unit_version']>;
+/**
+ * The dated changes of the tree (found, edit, rename, move, dissolve, merge): each is an event that
+ * closes the current version of a unit and opens the next, recorded in date order under a tree lock.
+ * Reads live in org.reads.ts.
+ */
+
 type Decision = { decisionNo?: string | null; decisionDate?: string | null; note?: string | null };
-
-// ---------------------------------------------------------------- reads
-
-export async function roots(ctx: AppContext, actor: Actor, asOf?: string) {
-  const scope = await requireScope(ctx.db, actor, 'org.read');
-  const date = asOf ?? today(ctx);
-  const rows = await repo.unitsAt(ctx.db, scope.unitIds, date);
-  // A merged-in unit that sits inside another owner's subtree on that date is shown there, not twice.
-  const top = rows.filter((r) => !rows.some((o) => o !== r && r.path.startsWith(o.path) && r.path !== o.path));
-  const active = new Set(rows.map((r) => r.id));
-  const roleUnitIds = [...new Set(actor.roles.map((r) => r.unitId))].filter((id) => !active.has(id));
-  const inactive = await Promise.all(roleUnitIds.map((id) => repo.unitById(ctx.db, id)));
-  return {
-    asOf: date,
-    units: top.map(presentUnit).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
-    inactiveRoleUnits: inactive
-      .filter((u) => u !== undefined)
-      .map((u) => ({ id: u.id, name: u.name, validFrom: u.valid_from, validTo: u.valid_to })),
-  };
-}
-
-export async function children(ctx: AppContext, actor: Actor, id: number, asOf?: string) {
-  const scope = await requireScope(ctx.db, actor, 'org.read');
-  await requireUnitInScope(ctx.db, id, scope);
-  const rows = await repo.childrenAt(ctx.db, id, asOf ?? today(ctx), scope);
-  return rows.map(presentUnit);
-}
-
-export async function detail(ctx: AppContext, actor: Actor, id: number, asOf?: string): Promise<TOrgUnitDetail> {
-  const scope = await requireScope(ctx.db, actor, 'org.read');
-  await requireUnitInScope(ctx.db, id, scope);
-  return loadDetail(ctx.db, id, asOf ?? today(ctx), scope);
-}
-
-async function loadDetail(db: Db, id: number, asOf: string, scope: Scope): Promise<TOrgUnitDetail> {
-  const unit = await repo.unitById(db, id);
-  if (!unit) throw new AppError('NOT_FOUND');
-  // Asked about a date outside the unit's life: show it as it was nearest to that date.
-  let date = asOf;
-  if (date < unit.valid_from) date = unit.valid_from;
-  else if (unit.valid_to && date >= unit.valid_to) date = addDays(unit.valid_to, -1);
-  const [row] = await repo.unitsAt(db, [id], date);
-  if (!row) throw new AppError('NOT_FOUND');
-  const ancestorIds = row.path.split('/').filter(Boolean).map(Number).slice(0, -1);
-  const visible = ancestorIds.filter((_, i) => {
-    const p = `/${ancestorIds.slice(0, i + 1).join('/')}/`;
-    return scope.ranges.some((r) => p >= r.from && p < r.to);
-  });
-  const names = new Map((await repo.namesAt(db, visible, date)).map((n) => [n.unit_id, n]));
-  const hist = await repo.history(db, id);
-  // A parent outside the caller's scope (e.g. the commune union a district's CĐCS moved to) stays unnamed.
-  const parentIds = [...new Set(hist.map((h) => h.parent_id).filter((p): p is number => p !== null))];
-  const visibleParents = new Set<number>();
-  for (const pid of parentIds) if (await isUnitInScope(db, pid, scope)) visibleParents.add(pid);
-  return {
-    ...presentUnit(row),
-    ancestors: visible.flatMap((aid) => {
-      const n = names.get(aid);
-      return n ? [{ id: aid, name: n.name, typeCode: n.type_code }] : [];
-    }),
-    history: hist.map((h) => ({
-      validFrom: h.valid_from,
-      validTo: h.valid_to,
-      parentId: h.parent_id !== null && visibleParents.has(h.parent_id) ? h.parent_id : null,
-      parentName: h.parent_id !== null && visibleParents.has(h.parent_id) ? h.parent_name : null,
-      name: h.name,
-      typeCode: h.type_code,
-      adminAreaName: h.admin_area_name,
-    })),
-  };
-}
-
-export async function search(ctx: AppContext, actor: Actor, q: z.output<typeof ZOrgSearchQuery>) {
-  const scope = await requireScope(ctx.db, actor, 'org.read');
-  const text = (q.q ?? '').trim();
-  const rows = await repo.searchAt(ctx.db, scope, {
-    folded: fold(text),
-    code: text.toUpperCase(),
-    date: q.asOf ?? today(ctx),
-    typeCode: q.typeCode,
-    limit: q.limit,
-  });
-  return rows.map(presentUnit);
-}
-
-export async function eventsOf(ctx: AppContext, actor: Actor, id: number) {
-  const scope = await requireScope(ctx.db, actor, 'org.read');
-  await requireUnitInScope(ctx.db, id, scope);
-  return (await repo.events(ctx.db, id)).map(presentEvent);
-}
-
-export async function types(ctx: AppContext) {
-  return (await repo.unitTypes(ctx.db)).map(presentUnitType);
-}
 
 // ---------------------------------------------------------------- rules shared by the events
 
 async function typeValidAt(db: Db, code: string, date: string) {
   const t = await repo.unitType(db, code);
-  if (!t) throw new AppError('VALIDATION', {}, [{ path: 'typeCode', message: `Loại đơn vị "${code}" không tồn tại` }]);
+  if (!t) invalid([issue('typeCode', M.typeUnknown, { code })]);
   if (t.valid_from > date || (t.valid_to !== null && t.valid_to <= date)) {
-    throw new AppError('ORG_TYPE_NOT_VALID_AT_DATE', { type: t.name_vi, date: viDate(date) });
+    throw new AppError('ORG_TYPE_NOT_VALID_AT_DATE', { type: t.name_vi, date: formatViDate(date) });
   }
   return t;
 }
@@ -147,8 +58,6 @@ async function assertTypeAllowedUnder(db: Db, typeCode: string, parentTypeCode: 
   }
 }
 
-const viDate = (iso: string) => iso.split('-').reverse().join('/');
-
 /**
  * The version an event at `date` builds on. Events are recorded in date order, so the unit must
  * exist on that date in its latest state.
@@ -157,9 +66,9 @@ async function baseVersion(db: Db, unitId: number, date: string): Promise<Versio
   const open = await repo.openVersion(db, unitId);
   const unit = await repo.unitById(db, unitId);
   if (!unit) throw new AppError('NOT_FOUND');
-  if (!open) throw new AppError('ORG_NOT_ACTIVE_AT_DATE', { name: unit.name, date: viDate(date) });
-  if (date < unit.valid_from) throw new AppError('ORG_DATE_BEFORE_START', { date: viDate(unit.valid_from) });
-  if (open.valid_from > date) throw new AppError('ORG_LATER_CHANGE_EXISTS', { date: viDate(open.valid_from) });
+  if (!open) throw new AppError('ORG_NOT_ACTIVE_AT_DATE', { name: unit.name, date: formatViDate(date) });
+  if (date < unit.valid_from) throw new AppError('ORG_DATE_BEFORE_START', { date: formatViDate(unit.valid_from) });
+  if (open.valid_from > date) throw new AppError('ORG_LATER_CHANGE_EXISTS', { date: formatViDate(open.valid_from) });
   return open;
 }
 
@@ -170,46 +79,19 @@ function assertNotTopOfScope(v: Version, scope: Scope) {
 
 async function assertNoLaterChange(db: Db, v: Version, date: string) {
   const later = await repo.laterChangeInSubtree(db, prefixRange(v.path), date);
-  if (later) throw new AppError('ORG_LATER_CHANGE_EXISTS', { date: viDate(later) });
+  if (later) throw new AppError('ORG_LATER_CHANGE_EXISTS', { date: formatViDate(later) });
 }
 
-async function recordEvent(
+function recordEvent(
   db: Db,
   actor: Actor,
-  kind: string,
+  kind: OrgEventKind,
   unitId: number,
   date: string,
   d: Decision,
   relatedUnitId: number | null = null,
 ) {
-  await db
-    .insertInto('org_event')
-    .values({
-      kind,
-      unit_id: unitId,
-      effective_date: date,
-      related_unit_id: relatedUnitId,
-      decision_no: d.decisionNo ?? null,
-      decision_date: d.decisionDate ?? null,
-      note: d.note ?? null,
-      created_by: actor.userId,
-      created_at: new Date().toISOString(),
-    })
-    .execute();
-}
-
-/** Starts a new dated state of one unit (or rewrites it when it began on the same day). */
-async function newVersion(db: Db, v: Version, date: string, changes: Updateable<Database['org_unit_version']>) {
-  if (v.valid_from === date) {
-    await db.updateTable('org_unit_version').set(changes).where('id', '=', v.id).execute();
-    return;
-  }
-  await db.updateTable('org_unit_version').set({ valid_to: date }).where('id', '=', v.id).execute();
-  const { id: _id, ...rest } = v;
-  await db
-    .insertInto('org_unit_version')
-    .values({ ...rest, ...changes, valid_from: date, valid_to: null })
-    .execute();
+  return changes.insertEvent(db, { kind, unitId, date, relatedUnitId, ...d, by: actor.userId });
 }
 
 // ---------------------------------------------------------------- events
@@ -230,43 +112,8 @@ export async function create(ctx: AppContext, actor: Actor, input: z.output<type
       await assertTypeAllowedUnder(trx, input.typeCode, parent.type_code, date);
     }
     if (await repo.unitByCode(trx, input.code)) throw new AppError('ORG_CODE_TAKEN', { code: input.code });
-    const now = new Date().toISOString();
-    const inserted = await trx
-      .insertInto('org_unit')
-      .values({
-        code: input.code,
-        name: input.name,
-        name_folded: fold(input.name),
-        type_code: input.typeCode,
-        address: input.address ?? null,
-        founding_decision_no: input.foundingDecisionNo ?? null,
-        founding_decision_date: input.foundingDecisionDate ?? null,
-        valid_from: date,
-        valid_to: null,
-        merged_into_id: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('org_unit_version')
-      .values({
-        unit_id: inserted.id,
-        parent_id: parent?.unit_id ?? null,
-        path: `${parent?.path ?? '/'}${inserted.id}/`,
-        depth: parent ? parent.depth + 1 : 0,
-        name: input.name,
-        name_folded: fold(input.name),
-        short_name: input.shortName ?? null,
-        type_code: input.typeCode,
-        admin_area_code: input.adminAreaCode ?? null,
-        admin_area_name: input.adminAreaName ?? null,
-        valid_from: date,
-        valid_to: null,
-      })
-      .execute();
-    await recordEvent(trx, actor, 'create', inserted.id, date, {
+    const unitId = await changes.insertUnit(trx, input, parent);
+    await recordEvent(trx, actor, 'create', unitId, date, {
       decisionNo: input.foundingDecisionNo,
       decisionDate: input.foundingDecisionDate,
       note: input.note,
@@ -274,11 +121,11 @@ export async function create(ctx: AppContext, actor: Actor, input: z.output<type
     await audit(trx, actor, {
       action: 'org.create',
       entity: 'org_unit',
-      entityId: inserted.id,
-      unitId: inserted.id,
+      entityId: unitId,
+      unitId,
       after: input,
     });
-    return inserted.id;
+    return unitId;
   });
   actor.scopeCache.clear();
   return loadDetail(ctx.db, id, date, await requireScope(ctx.db, actor, 'org.read'));
@@ -289,25 +136,14 @@ export async function edit(ctx: AppContext, actor: Actor, id: number, input: z.o
   await requireUnitInScope(ctx.db, id, scope);
   await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.unitById(trx, id);
-    const changes = {
-      ...(input.address !== undefined ? { address: input.address } : {}),
-      ...(input.foundingDecisionNo !== undefined ? { founding_decision_no: input.foundingDecisionNo } : {}),
-      ...(input.foundingDecisionDate !== undefined
-        ? { founding_decision_date: input.foundingDecisionDate ?? null }
-        : {}),
-    };
-    await trx
-      .updateTable('org_unit')
-      .set({ ...changes, updated_at: new Date().toISOString() })
-      .where('id', '=', id)
-      .execute();
+    const edits = await changes.updateUnit(trx, id, input);
     await audit(trx, actor, {
       action: 'org.edit',
       entity: 'org_unit',
       entityId: id,
       unitId: id,
       before,
-      after: changes,
+      after: edits,
     });
   });
   return loadDetail(ctx.db, id, today(ctx), await requireScope(ctx.db, actor, 'org.read'));
@@ -320,23 +156,15 @@ export async function rename(ctx: AppContext, actor: Actor, id: number, input: z
   await inTreeTransaction(ctx.db, async (trx) => {
     const v = await baseVersion(trx, id, date);
     assertNotTopOfScope(v, scope);
-    const changes = {
+    const dated = {
       ...(input.name ? { name: input.name, name_folded: fold(input.name) } : {}),
       ...(input.shortName !== undefined ? { short_name: input.shortName } : {}),
       ...(input.adminAreaCode !== undefined ? { admin_area_code: input.adminAreaCode } : {}),
       ...(input.adminAreaName !== undefined ? { admin_area_name: input.adminAreaName } : {}),
     };
-    if (Object.keys(changes).length === 0) {
-      throw new AppError('VALIDATION', {}, [{ path: 'name', message: 'Không có thay đổi nào được nhập' }]);
-    }
-    await newVersion(trx, v, date, changes);
-    if (input.name) {
-      await trx
-        .updateTable('org_unit')
-        .set({ name: input.name, name_folded: fold(input.name), updated_at: new Date().toISOString() })
-        .where('id', '=', id)
-        .execute();
-    }
+    if (Object.keys(dated).length === 0) invalid([issue('name', M.noChange)]);
+    await changes.newVersion(trx, v, date, dated);
+    if (input.name) await changes.updateUnit(trx, id, { name: input.name });
     await recordEvent(trx, actor, 'rename', id, date, input);
     await audit(trx, actor, {
       action: 'org.rename',
@@ -362,18 +190,10 @@ async function moveUnder(
   await assertTypeAllowedUnder(trx, v.type_code, newParent.type_code, date);
   await assertNoLaterChange(trx, v, date);
   const newPrefix = `${newParent.path}${v.unit_id}/`;
-  await repo.moveSubtree(trx, { oldPrefix: v.path, newPrefix, depthDelta: newParent.depth + 1 - v.depth, date });
+  await changes.moveSubtree(trx, { oldPrefix: v.path, newPrefix, depthDelta: newParent.depth + 1 - v.depth, date });
   const moved = await repo.openVersion(trx, v.unit_id);
   if (!moved) throw new AppError('INTERNAL');
-  await trx
-    .updateTable('org_unit_version')
-    .set({
-      parent_id: newParent.unit_id,
-      ...(area.code !== undefined ? { admin_area_code: area.code } : {}),
-      ...(area.name !== undefined ? { admin_area_name: area.name } : {}),
-    })
-    .where('id', '=', moved.id)
-    .execute();
+  await changes.setParent(trx, moved.id, newParent.unit_id, area);
 }
 
 export async function move(ctx: AppContext, actor: Actor, id: number, input: z.output<typeof ZOrgMove>) {
@@ -386,9 +206,7 @@ export async function move(ctx: AppContext, actor: Actor, id: number, input: z.o
     assertNotTopOfScope(v, scope);
     if (v.unit_id === input.newParentId) throw new AppError('ORG_CYCLE');
     const p = await baseVersion(trx, input.newParentId, date);
-    if (v.parent_id === p.unit_id) {
-      throw new AppError('VALIDATION', {}, [{ path: 'newParentId', message: 'Đơn vị đã trực thuộc đơn vị này' }]);
-    }
+    if (v.parent_id === p.unit_id) invalid([issue('newParentId', M.alreadyUnder)]);
     await moveUnder(trx, v, p, date, { code: input.adminAreaCode, name: input.adminAreaName });
     await recordEvent(trx, actor, 'move', id, date, input, p.unit_id);
     await audit(trx, actor, {
@@ -403,16 +221,11 @@ export async function move(ctx: AppContext, actor: Actor, id: number, input: z.o
   return loadDetail(ctx.db, id, date, await requireScope(ctx.db, actor, 'org.read'));
 }
 
-async function endUnit(trx: Db, v: Version, date: string, mergedInto: number | null) {
+async function endLife(trx: Db, v: Version, date: string, mergedInto: number | null) {
   const open = await repo.countOpenChildren(trx, v.unit_id);
   if (open > 0) throw new AppError('ORG_HAS_ACTIVE_CHILDREN', { count: open });
   await assertNoLaterChange(trx, v, date);
-  await trx.updateTable('org_unit_version').set({ valid_to: date }).where('id', '=', v.id).execute();
-  await trx
-    .updateTable('org_unit')
-    .set({ valid_to: date, merged_into_id: mergedInto, updated_at: new Date().toISOString() })
-    .where('id', '=', v.unit_id)
-    .execute();
+  await changes.endUnit(trx, v, date, mergedInto);
 }
 
 export async function dissolve(ctx: AppContext, actor: Actor, id: number, input: z.output<typeof ZOrgDissolve>) {
@@ -423,8 +236,9 @@ export async function dissolve(ctx: AppContext, actor: Actor, id: number, input:
     const v = await baseVersion(trx, id, date);
     assertNotTopOfScope(v, scope);
     const unit = await repo.unitById(trx, id);
-    if (unit && date <= unit.valid_from) throw new AppError('ORG_DATE_BEFORE_START', { date: viDate(unit.valid_from) });
-    await endUnit(trx, v, date, null);
+    if (unit && date <= unit.valid_from)
+      throw new AppError('ORG_DATE_BEFORE_START', { date: formatViDate(unit.valid_from) });
+    await endLife(trx, v, date, null);
     await recordEvent(trx, actor, 'dissolve', id, date, input);
     await audit(trx, actor, {
       action: 'org.dissolve',
@@ -460,7 +274,7 @@ export async function merge(ctx: AppContext, actor: Actor, id: number, input: z.
     }
     const after = await repo.openVersion(trx, id);
     if (!after) throw new AppError('INTERNAL');
-    await endUnit(trx, after, date, input.targetId);
+    await endLife(trx, after, date, input.targetId);
     await recordEvent(trx, actor, 'merge', id, date, input, input.targetId);
     await recordEvent(trx, actor, 'absorb', input.targetId, date, input, id);
     await audit(trx, actor, {

@@ -78,8 +78,8 @@ describe('org tree with dates', () => {
     const t = await makeTree(env);
     const blocked = await env.admin.post(`/api/org/units/${t.districtA}/dissolve`, { effectiveDate: '2025-07-01' });
     expect(blocked.statusCode).toBe(422);
-    expect(blocked.data.error.code).toBe('ORG_HAS_ACTIVE_CHILDREN');
-    expect(blocked.data.error.message).toContain('còn 1 đơn vị trực thuộc');
+    expect(blocked.data.error?.code).toBe('ORG_HAS_ACTIVE_CHILDREN');
+    expect(blocked.data.error?.message).toContain('còn 1 đơn vị trực thuộc');
     const ok = await env.admin.post(`/api/org/units/${t.cdcsA}/dissolve`, {
       effectiveDate: '2025-01-01',
       decisionNo: '3/QĐ',
@@ -149,13 +149,13 @@ describe('org rules refuse bad events and write nothing', () => {
       newParentId: t.cdcsA,
     });
     expect(r.statusCode).toBe(422);
-    expect(r.data.error.code).toBe('ORG_CYCLE');
-    expect(r.data.error.message).toMatch(/chính nó hoặc đơn vị cấp dưới/);
+    expect(r.data.error?.code).toBe('ORG_CYCLE');
+    expect(r.data.error?.message).toMatch(/chính nó hoặc đơn vị cấp dưới/);
     const self = await env.admin.post(`/api/org/units/${t.districtA}/move`, {
       effectiveDate: '2024-01-01',
       newParentId: t.districtA,
     });
-    expect(self.data.error.code).toBe('ORG_CYCLE');
+    expect(self.data.error?.code).toBe('ORG_CYCLE');
     expect(await writeCounts(env)).toEqual(before);
   });
 
@@ -168,8 +168,8 @@ describe('org rules refuse bad events and write nothing', () => {
       newParentId: t.districtB,
     });
     expect(r.statusCode).toBe(422);
-    expect(r.data.error.code).toBe('ORG_LATER_CHANGE_EXISTS');
-    expect(r.data.error.message).toContain('01/01/2024');
+    expect(r.data.error?.code).toBe('ORG_LATER_CHANGE_EXISTS');
+    expect(r.data.error?.message).toContain('01/01/2024');
     const parentLater = await env.admin.post(`/api/org/units/${t.districtA}/move`, {
       effectiveDate: '2023-06-01',
       newParentId: env.rootId,
@@ -189,8 +189,8 @@ describe('org rules refuse bad events and write nothing', () => {
       validFrom: '2020-01-01',
     });
     expect(wrongParent.statusCode).toBe(422);
-    expect(wrongParent.data.error.code).toBe('ORG_TYPE_NOT_ALLOWED_UNDER');
-    expect(wrongParent.data.error.message).toContain('Tổ công đoàn');
+    expect(wrongParent.data.error?.code).toBe('ORG_TYPE_NOT_ALLOWED_UNDER');
+    expect(wrongParent.data.error?.message).toContain('Tổ công đoàn');
     const districtAfterReform = await env.admin.post('/api/org/units', {
       code: uniq('X'),
       name: 'LĐLĐ huyện Mới',
@@ -198,7 +198,7 @@ describe('org rules refuse bad events and write nothing', () => {
       parentId: t.province,
       validFrom: '2025-08-01',
     });
-    expect(districtAfterReform.data.error.code).toBe('ORG_TYPE_NOT_VALID_AT_DATE');
+    expect(districtAfterReform.data.error?.code).toBe('ORG_TYPE_NOT_VALID_AT_DATE');
     const communeBeforeReform = await env.admin.post('/api/org/units', {
       code: uniq('X'),
       name: 'Công đoàn xã Sớm',
@@ -206,7 +206,7 @@ describe('org rules refuse bad events and write nothing', () => {
       parentId: t.province,
       validFrom: '2024-01-01',
     });
-    expect(communeBeforeReform.data.error.code).toBe('ORG_TYPE_NOT_VALID_AT_DATE');
+    expect(communeBeforeReform.data.error?.code).toBe('ORG_TYPE_NOT_VALID_AT_DATE');
     const beforeParent = await env.admin.post('/api/org/units', {
       code: uniq('X'),
       name: 'CĐCS quá sớm',
@@ -231,7 +231,7 @@ describe('org rules refuse bad events and write nothing', () => {
       validFrom: '2020-01-01',
     });
     expect(r.statusCode).toBe(409);
-    expect(r.data.error.message).toContain(code);
+    expect(r.data.error?.message).toContain(code);
     expect(await writeCounts(env)).toEqual(before);
   });
 
@@ -239,7 +239,7 @@ describe('org rules refuse bad events and write nothing', () => {
     const t = await makeTree(env);
     const admin = await makeUser(env, 'federation_admin', t.districtA);
     const r = await admin.post(`/api/org/units/${t.districtA}/dissolve`, { effectiveDate: '2025-07-01' });
-    expect(r.data.error.code).toBe('ORG_ROOT_IMMUTABLE');
+    expect(r.data.error?.code).toBe('ORG_ROOT_IMMUTABLE');
     const own = await admin.post(`/api/org/units/${t.cdcsA}/rename`, {
       effectiveDate: '2025-01-01',
       name: 'CĐCS Đổi tên',
@@ -256,6 +256,50 @@ describe('org rules refuse bad events and write nothing', () => {
       name: 'Không được',
     });
     expect(r.statusCode).toBe(403);
-    expect(r.data.error.message).toBe('Bạn không có quyền thực hiện thao tác này');
+    expect(r.data.error?.message).toBe('Bạn không có quyền thực hiện thao tác này');
+  });
+});
+
+describe('field messages in the reader’s language', () => {
+  it('names a bad unit code, an unknown type and a move to the same parent in Vietnamese, and in English once chosen', async () => {
+    const t = await makeTree(env);
+    const admin = await makeUser(env, 'federation_admin', t.districtA);
+    const before = await writeCounts(env);
+    const badCode = {
+      code: 'x',
+      name: 'CĐCS Mã sai',
+      typeCode: 'CDCS',
+      parentId: t.districtA,
+      validFrom: '2020-01-01',
+    };
+    const unknownType = { ...badCode, code: uniq('OK'), typeCode: 'KHONG_CO' };
+    const fields = (r: { data: { error?: { issues?: { path: string; message: string }[] } } }) =>
+      Object.fromEntries((r.data.error?.issues ?? []).map((i) => [i.path, i.message]));
+
+    const vi = await admin.post('/api/org/units', badCode);
+    expect(vi.statusCode).toBe(400);
+    expect(fields(vi)).toEqual({ code: 'Mã đơn vị cần ít nhất 2 ký tự' });
+    expect(fields(await admin.post('/api/org/units', unknownType))).toEqual({
+      typeCode: 'Loại đơn vị "KHONG_CO" không tồn tại',
+    });
+    expect(await writeCounts(env)).toEqual(before);
+
+    expect((await admin.put('/api/auth/me/locale', { locale: 'en' })).statusCode).toBe(200);
+    const beforeEn = await writeCounts(env);
+    const en = await admin.post('/api/org/units', badCode);
+    expect(en.statusCode).toBe(400);
+    expect(fields(en)).toEqual({ code: 'A unit code needs at least 2 characters' });
+    expect(fields(await admin.post('/api/org/units', { ...badCode, code: 'cd cs' }))).toEqual({
+      code: 'A unit code has only unaccented capital letters, digits, hyphens, underscores and dots',
+    });
+    expect(fields(await admin.post('/api/org/units', unknownType))).toEqual({
+      typeCode: 'There is no unit type "KHONG_CO"',
+    });
+    const same = await admin.post(`/api/org/units/${t.cdcsA}/move`, {
+      effectiveDate: '2025-01-01',
+      newParentId: t.districtA,
+    });
+    expect(fields(same)).toEqual({ newParentId: 'The unit is already under this unit' });
+    expect(await writeCounts(env)).toEqual(beforeEn);
   });
 });

@@ -66,6 +66,75 @@ export function userByUsername(db: Db, username: string) {
   return db.selectFrom('app_user').select('id').where('username', '=', username).executeTakeFirst();
 }
 
+/** Whether the database has any account yet (the first start creates the administrator). */
+export async function anyUser(db: Db): Promise<boolean> {
+  return (await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function updateUser(
+  db: Db,
+  id: number,
+  c: { fullName?: string; email?: string | null; phone?: string | null; active?: boolean },
+): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({
+      ...(c.fullName ? { full_name: c.fullName, full_name_folded: fold(c.fullName) } : {}),
+      ...(c.email !== undefined ? { email: c.email } : {}),
+      ...(c.phone !== undefined ? { phone: c.phone } : {}),
+      ...(c.active !== undefined ? { active: c.active ? 1 : 0 } : {}),
+      updated_at: new Date().toISOString(),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setPasswordHash(db: Db, userId: number, hash: string): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: hash, updated_at: new Date().toISOString() })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** One role of one user (a role id alone is not enough: it must be the user's own). */
+export function roleOfUser(db: Db, userId: number, roleId: number) {
+  return db
+    .selectFrom('user_role')
+    .selectAll()
+    .where('id', '=', roleId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** Grants a role unless the user already holds it there; false when nothing was added. */
+export async function addRoleOnce(
+  db: Db,
+  g: { userId: number; unitId: number; role: Role; createdBy: number },
+): Promise<boolean> {
+  const exists = await db
+    .selectFrom('user_role')
+    .select('id')
+    .where('user_id', '=', g.userId)
+    .where('unit_id', '=', g.unitId)
+    .where('role', '=', g.role)
+    .executeTakeFirst();
+  if (exists) return false;
+  await insertRole(db, g.userId, { unitId: g.unitId, role: g.role }, g.createdBy, new Date().toISOString());
+  return true;
+}
+
+export async function deleteRole(db: Db, roleId: number): Promise<void> {
+  await db.deleteFrom('user_role').where('id', '=', roleId).execute();
+}
+
+function insertRole(db: Db, userId: number, g: { unitId: number; role: Role }, by: number | null, at: string) {
+  return db
+    .insertInto('user_role')
+    .values({ user_id: userId, unit_id: g.unitId, role: g.role, created_at: at, created_by: by })
+    .execute();
+}
+
 export type NewUser = {
   username: string;
   fullName: string;
@@ -100,11 +169,6 @@ export async function insertUserWithRoles(db: Db, u: NewUser): Promise<number> {
     .returning('id')
     .executeTakeFirstOrThrow();
   const unique = new Map(u.roles.map((g) => [`${g.unitId}:${g.role}`, g]));
-  for (const g of unique.values()) {
-    await db
-      .insertInto('user_role')
-      .values({ user_id: row.id, unit_id: g.unitId, role: g.role, created_at: now, created_by: u.createdBy })
-      .execute();
-  }
+  for (const g of unique.values()) await insertRole(db, row.id, g, u.createdBy, now);
   return row.id;
 }

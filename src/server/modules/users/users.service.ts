@@ -41,13 +41,17 @@ async function assertWholeUserInScope(db: Db, scope: Scope, userId: number) {
   for (const r of roles) if (!(await isUnitInScope(db, r.unit_id, scope))) throw new AppError('USER_OUTSIDE_SCOPE');
 }
 
+/** Roles elsewhere in the tree are not the caller's business: only roles inside the scope are shown. */
+async function rolesInScope(db: Db, scope: Scope, userIds: number[]) {
+  const out = [];
+  for (const r of await repo.rolesOf(db, userIds)) if (await isUnitInScope(db, r.unit_id, scope)) out.push(r);
+  return out;
+}
+
 async function view(db: Db, scope: Scope, id: number) {
   const u = await repo.findVisibleUser(db, scope, id);
   if (!u) throw new AppError('NOT_FOUND');
-  const roles = [];
-  // Roles elsewhere in the tree are not the caller's business: only roles inside the scope are shown.
-  for (const r of await repo.rolesOf(db, [id])) if (await isUnitInScope(db, r.unit_id, scope)) roles.push(r);
-  return presentUser(u, roles);
+  return presentUser(u, await rolesInScope(db, scope, [id]));
 }
 
 export async function list(ctx: AppContext, actor: Actor, q: z.output<typeof ZUserListQuery>) {
@@ -59,13 +63,12 @@ export async function list(ctx: AppContext, actor: Actor, q: z.output<typeof ZUs
     limit: q.limit,
     offset: q.offset,
   });
-  const roles = await repo.rolesOf(
+  const roles = await rolesInScope(
     ctx.db,
+    scope,
     rows.map((r) => r.id),
   );
-  const inScope: typeof roles = [];
-  for (const r of roles) if (await isUnitInScope(ctx.db, r.unit_id, scope)) inScope.push(r);
-  return { total, items: rows.map((u) => presentUser(u, inScope)) };
+  return { total, items: rows.map((u) => presentUser(u, roles)) };
 }
 
 export async function get(ctx: AppContext, actor: Actor, id: number) {
@@ -81,7 +84,6 @@ export async function create(ctx: AppContext, actor: Actor, input: z.output<type
   }
   const generated = input.password ? null : generatePassword();
   const hash = await hashPassword(input.password ?? generated ?? '');
-  const now = new Date().toISOString();
   const id = await ctx.db.transaction().execute(async (trx) => {
     const userId = await repo.insertUserWithRoles(trx, {
       username: input.username,
@@ -111,17 +113,7 @@ export async function edit(ctx: AppContext, actor: Actor, id: number, input: z.o
   await assertWholeUserInScope(ctx.db, scope, id);
   if (input.active === false && id === actor.userId) throw new AppError('FORBIDDEN');
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({
-        ...(input.fullName ? { full_name: input.fullName, full_name_folded: fold(input.fullName) } : {}),
-        ...(input.email !== undefined ? { email: input.email } : {}),
-        ...(input.phone !== undefined ? { phone: input.phone } : {}),
-        ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
-        updated_at: new Date().toISOString(),
-      })
-      .where('id', '=', id)
-      .execute();
+    await repo.updateUser(trx, id, input);
     if (input.active === false) await deleteUserSessions(trx, id);
     await audit(trx, actor, { action: 'user.edit', entity: 'user', entityId: id, before, after: input });
   });
@@ -133,24 +125,7 @@ export async function addRole(ctx: AppContext, actor: Actor, id: number, grant: 
   await view(ctx.db, scope, id);
   await assertGrantable(ctx.db, actor, scope, grant);
   await ctx.db.transaction().execute(async (trx) => {
-    const exists = await trx
-      .selectFrom('user_role')
-      .select('id')
-      .where('user_id', '=', id)
-      .where('unit_id', '=', grant.unitId)
-      .where('role', '=', grant.role)
-      .executeTakeFirst();
-    if (exists) return;
-    await trx
-      .insertInto('user_role')
-      .values({
-        user_id: id,
-        unit_id: grant.unitId,
-        role: grant.role,
-        created_at: new Date().toISOString(),
-        created_by: actor.userId,
-      })
-      .execute();
+    if (!(await repo.addRoleOnce(trx, { userId: id, ...grant, createdBy: actor.userId }))) return;
     await audit(trx, actor, {
       action: 'user.role.add',
       entity: 'user',
@@ -165,19 +140,14 @@ export async function addRole(ctx: AppContext, actor: Actor, id: number, grant: 
 export async function removeRole(ctx: AppContext, actor: Actor, id: number, roleId: number) {
   const scope = await requireScope(ctx.db, actor, 'user.manage');
   await view(ctx.db, scope, id);
-  const role = await ctx.db
-    .selectFrom('user_role')
-    .selectAll()
-    .where('id', '=', roleId)
-    .where('user_id', '=', id)
-    .executeTakeFirst();
+  const role = await repo.roleOfUser(ctx.db, id, roleId);
   if (!role || !(await isUnitInScope(ctx.db, role.unit_id, scope))) throw new AppError('NOT_FOUND');
   if (!(await grantableAt(ctx.db, actor, role.unit_id)).has(role.role as Role))
     throw new AppError('ROLE_NOT_GRANTABLE');
   const count = (await repo.rolesOf(ctx.db, [id])).length;
   if (count <= 1) throw new AppError('LAST_ROLE');
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('user_role').where('id', '=', roleId).execute();
+    await repo.deleteRole(trx, roleId);
     await audit(trx, actor, {
       action: 'user.role.remove',
       entity: 'user',
@@ -196,11 +166,7 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: number) {
   const generated = generatePassword();
   const hash = await hashPassword(generated);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('app_user')
-      .set({ password_hash: hash, updated_at: new Date().toISOString() })
-      .where('id', '=', id)
-      .execute();
+    await repo.setPasswordHash(trx, id, hash);
     await deleteUserSessions(trx, id);
     await audit(trx, actor, { action: 'user.password.reset', entity: 'user', entityId: id });
   });

@@ -42,7 +42,7 @@ describe('user management inside a subtree', () => {
     // The change is in the audit log, without the password.
     const audit = await admin.get(`/api/audit?unitId=${t.cdcsA}`);
     const entry = audit.data.items.find((e: { action: string }) => e.action === 'user.create');
-    expect(entry.username).toBe(admin.username);
+    expect(entry?.username).toBe(admin.username);
     expect(JSON.stringify(entry)).not.toContain(r.data.generatedPassword);
   });
 

@@ -9,9 +9,10 @@ import {
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { Button, Drawer, Layout, Menu, type MenuProps } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useLayout } from '../../components/useLayout.js';
 import { useSession } from '../../features/auth/session.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Brand } from './Brand.js';
@@ -23,9 +24,8 @@ import { UserArea } from './UserArea.js';
 export function AppLayout() {
   const { t } = useI18n();
   const { can } = useSession();
-  const screens = Grid.useBreakpoint();
   // Until the first measurement, assume a phone: the layout then only grows.
-  const desktop = screens.lg === true;
+  const { wide: desktop } = useLayout();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();
   const navigate = useNavigate();

@@ -1,10 +1,9 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Table, type TableColumnsType, Typography } from 'antd';
-import { useState } from 'react';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
-import { formatNumber, isMessageKey } from '../../app/i18n/i18n.js';
+import { isMessageKey } from '../../app/i18n/i18n.js';
 import { viDateTime } from '../../components/format.js';
+import { useServerTable } from '../../components/useServerTable.js';
 import { auditApi, auditKeys, type TAuditEntry } from './api.js';
 
 const PAGE_SIZE = 50;
@@ -17,11 +16,10 @@ function Json({ value }: { value: unknown }) {
 /** Who changed what, newest first, limited by the server to the units in the user's scope. */
 export function AuditPage() {
   const { t } = useI18n();
-  const [page, setPage] = useState(1);
-  const list = useQuery({
-    queryKey: auditKeys.page(page, PAGE_SIZE),
-    queryFn: () => auditApi.list(PAGE_SIZE, (page - 1) * PAGE_SIZE),
-    placeholderData: keepPreviousData,
+  const { query: list, table } = useServerTable({
+    key: auditKeys.list,
+    fetch: ({ limit, offset }) => auditApi.list(limit, offset),
+    pageSize: PAGE_SIZE,
   });
   // Actions the catalogue does not know yet are shown by their code rather than hidden.
   const label = (prefix: 'audit.action.' | 'audit.entity.', code: string) => {
@@ -52,8 +50,7 @@ export function AuditPage() {
         size="small"
         data-testid="audit-table"
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
+        {...table}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('audit.empty') }}
         expandable={{
@@ -74,14 +71,6 @@ export function AuditPage() {
               )}
             </div>
           ),
-        }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { n: formatNumber(n) }),
         }}
       />
     </div>

@@ -1,12 +1,9 @@
-import type { z } from 'zod';
-import type { ZAuditEntry, ZAuditList } from '../../../shared/audit/contract.js';
-import { api } from '../../app/api/client.js';
+import { call } from '../../app/api/client.js';
 
-export type TAuditEntry = z.infer<typeof ZAuditEntry>;
-type TAuditList = z.infer<typeof ZAuditList>;
+export type TAuditEntry = Awaited<ReturnType<typeof auditApi.list>>['items'][number];
 
-export const auditKeys = { page: (page: number, size: number) => ['audit', page, size] as const };
+export const auditKeys = { list: ['audit'] as const };
 
 export const auditApi = {
-  list: (limit: number, offset: number) => api.get<TAuditList>('/api/audit', { limit, offset }),
+  list: (limit: number, offset: number) => call('GET /api/audit', { query: { limit, offset } }),
 };

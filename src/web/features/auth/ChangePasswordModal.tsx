@@ -1,7 +1,7 @@
 import { App, Form, Input } from 'antd';
-import { api } from '../../app/api/client.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { FormModal } from '../../components/FormModal.js';
+import { authApi } from './api.js';
 
 type Values = { currentPassword: string; newPassword: string; confirm: string };
 
@@ -17,7 +17,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       onClose={onClose}
       testId="change-password-form"
       onSubmit={async (v) => {
-        await api.post('/api/auth/me/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+        await authApi.changePassword(v.currentPassword, v.newPassword);
         message.success(t('account.passwordChanged'));
       }}
     >

@@ -2,9 +2,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { TMe } from '../../../shared/auth/contract.js';
 import type { Permission } from '../../../shared/auth/roles.js';
-import { ApiError, api, onUnauthorized, setCsrfToken } from '../../app/api/client.js';
+import { ApiError, onUnauthorized, setCsrfToken } from '../../app/api/client.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import type { Locale } from '../../app/i18n/i18n.js';
+import { authApi } from './api.js';
 
 const ME_KEY = ['auth', 'me'] as const;
 
@@ -24,7 +25,7 @@ const SessionContext = createContext<Session | null>(null);
 
 async function fetchMe(): Promise<TMe | null> {
   try {
-    const me = await api.get<TMe>('/api/auth/me', undefined, { anonymousOk: true });
+    const me = await authApi.me();
     setCsrfToken(me.csrfToken);
     return me;
   } catch (e) {
@@ -68,14 +69,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       loading: meQuery.isPending,
       expired,
       login: async (username, password) => {
-        const next = await api.post<TMe>('/api/auth/login', { username, password });
+        const next = await authApi.login(username, password);
         setCsrfToken(next.csrfToken);
         setExpired(false);
         qc.setQueryData(ME_KEY, next);
       },
       logout: async () => {
         try {
-          await api.post('/api/auth/logout');
+          await authApi.logout();
         } finally {
           setExpired(false);
           forget();
@@ -83,7 +84,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       changeLocale: async (locale) => {
         if (me) {
-          await api.put('/api/auth/me/locale', { locale });
+          await authApi.setLocale(locale);
           qc.setQueryData<TMe | null>(ME_KEY, (old) => (old ? { ...old, user: { ...old.user, locale } } : old));
         }
         setLocale(locale);

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Drawer, Empty, Grid, Skeleton, Typography } from 'antd';
+import { Alert, Button, Card, Drawer, Empty, Skeleton, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { isIsoDate, todayIso } from '../../../shared/text/index.js';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { viDate } from '../../components/format.js';
+import { useLayout } from '../../components/useLayout.js';
 import { orgApi, orgKeys } from './api.js';
 import { fallbackAsOf, type RoleUnitNotice, roleUnitNotices } from './asOf.js';
 import { OrgToolbar } from './OrgToolbar.js';
@@ -18,8 +19,7 @@ import { UnitDetail } from './UnitDetail.js';
  */
 export function OrgPage() {
   const { t } = useI18n();
-  const screens = Grid.useBreakpoint();
-  const wide = screens.lg === true;
+  const { wide } = useLayout();
   const [params, setParams] = useSearchParams();
   const today = todayIso();
   const asOfParam = params.get('asOf');

@@ -1,19 +1,8 @@
 import type { z } from 'zod';
-import type {
-  TOrgEvent,
-  TOrgUnit,
-  TOrgUnitDetail,
-  TUnitType,
-  ZOrgDissolve,
-  ZOrgMerge,
-  ZOrgMove,
-  ZOrgRename,
-  ZOrgRoots,
-  ZOrgUnitCreate,
-} from '../../../shared/org/contract.js';
-import { api } from '../../app/api/client.js';
+import type { ZOrgDissolve, ZOrgMerge, ZOrgMove, ZOrgRename, ZOrgUnitCreate } from '../../../shared/org/contract.js';
+import { call } from '../../app/api/client.js';
 
-export type TOrgRoots = z.infer<typeof ZOrgRoots>;
+export type TOrgRoots = Awaited<ReturnType<typeof orgApi.roots>>;
 export type TInactiveRoleUnit = TOrgRoots['inactiveRoleUnits'][number];
 export type OrgCreateInput = z.input<typeof ZOrgUnitCreate>;
 export type OrgRenameInput = z.input<typeof ZOrgRename>;
@@ -33,16 +22,16 @@ export const orgKeys = {
 };
 
 export const orgApi = {
-  types: () => api.get<TUnitType[]>('/api/org/unit-types'),
-  roots: (asOf: string) => api.get<TOrgRoots>('/api/org/roots', { asOf }),
-  children: (id: number, asOf: string) => api.get<TOrgUnit[]>(`/api/org/units/${id}/children`, { asOf }),
-  detail: (id: number, asOf: string) => api.get<TOrgUnitDetail>(`/api/org/units/${id}`, { asOf }),
-  events: (id: number) => api.get<TOrgEvent[]>(`/api/org/units/${id}/events`),
+  types: () => call('GET /api/org/unit-types'),
+  roots: (asOf: string) => call('GET /api/org/roots', { query: { asOf } }),
+  children: (id: number, asOf: string) => call('GET /api/org/units/:id/children', { params: { id }, query: { asOf } }),
+  detail: (id: number, asOf: string) => call('GET /api/org/units/:id', { params: { id }, query: { asOf } }),
+  events: (id: number) => call('GET /api/org/units/:id/events', { params: { id } }),
   search: (q: string, asOf: string, typeCode?: string, limit = 20) =>
-    api.get<TOrgUnit[]>('/api/org/units', { q, asOf, typeCode, limit }),
-  create: (input: OrgCreateInput) => api.post<TOrgUnitDetail>('/api/org/units', input),
-  rename: (id: number, input: OrgRenameInput) => api.post<TOrgUnitDetail>(`/api/org/units/${id}/rename`, input),
-  move: (id: number, input: OrgMoveInput) => api.post<TOrgUnitDetail>(`/api/org/units/${id}/move`, input),
-  dissolve: (id: number, input: OrgDissolveInput) => api.post<TOrgUnitDetail>(`/api/org/units/${id}/dissolve`, input),
-  merge: (id: number, input: OrgMergeInput) => api.post<TOrgUnitDetail>(`/api/org/units/${id}/merge`, input),
+    call('GET /api/org/units', { query: { q, asOf, typeCode, limit } }),
+  create: (body: OrgCreateInput) => call('POST /api/org/units', { body }),
+  rename: (id: number, body: OrgRenameInput) => call('POST /api/org/units/:id/rename', { params: { id }, body }),
+  move: (id: number, body: OrgMoveInput) => call('POST /api/org/units/:id/move', { params: { id }, body }),
+  dissolve: (id: number, body: OrgDissolveInput) => call('POST /api/org/units/:id/dissolve', { params: { id }, body }),
+  merge: (id: number, body: OrgMergeInput) => call('POST /api/org/units/:id/merge', { params: { id }, body }),
 };

@@ -1,0 +1,14 @@
+import { defineMessages } from '../i18n/messages.js';
+
+/** What the server says about org units' fields. */
+export const orgMessages = defineMessages('org', {
+  codeMin: { vi: 'Mã đơn vị cần ít nhất 2 ký tự', en: 'A unit code needs at least 2 characters' },
+  codeMax: { vi: 'Mã đơn vị tối đa 40 ký tự', en: 'A unit code has at most 40 characters' },
+  codeChars: {
+    vi: 'Mã đơn vị chỉ gồm chữ in hoa không dấu, chữ số, dấu gạch ngang, gạch dưới, dấu chấm',
+    en: 'A unit code has only unaccented capital letters, digits, hyphens, underscores and dots',
+  },
+  typeUnknown: { vi: 'Loại đơn vị "{code}" không tồn tại', en: 'There is no unit type "{code}"' },
+  noChange: { vi: 'Không có thay đổi nào được nhập', en: 'No change was entered' },
+  alreadyUnder: { vi: 'Đơn vị đã trực thuộc đơn vị này', en: 'The unit is already under this unit' },
+});
