@@ -1,24 +1,22 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate, zOptionalText, zText } from '../http/common.js';
+import { ZId, ZIdParams, ZIsoDate, zOptionalText, zText } from '../http/common.js';
+import type { RouteTable } from '../http/route.js';
+import type { Entry } from '../i18n/messages.js';
+import { EMPLOYER_ATTITUDES, SIZE_BANDS, TIMELINE_KINDS } from './labels.js';
+import { femaleCountMessages, enterprisesMessages as M, memberCountMessages, workerCountMessages } from './messages.js';
 
-export const EMPLOYER_ATTITUDES = ['supportive', 'neutral', 'reluctant', 'opposed'] as const;
-export const SIZE_BANDS = ['lt10', '10_24', '25_99', '100_499', '500_plus'] as const;
-export type SizeBand = (typeof SIZE_BANDS)[number];
-/** Inclusive lower and exclusive upper worker counts of each size band. */
-export const SIZE_BAND_RANGES: Record<SizeBand, [number, number | null]> = {
-  lt10: [0, 10],
-  '10_24': [10, 25],
-  '25_99': [25, 100],
-  '100_499': [100, 500],
-  '500_plus': [500, null],
-};
+export { EMPLOYER_ATTITUDES, SIZE_BAND_RANGES, SIZE_BANDS, type SizeBand } from './labels.js';
 
-const zCount = (label: string) =>
+type CountEntries = { notNumber?: Entry; notInteger: Entry; negative: Entry; tooLarge?: Entry };
+const keyed = (e: Entry | undefined) => (e ? { message: e.key } : undefined);
+
+/** A whole, non-negative count (workers, members, cost) with the field named in its messages. */
+export const zCount = (m: CountEntries) =>
   z.coerce
-    .number({ message: `${label} phải là số` })
-    .int({ message: `${label} phải là số nguyên` })
-    .min(0, { message: `${label} không được âm` })
-    .max(10_000_000, { message: `${label} quá lớn` });
+    .number(keyed(m.notNumber))
+    .int(keyed(m.notInteger))
+    .min(0, keyed(m.negative))
+    .max(10_000_000, keyed(m.tooLarge));
 
 /** The MST is checked against its check digit on the server (src/shared/ids), where the message names the fault. */
 export const ZMstInput = z.string().max(20).nullish();
@@ -26,9 +24,9 @@ export const ZMstInput = z.string().max(20).nullish();
 export const ZSurveyInput = z
   .object({
     surveyDate: ZIsoDate,
-    workerCount: zCount('Số lao động'),
-    femaleCount: zCount('Số lao động nữ').nullish(),
-    memberCount: zCount('Số đoàn viên').nullish(),
+    workerCount: zCount(workerCountMessages),
+    femaleCount: zCount(femaleCountMessages).nullish(),
+    memberCount: zCount(memberCountMessages).nullish(),
     employerAttitude: z.enum(EMPLOYER_ATTITUDES).nullish(),
     contactName: zOptionalText(120),
     contactPhone: zOptionalText(30),
@@ -36,11 +34,11 @@ export const ZSurveyInput = z
   })
   .strict()
   .refine((s) => s.femaleCount == null || s.femaleCount <= s.workerCount, {
-    message: 'Số lao động nữ không được lớn hơn tổng số lao động',
+    message: M.femaleOverWorkers.key,
     path: ['femaleCount'],
   })
   .refine((s) => s.memberCount == null || s.memberCount <= s.workerCount, {
-    message: 'Số đoàn viên không được lớn hơn tổng số lao động',
+    message: M.membersOverWorkers.key,
     path: ['memberCount'],
   });
 export type TSurveyInput = z.output<typeof ZSurveyInput>;
@@ -147,7 +145,7 @@ export const ZSurvey = z.object({
 
 export const ZTimelineItem = z.object({
   date: z.string(),
-  kind: z.enum(['survey', 'outreach', 'created']),
+  kind: z.enum(TIMELINE_KINDS),
   refId: z.number().int(),
   summary: z.string(),
 });
@@ -156,6 +154,7 @@ export const ZEnterpriseDetail = ZEnterprise.extend({
   surveys: z.array(ZSurvey),
   timeline: z.array(ZTimelineItem),
 });
+export type TEnterpriseDetail = z.infer<typeof ZEnterpriseDetail>;
 
 export const ZEnterpriseConfig = z.object({
   ownershipTypes: z.array(
@@ -174,3 +173,53 @@ export const ZEnterpriseConfig = z.object({
 export const ZOfficerQuery = z.object({ unitId: ZId.optional() }).strict();
 /** People who can be assigned to follow an enterprise: users holding a role inside the caller's scope. */
 export const ZOfficer = z.object({ id: z.number().int(), fullName: z.string(), username: z.string() });
+
+export const enterprisesApi = {
+  'GET /api/enterprises/config': {
+    summary: 'Danh mục loại hình và ngưỡng khảo sát đang áp dụng',
+    response: ZEnterpriseConfig,
+  },
+  'GET /api/enterprises': {
+    summary: 'Danh sách doanh nghiệp (lọc, tìm không dấu, sắp xếp)',
+    query: ZEnterpriseQuery,
+    response: ZEnterpriseList,
+  },
+  'GET /api/enterprises/officers': {
+    summary: 'Cán bộ có thể phân công theo dõi doanh nghiệp',
+    query: ZOfficerQuery,
+    response: z.array(ZOfficer),
+  },
+  'GET /api/enterprises/queue': {
+    summary: 'Doanh nghiệp ngoài nhà nước đủ ngưỡng chưa có công đoàn, liên hệ lâu nhất trước',
+    query: ZEnterpriseQuery,
+    response: ZEnterpriseList,
+  },
+  'GET /api/enterprises/export.xlsx': {
+    summary: 'Xuất Excel đúng danh sách đang lọc',
+    query: ZEnterpriseQuery,
+    file: true,
+  },
+  'GET /api/enterprises/:id': {
+    summary: 'Chi tiết doanh nghiệp với dòng thời gian',
+    params: ZIdParams,
+    response: ZEnterpriseDetail,
+  },
+  'POST /api/enterprises': {
+    summary: 'Thêm doanh nghiệp',
+    body: ZEnterpriseCreate,
+    response: ZEnterpriseDetail,
+    status: 201,
+  },
+  'PATCH /api/enterprises/:id': {
+    summary: 'Sửa thông tin doanh nghiệp',
+    params: ZIdParams,
+    body: ZEnterpriseEdit,
+    response: ZEnterpriseDetail,
+  },
+  'POST /api/enterprises/:id/surveys': {
+    summary: 'Ghi một lần khảo sát (có ngày)',
+    params: ZIdParams,
+    body: ZSurveyInput,
+    response: ZEnterpriseDetail,
+  },
+} as const satisfies RouteTable;

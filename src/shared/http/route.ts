@@ -95,11 +95,22 @@ type SegmentsMatch<P extends string[], U extends string[]> = P extends [
     : false;
 type WithoutQuery<U extends string> = U extends `${infer P}?${string}` ? P : U;
 
-/** The keys of table T whose method is M and whose path template matches the concrete URL U. */
-export type KeysMatching<T, M extends Method, U extends string> = {
+type TemplatesMatching<T, M extends Method, U extends string> = {
   [K in keyof T]: K extends `${M} ${infer P extends string}`
     ? SegmentsMatch<Split<P>, Split<WithoutQuery<U>>> extends true
       ? K
       : never
     : never;
+}[keyof T];
+
+/**
+ * The keys of table T whose method is M and whose path template matches the concrete URL U. A path
+ * written out in full wins over a template, as in the router: `/api/x/queue` is "GET /api/x/queue",
+ * not also "GET /api/x/:id".
+ */
+export type KeysMatching<T, M extends Method, U extends string> = [ExactKeys<T, M, U>] extends [never]
+  ? TemplatesMatching<T, M, U>
+  : ExactKeys<T, M, U>;
+type ExactKeys<T, M extends Method, U extends string> = {
+  [K in keyof T]: `${M} ${WithoutQuery<U>}` extends K ? K : never;
 }[keyof T];

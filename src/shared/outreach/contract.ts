@@ -1,29 +1,34 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate, zOptionalText } from '../http/common.js';
+import { zCount } from '../enterprises/contract.js';
+import { ZId, ZIdParams, ZIsoDate, zOptionalText } from '../http/common.js';
+import type { RouteTable } from '../http/route.js';
+import { costMessages, employerRepsMessages, outreachMessages as M, workersReachedMessages } from './messages.js';
 
-const zCount = (label: string) =>
-  z.coerce
-    .number()
-    .int({ message: `${label} phải là số nguyên` })
-    .min(0, { message: `${label} không được âm` })
-    .max(10_000_000);
+export { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from './attachments.js';
 
 export const ZOutreachCreate = z
   .object({
     unitId: ZId,
     eventDate: ZIsoDate,
     formCode: z.string().min(1).max(40),
-    topics: z.array(z.string().min(1).max(40)).min(1, { message: 'Chọn ít nhất một nội dung tuyên truyền' }).max(20),
+    topics: z.array(z.string().min(1).max(40)).min(1, { message: M.topicsRequired.key }).max(20),
     title: zOptionalText(255),
     enterpriseIds: z.array(ZId).max(5000).default([]),
-    workersReached: zCount('Số người lao động được tuyên truyền'),
-    employerRepsReached: zCount('Số đại diện người sử dụng lao động').default(0),
+    workersReached: zCount(workersReachedMessages),
+    employerRepsReached: zCount(employerRepsMessages).default(0),
     officersPresent: zOptionalText(1000),
-    cost: zCount('Kinh phí').nullish(),
+    cost: zCount(costMessages).nullish(),
     notes: zOptionalText(4000),
   })
   .strict();
 export type TOutreachCreate = z.output<typeof ZOutreachCreate>;
+
+export const ZOutreachAttachment = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+});
 
 export const ZOutreach = z.object({
   id: z.number().int(),
@@ -39,14 +44,9 @@ export const ZOutreach = z.object({
   cost: z.number().int().nullable(),
   notes: z.string().nullable(),
   enterprises: z.array(z.object({ id: z.number().int(), name: z.string(), mst: z.string().nullable() })),
-  attachments: z.array(
-    z.object({ id: z.number().int(), fileName: z.string(), mime: z.string(), size: z.number().int() }),
-  ),
+  attachments: z.array(ZOutreachAttachment),
   createdBy: z.string().nullable(),
 });
-
-export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 export const ZOutreachQuery = z
   .object({
@@ -87,3 +87,41 @@ export const ZOutreachConfig = z.object({
   forms: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() })),
   topics: z.array(z.object({ code: z.string(), nameVi: z.string(), nameEn: z.string() })),
 });
+
+export const ZAttachmentParams = z.object({ id: ZId, attachmentId: ZId }).strict();
+
+export const outreachApi = {
+  'POST /api/outreach/:id/attachments': {
+    summary: 'Đính kèm ảnh / PDF (ví dụ ảnh danh sách ký tên) — multipart: file',
+    params: ZIdParams,
+    response: ZOutreachAttachment,
+    status: 201,
+    upload: true,
+  },
+  'GET /api/outreach/:id/attachments/:attachmentId': {
+    summary: 'Tải tệp đính kèm',
+    params: ZAttachmentParams,
+    file: true,
+  },
+  'GET /api/outreach/config': {
+    summary: 'Danh mục hình thức và nội dung tuyên truyền',
+    response: ZOutreachConfig,
+  },
+  'GET /api/outreach/coverage': {
+    summary: 'Độ bao phủ tuyên truyền (chỉ tiêu 1) theo kỳ và địa bàn',
+    query: ZCoverageQuery,
+    response: ZCoverage,
+  },
+  'GET /api/outreach': {
+    summary: 'Các hoạt động tuyên truyền, vận động',
+    query: ZOutreachQuery,
+    response: ZOutreachList,
+  },
+  'GET /api/outreach/:id': { summary: 'Chi tiết hoạt động tuyên truyền', params: ZIdParams, response: ZOutreach },
+  'POST /api/outreach': {
+    summary: 'Ghi một hoạt động tuyên truyền, vận động',
+    body: ZOutreachCreate,
+    response: ZOutreach,
+    status: 201,
+  },
+} as const satisfies RouteTable;

@@ -1,37 +1,28 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { ENTERPRISE_EXPORT_COLUMNS, enterprisesMessages as M } from '../../../shared/enterprises/messages.js';
+import { say } from '../../../shared/i18n/messages.js';
+import { formatViDate } from '../../../shared/text/index.js';
 import type { EnterpriseRow, Period } from './enterprises.repository.js';
 
-const HEADERS: [string, number][] = [
-  ['STT', 6],
-  ['Mã số thuế', 16],
-  ['Tên doanh nghiệp', 44],
-  ['Địa chỉ', 36],
-  ['Xã/phường', 22],
-  ['Loại hình', 14],
-  ['Ngành nghề', 22],
-  ['Số lao động', 12],
-  ['Lao động nữ', 12],
-  ['Đoàn viên', 12],
-  ['Ngày khảo sát gần nhất', 14],
-  ['Liên hệ gần nhất', 14],
-  ['Có CĐCS', 10],
-  ['Đã tuyên truyền trong kỳ', 14],
-  ['Cán bộ phụ trách', 22],
-  ['Đơn vị quản lý', 30],
-];
+const vi = (iso: string | null) => (iso ? formatViDate(iso) : '');
 
-const vi = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '');
+/** The file's name for a period (Vietnamese, like the workbook itself). */
+export const exportFileName = (period: Period) => say(M.exportFileName, { to: period.to }).vi;
 
-/** Streams the filtered list to an .xlsx (rows committed as written, so memory stays flat). */
+/**
+ * Streams the filtered list to an .xlsx (rows committed as written, so memory stays flat). Written in
+ * Vietnamese whatever the reader's language: the workbook is passed on to other offices.
+ */
 export async function writeEnterprisesXlsx(out: Writable, rows: EnterpriseRow[], period: Period): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const ws = wb.addWorksheet('Doanh nghiệp', { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.columns = HEADERS.map(([, width]) => ({ width }));
-  ws.addRow([`Danh sách doanh nghiệp — kỳ tuyên truyền ${vi(period.from)} đến ${vi(period.to)}`]).commit();
-  const header = ws.addRow(HEADERS.map(([h]) => h));
+  const ws = wb.addWorksheet(M.exportSheet.vi, { views: [{ state: 'frozen', ySplit: 2 }] });
+  ws.columns = ENTERPRISE_EXPORT_COLUMNS.map(([, width]) => ({ width }));
+  ws.addRow([say(M.exportTitle, { from: vi(period.from), to: vi(period.to) }).vi]).commit();
+  const header = ws.addRow(ENTERPRISE_EXPORT_COLUMNS.map(([h]) => h.vi));
   header.font = { bold: true };
   header.commit();
+  const yesNo = (b: boolean) => (b ? M.exportYes.vi : M.exportNo.vi);
   rows.forEach((r, i) => {
     ws.addRow([
       i + 1,
@@ -46,8 +37,8 @@ export async function writeEnterprisesXlsx(out: Writable, rows: EnterpriseRow[],
       r.member_count,
       vi(r.last_survey_date),
       vi(r.last_contact_date),
-      r.grassroots_unit_id ? 'Có' : 'Chưa',
-      Number(r.reached) === 1 ? 'Có' : 'Chưa',
+      yesNo(r.grassroots_unit_id !== null),
+      yesNo(Number(r.reached) === 1),
       r.officer_name ?? '',
       r.unit_name,
     ]).commit();

@@ -1,8 +1,11 @@
-import type { TEnterprise } from '../../../shared/enterprises/contract.js';
-import type { EnterpriseRow } from './enterprises.repository.js';
+import type { TEnterprise, TEnterpriseDetail } from '../../../shared/enterprises/contract.js';
+import { enterprisesMessages as M } from '../../../shared/enterprises/messages.js';
+import { type Locale, type Message, say } from '../../../shared/i18n/messages.js';
+import { sortByPersonName } from '../../../shared/text/index.js';
+import type * as repo from './enterprises.repository.js';
 
 /** Row → response. Contact people and phones are only in the detail's surveys, never in lists. */
-export function presentEnterprise(r: EnterpriseRow, withPeriod: boolean): TEnterprise {
+export function presentEnterprise(r: repo.EnterpriseRow, withPeriod: boolean): TEnterprise {
   return {
     id: r.id,
     unitId: r.unit_id,
@@ -31,4 +34,80 @@ export function presentEnterprise(r: EnterpriseRow, withPeriod: boolean): TEnter
     hasUnion: r.grassroots_unit_id !== null,
     reachedInPeriod: withPeriod ? Number(r.reached) === 1 : null,
   };
+}
+
+type Surveys = Awaited<ReturnType<typeof repo.surveysOf>>;
+type Outreach = Awaited<ReturnType<typeof repo.outreachOf>>;
+
+function surveySummary(s: Surveys[number]): Message {
+  return s.member_count != null
+    ? say(M.timelineSurveyMembers, { workers: s.worker_count, members: s.member_count })
+    : say(M.timelineSurvey, { workers: s.worker_count });
+}
+
+function outreachSummary(o: Outreach[number], locale: Locale): Message {
+  const form = locale === 'vi' ? o.form_name_vi : o.form_name_en;
+  return o.title
+    ? say(M.timelineOutreachTitled, { form, title: o.title, workers: o.workers_reached })
+    : say(M.timelineOutreach, { form, workers: o.workers_reached });
+}
+
+/**
+ * The enterprise with its surveys and a timeline of what happened to it, newest first; the summaries
+ * are in the reader's language (`createdOn` is the calendar day it was listed).
+ */
+export function presentDetail(
+  row: repo.EnterpriseRow,
+  surveys: Surveys,
+  outreach: Outreach,
+  createdOn: string,
+  locale: Locale,
+): TEnterpriseDetail {
+  const timeline = [
+    ...surveys.map((s) => ({
+      date: s.survey_date,
+      kind: 'survey' as const,
+      refId: s.id,
+      summary: surveySummary(s)[locale],
+    })),
+    ...outreach.map((o) => ({
+      date: o.event_date,
+      kind: 'outreach' as const,
+      refId: o.id,
+      summary: outreachSummary(o, locale)[locale],
+    })),
+    { date: createdOn, kind: 'created' as const, refId: row.id, summary: M.timelineCreated[locale] },
+  ].sort((a, b) => b.date.localeCompare(a.date));
+  return {
+    ...presentEnterprise(row, true),
+    surveys: surveys.map((s) => ({
+      id: s.id,
+      surveyDate: s.survey_date,
+      workerCount: s.worker_count,
+      femaleCount: s.female_count,
+      memberCount: s.member_count,
+      employerAttitude: s.employer_attitude as TEnterpriseDetail['surveys'][number]['employerAttitude'],
+      contactName: s.contact_name,
+      contactPhone: s.contact_phone,
+      notes: s.notes,
+      surveyedBy: s.surveyed_by_name,
+    })),
+    timeline,
+  };
+}
+
+export function presentConfig(ownershipTypes: repo.OwnershipType[], t: repo.Thresholds) {
+  return {
+    ownershipTypes,
+    thresholds: { surveyMinWorkers: t.surveyMin, foundingMinWorkers: t.foundingMin },
+  };
+}
+
+/** Officers by given name, the way Vietnamese lists of people are read. */
+export function presentOfficers(rows: Awaited<ReturnType<typeof repo.officersInScope>>) {
+  return sortByPersonName(rows, (r) => r.full_name).map((r) => ({
+    id: r.id,
+    fullName: r.full_name,
+    username: r.username,
+  }));
 }

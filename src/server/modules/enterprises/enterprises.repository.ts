@@ -1,14 +1,18 @@
-import { type Kysely, sql } from 'kysely';
-import { SIZE_BAND_RANGES, type TEnterpriseQuery } from '../../../shared/enterprises/contract.js';
-import type { Database } from '../../db/schema.js';
+/** Every query of enterprises, their surveys and ownership kinds. Reads of enterprises take the caller's Scope. */
+import { sql } from 'kysely';
+import type { Role } from '../../../shared/auth/roles.js';
+import type { TEnterpriseCreate, TEnterpriseQuery, TSurveyInput } from '../../../shared/enterprises/contract.js';
+import { SIZE_BAND_RANGES } from '../../../shared/enterprises/labels.js';
+import { fold } from '../../../shared/text/index.js';
+import type { Db } from '../../db/database.js';
 import { type Scope, unitInScope } from '../../platform/scope.js';
 import { likeContains, likePrefix } from '../../platform/sql.js';
 
-type Db = Kysely<Database>;
 export type Thresholds = { surveyMin: number; foundingMin: number };
 export type Period = { from: string; to: string };
 
-function reachedExpr(period: Period) {
+/** 1 when an outreach event of the period reached enterprise `e` (the lists' and the coverage's "reached"). */
+export function reachedExpr(period: Period) {
   return sql<number>`(case when exists (
     select 1 from outreach_enterprise oe join outreach_event ev on ev.id = oe.event_id
     where oe.enterprise_id = e.id and ev.event_date >= ${period.from} and ev.event_date <= ${period.to}
@@ -56,13 +60,17 @@ export function baseQuery(db: Db, scope: Scope, t: Thresholds, period: Period) {
 }
 export type EnterpriseRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
-export function applyFilters(
-  q: ReturnType<typeof baseQuery>,
-  f: TEnterpriseQuery & { folded: string },
+export type EnterpriseQuery = ReturnType<typeof baseQuery>;
+
+/** The enterprises of the scope that pass the list's filters (`folded` is the search text without accents). */
+export function filtered(
+  db: Db,
+  scope: Scope,
   t: Thresholds,
   period: Period,
+  f: TEnterpriseQuery & { folded: string },
 ) {
-  let out = q;
+  let out = baseQuery(db, scope, t, period);
   if (f.folded) {
     const digits = f.folded.replace(/[^0-9]/g, '');
     out = out.where((eb) =>
@@ -104,15 +112,46 @@ const SORT_COLUMNS = {
   lastContactDate: 'e.last_contact_date',
 } as const;
 
-export function sorted(q: ReturnType<typeof baseQuery>, sort: keyof typeof SORT_COLUMNS, order: 'asc' | 'desc') {
-  // Nulls (never surveyed, never contacted) first when ascending, in both databases.
-  const col = SORT_COLUMNS[sort];
-  return q
-    .orderBy(sql`(case when ${sql.ref(col)} is null then 0 else 1 end)`, order)
-    .orderBy(col, order)
-    .orderBy('e.id', order);
+export async function countOf(q: EnterpriseQuery): Promise<number> {
+  const r = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
+/** One page of a filtered list in the chosen order. */
+export function pageOf(
+  q: EnterpriseQuery,
+  p: { sort: keyof typeof SORT_COLUMNS; order: 'asc' | 'desc'; limit: number; offset: number },
+) {
+  // Nulls (never surveyed, never contacted) first when ascending, in both databases.
+  const col = SORT_COLUMNS[p.sort];
+  return q
+    .orderBy(sql`(case when ${sql.ref(col)} is null then 0 else 1 end)`, p.order)
+    .orderBy(col, p.order)
+    .orderBy('e.id', p.order)
+    .limit(p.limit)
+    .offset(p.offset)
+    .execute();
+}
+
+/** A whole filtered list by name, for the export. */
+export function allByName(q: EnterpriseQuery) {
+  return q.orderBy('e.name_folded').execute();
+}
+
+export function findInScope(db: Db, scope: Scope, t: Thresholds, period: Period, id: number) {
+  return baseQuery(db, scope, t, period).where('e.id', '=', id).executeTakeFirst();
+}
+
+/** When the enterprise was put on the list (the timeline's first entry); the caller found it in scope. */
+export async function createdAt(db: Db, id: number): Promise<string> {
+  const r = await db.selectFrom('enterprise').select('created_at').where('id', '=', id).executeTakeFirstOrThrow();
+  return r.created_at;
+}
+
+/** Surveys and outreach of an enterprise the caller already found within their scope. */
 export function surveysOf(db: Db, enterpriseId: number) {
   return db
     .selectFrom('enterprise_survey as s')
@@ -130,7 +169,14 @@ export function outreachOf(db: Db, enterpriseId: number) {
     .selectFrom('outreach_enterprise as oe')
     .innerJoin('outreach_event as ev', 'ev.id', 'oe.event_id')
     .innerJoin('outreach_form as f', 'f.code', 'ev.form_code')
-    .select(['ev.id', 'ev.event_date', 'ev.title', 'f.name_vi as form_name', 'ev.workers_reached'])
+    .select([
+      'ev.id',
+      'ev.event_date',
+      'ev.title',
+      'f.name_vi as form_name_vi',
+      'f.name_en as form_name_en',
+      'ev.workers_reached',
+    ])
     .where('oe.enterprise_id', '=', enterpriseId)
     .orderBy('ev.event_date', 'desc')
     .execute();
@@ -164,5 +210,164 @@ export async function refreshDerived(db: Db, enterpriseId: number): Promise<void
       last_contact_date: contacts.sort().at(-1) ?? null,
     })
     .where('id', '=', enterpriseId)
+    .execute();
+}
+
+export type OwnershipType = {
+  code: string;
+  nameVi: string;
+  nameEn: string;
+  nonState: boolean;
+  validFrom: string;
+  validTo: string | null;
+};
+
+/**
+ * The ownership kinds (the one reader of `ownership_type`), in display order; `current` keeps those
+ * still in use (no end date), which pickers and imports offer. A record keeps an ended kind it was given.
+ */
+export async function ownershipTypes(db: Db, opts: { current?: boolean } = {}): Promise<OwnershipType[]> {
+  let q = db.selectFrom('ownership_type').selectAll().orderBy('sort_order');
+  if (opts.current) q = q.where('valid_to', 'is', null);
+  const rows = await q.execute();
+  return rows.map((o) => ({
+    code: o.code,
+    nameVi: o.name_vi,
+    nameEn: o.name_en,
+    nonState: o.non_state === 1,
+    validFrom: o.valid_from,
+    validTo: o.valid_to,
+  }));
+}
+
+/** A unit by id with whether its type is a grassroots union; the caller checks it is in scope. */
+export function unitWithGrassroots(db: Db, unitId: number) {
+  return db
+    .selectFrom('org_unit as u')
+    .innerJoin('unit_type as t', 't.code', 'u.type_code')
+    .select(['u.id', 't.grassroots'])
+    .where('u.id', '=', unitId)
+    .executeTakeFirst();
+}
+
+/** Users holding a role at a unit of the scope (only these roles, when given). */
+function usersWithRoleIn(db: Db, scope: Scope, roles?: Role[]) {
+  return db.selectFrom('app_user as a').where((eb) => {
+    let held = eb
+      .selectFrom('user_role as r')
+      .select('r.id')
+      .whereRef('r.user_id', '=', 'a.id')
+      .where((e) => unitInScope(e, 'r.unit_id', scope));
+    if (roles) held = held.where('r.role', 'in', roles);
+    return eb.exists(held);
+  });
+}
+
+export async function isUserInScope(db: Db, scope: Scope, userId: number): Promise<boolean> {
+  const u = await usersWithRoleIn(db, scope).select('a.id').where('a.id', '=', userId).executeTakeFirst();
+  return u !== undefined;
+}
+
+/** Active officers and unit administrators of the scope, who may follow an enterprise. */
+export function officersInScope(db: Db, scope: Scope) {
+  return usersWithRoleIn(db, scope, ['officer', 'federation_admin'])
+    .select(['a.id', 'a.full_name', 'a.username'])
+    .where('a.active', '=', 1)
+    .limit(500)
+    .execute();
+}
+
+/** Any enterprise with this MST, in any subtree: the duplicate check spans the whole list. */
+export function findByMst(db: Db, mst: string) {
+  return db.selectFrom('enterprise').select(['id', 'name', 'unit_id']).where('mst', '=', mst).executeTakeFirst();
+}
+
+export async function insertEnterprise(
+  db: Db,
+  createdBy: number,
+  input: TEnterpriseCreate & { mst: string | null },
+  batchId: number | null,
+): Promise<number> {
+  const now = new Date().toISOString();
+  const e = await db
+    .insertInto('enterprise')
+    .values({
+      unit_id: input.unitId,
+      mst: input.mst,
+      name: input.name,
+      name_folded: fold(input.name),
+      short_name: input.shortName ?? null,
+      address: input.address ?? null,
+      admin_area_code: input.adminAreaCode ?? null,
+      admin_area_name: input.adminAreaName ?? null,
+      ownership_code: input.ownershipCode,
+      industry: input.industry ?? null,
+      officer_user_id: input.officerUserId ?? null,
+      grassroots_unit_id: input.grassrootsUnitId ?? null,
+      worker_count: null,
+      female_count: null,
+      member_count: null,
+      last_survey_date: null,
+      last_contact_date: null,
+      duplicate_reason: input.duplicateReason ?? null,
+      import_batch_id: batchId,
+      created_at: now,
+      updated_at: now,
+      created_by: createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (input.survey) await insertSurvey(db, createdBy, e.id, input.survey, batchId);
+  return e.id;
+}
+
+/** Records a survey and brings the enterprise's latest figures up to date. */
+export async function insertSurvey(
+  db: Db,
+  surveyedBy: number,
+  enterpriseId: number,
+  s: TSurveyInput,
+  batchId: number | null,
+): Promise<void> {
+  await db
+    .insertInto('enterprise_survey')
+    .values({
+      enterprise_id: enterpriseId,
+      survey_date: s.surveyDate,
+      worker_count: s.workerCount,
+      female_count: s.femaleCount ?? null,
+      member_count: s.memberCount ?? null,
+      employer_attitude: s.employerAttitude ?? null,
+      contact_name: s.contactName ?? null,
+      contact_phone: s.contactPhone ?? null,
+      notes: s.notes ?? null,
+      surveyed_by: surveyedBy,
+      import_batch_id: batchId,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  await refreshDerived(db, enterpriseId);
+}
+
+export type EnterpriseChanges = Partial<Omit<TEnterpriseCreate, 'unitId' | 'survey' | 'duplicateReason'>>;
+
+/** Applies the fields given (undefined = unchanged); the name's folded form follows the name. */
+export async function updateEnterprise(db: Db, id: number, input: EnterpriseChanges): Promise<void> {
+  await db
+    .updateTable('enterprise')
+    .set({
+      ...(input.mst !== undefined ? { mst: input.mst } : {}),
+      ...(input.name ? { name: input.name, name_folded: fold(input.name) } : {}),
+      ...(input.shortName !== undefined ? { short_name: input.shortName } : {}),
+      ...(input.address !== undefined ? { address: input.address } : {}),
+      ...(input.adminAreaCode !== undefined ? { admin_area_code: input.adminAreaCode } : {}),
+      ...(input.adminAreaName !== undefined ? { admin_area_name: input.adminAreaName } : {}),
+      ...(input.ownershipCode ? { ownership_code: input.ownershipCode } : {}),
+      ...(input.industry !== undefined ? { industry: input.industry } : {}),
+      ...(input.officerUserId !== undefined ? { officer_user_id: input.officerUserId ?? null } : {}),
+      ...(input.grassrootsUnitId !== undefined ? { grassroots_unit_id: input.grassrootsUnitId ?? null } : {}),
+      updated_at: new Date().toISOString(),
+    })
+    .where('id', '=', id)
     .execute();
 }

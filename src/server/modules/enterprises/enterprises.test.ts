@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, makeTree, makeUser, type TestEnv, writeCounts } from '../../test/harness.js';
+import { createTestEnv, makeUser, type TestEnv, writeCounts } from '../../test/harness.js';
+import { enterpriseSetup, nextMst, survey } from './enterprises.fixtures.js';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -9,34 +10,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.close();
 });
-
-// Fresh valid tax codes for each call (check digit by the rule in shared/domain/union-rules.md §5),
-// so tests never collide on an MST and need not clear the table.
-const W = [31, 29, 23, 19, 17, 13, 7, 5, 3];
-let seq = Math.floor(Math.random() * 1_000_000);
-const nextMst = (): string => {
-  for (;;) {
-    const base = `38${String(1_000_000 + (seq++ % 9_000_000)).padStart(7, '0')}`;
-    const rem = W.reduce((s, w, i) => s + w * Number(base[i]), 0) % 11;
-    if (rem !== 0) return `${base}${(10 - rem) % 10}`;
-  }
-};
-
-async function setup() {
-  const t = await makeTree(env);
-  const officer = await makeUser(env, 'officer', t.districtA);
-  const mk = async (body: Record<string, unknown>) => {
-    const r = await officer.post('/api/enterprises', { unitId: t.districtA, ownershipCode: 'PRIVATE', ...body });
-    if (r.statusCode !== 201) throw new Error(`${r.statusCode} ${r.body}`);
-    return r.data;
-  };
-  return { t, officer, mk };
-}
-const survey = (workerCount: number, extra: Record<string, unknown> = {}) => ({
-  surveyDate: '2024-04-20',
-  workerCount,
-  ...extra,
-});
+const setup = () => enterpriseSetup(env);
 
 describe('enterprises', () => {
   it('validates the MST check digit and names the field', async () => {
@@ -49,7 +23,7 @@ describe('enterprises', () => {
       mst: '3800601239',
     });
     expect(r.statusCode).toBe(400);
-    expect(r.data.error.issues).toEqual([{ path: 'mst', message: 'Mã số thuế 3800601239 sai chữ số kiểm tra' }]);
+    expect(r.data.error?.issues).toEqual([{ path: 'mst', message: 'Mã số thuế 3800601239 sai chữ số kiểm tra' }]);
     expect(await writeCounts(env)).toEqual(before);
   });
 
@@ -65,7 +39,7 @@ describe('enterprises', () => {
       mst,
     });
     expect(dup.statusCode).toBe(409);
-    expect(dup.data.error.message).toContain('Công ty TNHH Cao su Phú Thịnh');
+    expect(dup.data.error?.message).toContain('Công ty TNHH Cao su Phú Thịnh');
     const ok = await officer.post('/api/enterprises', {
       unitId: t.districtA,
       ownershipCode: 'PRIVATE',
@@ -107,7 +81,7 @@ describe('enterprises', () => {
       femaleCount: 12,
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.data.error.issues[0]).toEqual({
+    expect(bad.data.error?.issues?.[0]).toEqual({
       path: 'femaleCount',
       message: 'Số lao động nữ không được lớn hơn tổng số lao động',
     });
@@ -169,132 +143,64 @@ describe('enterprises', () => {
   });
 });
 
-describe('outreach and coverage', () => {
-  it('records an event covering enterprises and moves the coverage, overall and by commune', async () => {
+describe('enterprise messages in the reader’s language', () => {
+  it('names bad fields, a hidden duplicate and the timeline in English once the user chose English', async () => {
     const { mk, officer, t } = await setup();
-    const a = await mk({ name: 'Công ty A', survey: survey(40), adminAreaCode: '25246', adminAreaName: 'Xã Bình Tân' });
-    await mk({ name: 'Công ty B', survey: survey(60), adminAreaCode: '25252', adminAreaName: 'Xã Phú Riềng' });
-    await mk({
-      name: 'Công ty Nhà nước C',
-      ownershipCode: 'STATE',
-      survey: survey(90),
-      adminAreaCode: '25252',
-      adminAreaName: 'Xã Phú Riềng',
-    });
-    const cov = async () =>
-      (await officer.get(`/api/outreach/coverage?unitId=${t.districtA}&from=2024-04-01&to=2024-10-30`)).data;
-    const before = await cov();
-    expect(before).toMatchObject({
-      enterprisesInScope: 3,
-      reached: 0,
-      nonStateInScope: 2,
-      nonStateReached: 0,
-      workersReached: 0,
-    });
-    const ev = await officer.post('/api/outreach', {
-      unitId: t.districtA,
-      eventDate: '2024-05-15',
-      formCode: 'WORKPLACE_MEETING',
-      topics: ['UNION_MEMBERSHIP', 'TRADE_UNION_LAW'],
-      title: 'Tuyên truyền Luật Công đoàn tại Công ty A',
-      enterpriseIds: [a.id],
-      workersReached: 35,
-      employerRepsReached: 2,
-      cost: 1_500_000,
-    });
-    expect(ev.statusCode).toBe(201);
-    expect(ev.data.enterprises.map((e: { name: string }) => e.name)).toEqual(['Công ty A']);
-    const after = await cov();
-    expect(after).toMatchObject({
-      enterprisesInScope: 3,
-      reached: 1,
-      nonStateInScope: 2,
-      nonStateReached: 1,
-      workersReached: 35,
-      events: 1,
-    });
-    expect(after.byCommune).toContainEqual(
-      expect.objectContaining({
-        adminAreaCode: '25246',
-        enterprisesInScope: 1,
-        reached: 1,
-        workersInReachedEnterprises: 40,
-      }),
-    );
-    const detail = await officer.get(`/api/enterprises/${a.id}`);
-    expect(detail.data.lastContactDate).toBe('2024-05-15');
-    expect(detail.data.timeline).toContainEqual(expect.objectContaining({ kind: 'outreach', date: '2024-05-15' }));
-    const reached = await officer.get(
-      `/api/enterprises?unitId=${t.districtA}&reached=true&from=2024-04-01&to=2024-10-30`,
-    );
-    expect(reached.data.items.map((e: { name: string }) => e.name)).toEqual(['Công ty A']);
-  });
-
-  it('refuses unknown forms and topics with Vietnamese messages, and writes nothing', async () => {
-    const { officer, t } = await setup();
+    expect((await officer.put('/api/auth/me/locale', { locale: 'en' })).statusCode).toBe(200);
+    const e = await mk({ name: 'Công ty TNHH Song Ngữ', survey: survey(30, { memberCount: 4 }) });
     const before = await writeCounts(env);
-    const r = await officer.post('/api/outreach', {
+    const mst = await officer.post('/api/enterprises', {
       unitId: t.districtA,
-      eventDate: '2024-05-15',
-      formCode: 'TELEPATHY',
-      topics: ['NOPE'],
-      workersReached: 3,
+      ownershipCode: 'NO_SUCH_KIND',
+      name: 'Công ty Sai Mã',
+      mst: '3800601239',
     });
-    expect(r.statusCode).toBe(400);
-    expect(r.data.error.issues.map((i: { path: string }) => i.path)).toEqual(['formCode', 'topics.0']);
-    expect(await writeCounts(env)).toEqual(before);
-  });
-});
-
-describe('outreach attachments', () => {
-  const PNG = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-    'base64',
-  );
-  const send = (c: { cookie: string; csrf: string }, eventId: number, name: string, data: Buffer) => {
-    const b = '----att';
-    const payload = Buffer.concat([
-      Buffer.from(
-        `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`,
-      ),
-      data,
-      Buffer.from(`\r\n--${b}--\r\n`),
+    expect(mst.statusCode).toBe(400);
+    expect(mst.data.error?.issues).toEqual([{ path: 'mst', message: 'Tax code 3800601239 has a wrong check digit' }]);
+    const kind = await officer.post('/api/enterprises', {
+      unitId: t.districtA,
+      ownershipCode: 'NO_SUCH_KIND',
+      name: 'Công ty Loại Lạ',
+    });
+    expect(kind.data.error?.issues).toEqual([
+      { path: 'ownershipCode', message: 'Ownership kind "NO_SUCH_KIND" is not in the list' },
     ]);
-    return env.app.inject({
-      method: 'POST',
-      url: `/api/outreach/${eventId}/attachments`,
-      headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': `multipart/form-data; boundary=${b}` },
-      payload,
+    const bad = await officer.post(`/api/enterprises/${e.id}/surveys`, {
+      surveyDate: '2024-10-01',
+      workerCount: -1,
+      femaleCount: 2.5,
     });
-  };
+    expect(bad.statusCode).toBe(400);
+    expect(Object.fromEntries((bad.data.error?.issues ?? []).map((i) => [i.path, i.message]))).toEqual({
+      workerCount: 'The number of workers cannot be negative',
+      femaleCount: 'The number of women workers must be a whole number',
+    });
+    const over = await officer.post(`/api/enterprises/${e.id}/surveys`, {
+      surveyDate: '2024-10-01',
+      workerCount: 10,
+      femaleCount: 12,
+    });
+    expect(over.data.error?.issues).toEqual([
+      { path: 'femaleCount', message: 'Women workers cannot outnumber all workers' },
+    ]);
+    expect(await writeCounts(env)).toEqual(before);
 
-  it('stores a photo of the attendance sheet, lists and serves it; refuses what is not an image or PDF', async () => {
-    const { officer, t } = await setup();
-    const ev = await officer.post('/api/outreach', {
+    // A duplicate in another subtree is named without its name, in English too.
+    const other = await makeUser(env, 'officer', t.districtB);
+    const code = nextMst();
+    await other.post('/api/enterprises', { unitId: t.districtB, ownershipCode: 'PRIVATE', name: 'Bí Mật', mst: code });
+    const dup = await officer.post('/api/enterprises', {
       unitId: t.districtA,
-      eventDate: '2024-05-20',
-      formCode: 'CONFERENCE',
-      topics: ['LABOUR_CODE'],
-      workersReached: 50,
+      ownershipCode: 'PRIVATE',
+      name: 'Trùng',
+      mst: code,
     });
-    const ok = await send(officer, ev.data.id, 'danh-sach-ky-ten.png', PNG);
-    expect(ok.statusCode).toBe(201);
-    const att = JSON.parse(ok.body);
-    expect(att).toMatchObject({ fileName: 'danh-sach-ky-ten.png', mime: 'image/png', size: PNG.length });
-    const view = await officer.get(`/api/outreach/${ev.data.id}`);
-    expect(view.data.attachments).toEqual([att]);
-    const file = await env.app.inject({
-      method: 'GET',
-      url: `/api/outreach/${ev.data.id}/attachments/${att.id}`,
-      headers: { cookie: officer.cookie },
-    });
-    expect(file.statusCode).toBe(200);
-    expect(file.headers['content-type']).toBe('image/png');
-    expect(file.rawPayload.equals(PNG)).toBe(true);
-    const before = await env.ctx.db.selectFrom('outreach_attachment').select('id').execute();
-    const bad = await send(officer, ev.data.id, 'virus.png', Buffer.from('MZ this is not an image'));
-    expect(bad.statusCode).toBe(415);
-    expect(JSON.parse(bad.body).error.message).toBe('Tệp đính kèm phải là ảnh (JPEG, PNG, WebP) hoặc PDF');
-    expect(await env.ctx.db.selectFrom('outreach_attachment').select('id').execute()).toHaveLength(before.length);
+    expect(dup.statusCode).toBe(409);
+    expect(dup.data.error?.message).toContain(`Tax code ${code} is already listed (managed by another unit)`);
+
+    const detail = await officer.get(`/api/enterprises/${e.id}`);
+    expect(detail.data.timeline.map((i) => i.summary)).toEqual(
+      expect.arrayContaining(['30 workers, 4 members', 'Added to the list']),
+    );
   });
 });

@@ -114,7 +114,7 @@ describe('enterprise import', () => {
     const commit = await admin.post(`/api/imports/${up.data.batchId}/commit`, { mode: 'valid' });
     expect(commit.data).toMatchObject({ committed: true, inserted: 2, rejectedRowCount: 1 });
     const list = await admin.get(`/api/enterprises?unitId=${t.districtA}`);
-    expect(list.data.items.map((e: { name: string; workerCount: number }) => [e.name, e.workerCount])).toEqual([
+    expect(list.data.items.map((e) => [e.name, e.workerCount])).toEqual([
       ['Công ty A', 40],
       ['Công ty B', 300],
     ]);
@@ -171,7 +171,7 @@ describe('enterprise import', () => {
       eventDate: '2024-06-01',
       formCode: 'LEAFLETS',
       topics: ['LABOUR_CODE'],
-      enterpriseIds: [e.id],
+      enterpriseIds: [e?.id],
       workersReached: 20,
     });
     const r = await admin.post(`/api/imports/${up.data.batchId}/undo`);

@@ -3,11 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ATTACHMENT_MAX_BYTES } from '../../../shared/outreach/contract.js';
+import { commonMessages } from '../../../shared/common/messages.js';
+import { ATTACHMENT_MAX_BYTES } from '../../../shared/outreach/attachments.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { type Actor, requireScope, unitInScope } from '../../platform/scope.js';
+import type { FileAnswer } from '../../platform/routes.js';
+import { type Actor, requireScope } from '../../platform/scope.js';
+import { invalid, issue } from '../../platform/validation.js';
+import * as repo from './outreach.repository.js';
 
 const dirOf = (ctx: AppContext, eventId: number) => path.join(ctx.config.dataDir, 'attachments', String(eventId));
 
@@ -21,42 +25,26 @@ function sniff(head: Buffer): string | null {
   return null;
 }
 
-async function eventInScope(
-  ctx: AppContext,
-  actor: Actor,
-  eventId: number,
-  permission: 'record.read' | 'record.write',
-) {
-  const scope = await requireScope(ctx.db, actor, permission);
-  const ev = await ctx.db
-    .selectFrom('outreach_event as ev')
-    .select(['ev.id', 'ev.unit_id'])
-    .where('ev.id', '=', eventId)
-    .where((eb) => unitInScope(eb, 'ev.unit_id', scope))
-    .executeTakeFirst();
-  if (!ev) throw new AppError('NOT_FOUND');
-  return ev;
-}
+/** The multipart file part as @fastify/multipart gives it (undefined when the form had none). */
+export type UploadedPart = { file: Readable & { truncated?: boolean }; filename: string } | undefined;
 
-export async function addAttachment(
-  ctx: AppContext,
-  actor: Actor,
-  eventId: number,
-  file: { stream: Readable & { truncated?: boolean }; fileName: string },
-) {
-  const ev = await eventInScope(ctx, actor, eventId, 'record.write');
+export async function addAttachment(ctx: AppContext, actor: Actor, eventId: number, part: UploadedPart) {
+  const scope = await requireScope(ctx.db, actor, 'record.write');
+  const ev = await repo.eventInScope(ctx.db, scope, eventId);
+  if (!ev) throw new AppError('NOT_FOUND');
+  if (!part) invalid([issue('file', commonMessages.noFile)]);
   const dir = dirOf(ctx, eventId);
   fs.mkdirSync(dir, { recursive: true });
   const key = `${Date.now()}-${randomBytes(8).toString('hex')}`;
   const target = path.join(dir, key);
-  await pipeline(file.stream, fs.createWriteStream(target));
+  await pipeline(part.file, fs.createWriteStream(target));
   const size = fs.statSync(target).size;
   const fd = fs.openSync(target, 'r');
   const head = Buffer.alloc(16);
   fs.readSync(fd, head, 0, 16, 0);
   fs.closeSync(fd);
   const mime = sniff(head);
-  if (file.stream.truncated || size > ATTACHMENT_MAX_BYTES) {
+  if (part.file.truncated || size > ATTACHMENT_MAX_BYTES) {
     fs.rmSync(target, { force: true });
     throw new AppError('PAYLOAD_TOO_LARGE');
   }
@@ -64,21 +52,16 @@ export async function addAttachment(
     fs.rmSync(target, { force: true });
     throw new AppError('ATTACHMENT_TYPE');
   }
-  const fileName = file.fileName.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'tep-dinh-kem';
+  const fileName = part.filename.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'tep-dinh-kem';
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('outreach_attachment')
-      .values({
-        event_id: eventId,
-        file_name: fileName,
-        mime,
-        size,
-        storage_key: key,
-        created_by: actor.userId,
-        created_at: new Date().toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const id = await repo.insertAttachment(trx, {
+      eventId,
+      fileName,
+      mime,
+      size,
+      storageKey: key,
+      createdBy: actor.userId,
+    });
     await audit(trx, actor, {
       action: 'outreach.attachment',
       entity: 'outreach_event',
@@ -86,20 +69,21 @@ export async function addAttachment(
       unitId: ev.unit_id,
       after: { fileName, mime, size },
     });
-    return { id: row.id, fileName, mime, size };
+    return { id, fileName, mime, size };
   });
 }
 
-export async function openAttachment(ctx: AppContext, actor: Actor, eventId: number, attachmentId: number) {
-  await eventInScope(ctx, actor, eventId, 'record.read');
-  const a = await ctx.db
-    .selectFrom('outreach_attachment')
-    .selectAll()
-    .where('id', '=', attachmentId)
-    .where('event_id', '=', eventId)
-    .executeTakeFirst();
+/** Serves an attachment inline (photos and PDFs open in the browser). */
+export async function openAttachment(
+  ctx: AppContext,
+  actor: Actor,
+  eventId: number,
+  attachmentId: number,
+): Promise<FileAnswer> {
+  const scope = await requireScope(ctx.db, actor, 'record.read');
+  const a = await repo.attachmentInScope(ctx.db, scope, eventId, attachmentId);
   if (!a) throw new AppError('NOT_FOUND');
   const file = path.join(dirOf(ctx, eventId), a.storage_key);
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND');
-  return { stream: fs.createReadStream(file), mime: a.mime, fileName: a.file_name, size: a.size };
+  return { contentType: a.mime, fileName: a.file_name, body: fs.createReadStream(file), size: a.size, inline: true };
 }

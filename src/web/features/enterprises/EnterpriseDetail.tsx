@@ -1,10 +1,11 @@
 import { EditOutlined, NotificationOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Grid, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Descriptions, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { formatNumber } from '../../app/i18n/i18n.js';
 import { viDate } from '../../components/format.js';
+import { useLayout } from '../../components/useLayout.js';
 import { useSession } from '../auth/session.js';
 import { enterpriseKeys, enterprisesApi, type TEnterpriseDetail } from './api.js';
 import { useEnterpriseConfig } from './config.js';
@@ -26,8 +27,7 @@ const count = (n: number | null) => (n === null ? '—' : formatNumber(n));
 export function EnterpriseDetail({ id, onSurvey, onEdit, onOutreach }: Props) {
   const { t } = useI18n();
   const { can } = useSession();
-  const screens = Grid.useBreakpoint();
-  const phone = screens.md !== true;
+  const { phone } = useLayout();
   const config = useEnterpriseConfig();
   const detail = useQuery({ queryKey: enterpriseKeys.detail(id), queryFn: () => enterprisesApi.detail(id) });
 

@@ -1,5 +1,5 @@
 import { Button, Select } from 'antd';
-import { SIZE_BANDS, type SizeBand } from '../../../shared/enterprises/contract.js';
+import { SIZE_BANDS, type SizeBand } from '../../../shared/enterprises/labels.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { foldedSearch } from '../../components/foldedSearch.js';
 import type { TCoverageRow } from '../outreach/api.js';

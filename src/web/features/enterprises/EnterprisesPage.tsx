@@ -1,18 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Drawer,
-  Grid,
-  Segmented,
-  Table,
-  type TableColumnsType,
-  type TablePaginationConfig,
-  Typography,
-} from 'antd';
-import type { SorterResult } from 'antd/es/table/interface.js';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Drawer, Segmented, Table, type TableColumnsType, type TableProps, Typography } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
@@ -20,6 +8,8 @@ import { formatNumber } from '../../app/i18n/i18n.js';
 import { viDate } from '../../components/format.js';
 import { SearchToolbar } from '../../components/SearchToolbar.js';
 import { useDebounced } from '../../components/useDebounced.js';
+import { useLayout } from '../../components/useLayout.js';
+import { useServerTable } from '../../components/useServerTable.js';
 import { useSession } from '../auth/session.js';
 import { useCoverage } from '../outreach/api.js';
 import { OutreachFormModal } from '../outreach/OutreachFormModal.js';
@@ -41,7 +31,6 @@ import { ScopeBar } from './ScopeBar.js';
 import { SurveyModal } from './SurveyModal.js';
 import { useWorkScope } from './workScope.js';
 
-const PAGE_SIZE = 20;
 type View = 'all' | 'queue';
 
 /**
@@ -54,9 +43,7 @@ export function EnterprisesPage() {
   const { can } = useSession();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const screens = Grid.useBreakpoint();
-  const phone = screens.md !== true;
-  const wide = screens.lg === true;
+  const { phone, wide } = useLayout();
   const scope = useWorkScope();
   const config = useEnterpriseConfig();
   const [view, setView] = useState<View>('all');
@@ -65,7 +52,6 @@ export function EnterprisesPage() {
   const [filter, setFilter] = useState<ListFilter>({});
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [sort, setSort] = useState<{ sort: SortKey; order: 'asc' | 'desc' }>({ sort: 'name', order: 'asc' });
-  const [page, setPage] = useState(1);
   const [detailId, setDetailId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<TEnterpriseDetail | null>(null);
@@ -81,44 +67,24 @@ export function EnterprisesPage() {
     ...filter,
     ...(queue ? { eligibleForFounding: undefined } : {}),
   };
-  const query: EnterpriseListQuery = {
-    ...base,
-    ...(queue ? {} : sort),
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  };
-  const list = useQuery({
-    queryKey: enterpriseKeys.list(view, query),
-    queryFn: () => (queue ? enterprisesApi.queue(query) : enterprisesApi.list(query)),
-    placeholderData: keepPreviousData,
+  const query: EnterpriseListQuery = { ...base, ...(queue ? {} : sort) };
+  const { query: list, table } = useServerTable({
+    key: enterpriseKeys.list(view, query),
+    fetch: (page) => (queue ? enterprisesApi.queue({ ...query, ...page }) : enterprisesApi.list({ ...query, ...page })),
   });
   // The communes offered by the filter are those of the unit's enterprises.
   const coverage = useCoverage({ unitId: scope.unitId, from: scope.from, to: scope.to });
   const refresh = () => qc.invalidateQueries({ queryKey: enterpriseKeys.all });
   const exportHref = enterprisesApi.exportUrl(queue ? { ...base, eligibleForFounding: true } : base);
 
-  const changeFilter = (next: ListFilter) => {
-    setFilter(next);
-    setPage(1);
-  };
   const sortOrder = (key: SortKey) =>
     !queue && sort.sort === key ? (sort.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
-  const onTableChange = (
-    p: TablePaginationConfig,
-    _f: unknown,
-    sorter: SorterResult<TEnterprise> | SorterResult<TEnterprise>[],
-  ) => {
+  // Paging is the table hook's; a new order is a new list, which starts again on page 1.
+  const onTableChange: TableProps<TEnterprise>['onChange'] = (_p, _f, sorter, { action }) => {
+    if (action !== 'sort') return;
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
     const key = (s?.columnKey as SortKey | undefined) ?? 'name';
-    const next = s?.order
-      ? { sort: key, order: s.order === 'ascend' ? ('asc' as const) : ('desc' as const) }
-      : { sort: 'name' as const, order: 'asc' as const };
-    if (next.sort !== sort.sort || next.order !== sort.order) {
-      setSort(next);
-      setPage(1);
-    } else {
-      setPage(p.current ?? 1);
-    }
+    setSort(s?.order ? { sort: key, order: s.order === 'ascend' ? 'asc' : 'desc' } : { sort: 'name', order: 'asc' });
   };
 
   const nameCell = (e: TEnterprise) => (
@@ -206,7 +172,7 @@ export function EnterprisesPage() {
 
   const filterCount = activeFilterCount(filter);
   const filters = (
-    <EnterpriseFilters value={filter} onChange={changeFilter} communes={coverage.data?.byCommune ?? []} queue={queue} />
+    <EnterpriseFilters value={filter} onChange={setFilter} communes={coverage.data?.byCommune ?? []} queue={queue} />
   );
   const detailBody = detailId !== null && (
     <EnterpriseDetail id={detailId} onSurvey={setSurveying} onEdit={setEditing} onOutreach={setOutreachFor} />
@@ -239,10 +205,7 @@ export function EnterprisesPage() {
       <Segmented<View>
         className="enterprise-views"
         value={view}
-        onChange={(v) => {
-          setView(v);
-          setPage(1);
-        }}
+        onChange={setView}
         options={[
           { value: 'all', label: t('ent.tab.all') },
           { value: 'queue', label: t('ent.tab.queue', { n: config.foundingMin }) },
@@ -254,10 +217,7 @@ export function EnterprisesPage() {
       )}
       <SearchToolbar
         value={term}
-        onChange={(v) => {
-          setTerm(v);
-          setPage(1);
-        }}
+        onChange={setTerm}
         placeholder={t('ent.search')}
         data-testid="enterprise-search"
         phone={phone}
@@ -271,20 +231,12 @@ export function EnterprisesPage() {
         size={phone ? 'small' : 'middle'}
         data-testid="enterprises-table"
         columns={phone ? phoneColumns : desktopColumns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
+        {...table}
         // Wide enough for every column; long names and ownership kinds wrap rather than push the tags off screen.
         scroll={phone ? undefined : { x: 980 }}
         locale={{ emptyText: t('ent.empty') }}
         onChange={onTableChange}
         onRow={(e) => ({ onClick: () => setDetailId(e.id), className: 'clickable-row' })}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (n) => t('common.total', { n: formatNumber(n) }),
-        }}
       />
       <Drawer
         open={detailId !== null}

@@ -1,5 +1,5 @@
 import { Col, Form, Input, Row, Select } from 'antd';
-import { EMPLOYER_ATTITUDES } from '../../../shared/enterprises/contract.js';
+import { EMPLOYER_ATTITUDES } from '../../../shared/enterprises/labels.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { CountInput } from '../../components/CountInput.js';
 import { DateInput } from '../../components/DateInput.js';

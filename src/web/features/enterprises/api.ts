@@ -1,27 +1,23 @@
 import type { z } from 'zod';
 import type {
-  SizeBand,
   TEnterprise,
-  ZEnterpriseConfig,
+  TEnterpriseDetail,
   ZEnterpriseCreate,
-  ZEnterpriseDetail,
   ZEnterpriseEdit,
-  ZEnterpriseList,
+  ZEnterpriseQuery,
   ZSurveyInput,
 } from '../../../shared/enterprises/contract.js';
-import { api, downloadUrl } from '../../app/api/client.js';
+import type { SizeBand } from '../../../shared/enterprises/labels.js';
+import { call, fileUrl } from '../../app/api/client.js';
 
-export type { TEnterprise };
-export type TEnterpriseList = z.infer<typeof ZEnterpriseList>;
-export type TEnterpriseDetail = z.infer<typeof ZEnterpriseDetail>;
-export type TEnterpriseConfig = z.infer<typeof ZEnterpriseConfig>;
+export type { TEnterprise, TEnterpriseDetail };
 export type EnterpriseCreateInput = z.input<typeof ZEnterpriseCreate>;
 export type EnterpriseEditInput = z.input<typeof ZEnterpriseEdit>;
 export type SurveyInput = z.input<typeof ZSurveyInput>;
 
-export type SortKey = 'name' | 'mst' | 'workerCount' | 'lastContactDate';
+export type SortKey = NonNullable<z.input<typeof ZEnterpriseQuery>['sort']>;
 
-/** The list's filters as the server names them; undefined means "any". */
+/** The list's filters as the screens hold them (yes/no as booleans); undefined means "any". */
 export type EnterpriseFilter = {
   q?: string;
   unitId?: number;
@@ -43,6 +39,20 @@ export type EnterpriseListQuery = EnterpriseFilter & {
   offset?: number;
 };
 
+const yesNo = (b: boolean | undefined) => (b === undefined ? undefined : b ? ('true' as const) : ('false' as const));
+
+/** The query string as the server reads it: yes/no filters travel as "true"/"false". */
+function toQuery({ nonState, inSurveyScope, eligibleForFounding, hasUnion, reached, ...rest }: EnterpriseListQuery) {
+  return {
+    ...rest,
+    nonState: yesNo(nonState),
+    inSurveyScope: yesNo(inSurveyScope),
+    eligibleForFounding: yesNo(eligibleForFounding),
+    hasUnion: yesNo(hasUnion),
+    reached: yesNo(reached),
+  };
+}
+
 /** Every enterprise query key starts with 'enterprises': one invalidation refreshes lists, details and coverage. */
 export const enterpriseKeys = {
   all: ['enterprises'] as const,
@@ -54,18 +64,14 @@ export const enterpriseKeys = {
 };
 
 export const enterprisesApi = {
-  config: () => api.get<TEnterpriseConfig>('/api/enterprises/config'),
-  officers: (unitId?: number) =>
-    api.get<{ id: number; fullName: string; username: string }[]>(
-      '/api/enterprises/officers',
-      unitId ? { unitId } : {},
-    ),
-  list: (q: EnterpriseListQuery) => api.get<TEnterpriseList>('/api/enterprises', q),
-  queue: (q: EnterpriseListQuery) => api.get<TEnterpriseList>('/api/enterprises/queue', q),
-  detail: (id: number) => api.get<TEnterpriseDetail>(`/api/enterprises/${id}`),
-  create: (input: EnterpriseCreateInput) => api.post<TEnterpriseDetail>('/api/enterprises', input),
-  edit: (id: number, input: EnterpriseEditInput) => api.patch<TEnterpriseDetail>(`/api/enterprises/${id}`, input),
-  addSurvey: (id: number, input: SurveyInput) => api.post<TEnterpriseDetail>(`/api/enterprises/${id}/surveys`, input),
+  config: () => call('GET /api/enterprises/config'),
+  officers: (unitId?: number) => call('GET /api/enterprises/officers', { query: unitId ? { unitId } : {} }),
+  list: (q: EnterpriseListQuery) => call('GET /api/enterprises', { query: toQuery(q) }),
+  queue: (q: EnterpriseListQuery) => call('GET /api/enterprises/queue', { query: toQuery(q) }),
+  detail: (id: number) => call('GET /api/enterprises/:id', { params: { id } }),
+  create: (body: EnterpriseCreateInput) => call('POST /api/enterprises', { body }),
+  edit: (id: number, body: EnterpriseEditInput) => call('PATCH /api/enterprises/:id', { params: { id }, body }),
+  addSurvey: (id: number, body: SurveyInput) => call('POST /api/enterprises/:id/surveys', { params: { id }, body }),
   /** The .xlsx of exactly the filtered list (no paging): a plain link, the session cookie goes along. */
-  exportUrl: (f: EnterpriseFilter) => downloadUrl('/api/enterprises/export.xlsx', f),
+  exportUrl: (f: EnterpriseFilter) => fileUrl('GET /api/enterprises/export.xlsx', { query: toQuery(f) }),
 };

@@ -1,8 +1,9 @@
-import { Alert, Card, Grid, Progress, Skeleton, Statistic, Table, type TableColumnsType, Typography } from 'antd';
+import { Alert, Card, Progress, Skeleton, Statistic, Table, type TableColumnsType, Typography } from 'antd';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { formatNumber } from '../../app/i18n/i18n.js';
 import { viDate, viPercent } from '../../components/format.js';
+import { useLayout } from '../../components/useLayout.js';
 import { type TCoverageRow, useCoverage } from './api.js';
 
 type Props = { unitId?: number; from: string; to: string; surveyMin: number };
@@ -11,7 +12,7 @@ type Props = { unitId?: number; from: string; to: string; surveyMin: number };
 export function CoveragePanel({ unitId, from, to, surveyMin }: Props) {
   const { t } = useI18n();
   const coverage = useCoverage({ unitId, from, to });
-  const phone = Grid.useBreakpoint().md !== true;
+  const { phone } = useLayout();
   const ofScope = (part: number, whole: number) => `${formatNumber(part)}/${formatNumber(whole)}`;
   const communeName = (c: TCoverageRow) =>
     c.adminAreaName ??

@@ -2,6 +2,7 @@ import { FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Upload, type UploadProps } from 'antd';
 import { useState } from 'react';
+import { ATTACHMENT_MAX_BYTES as MAX_BYTES } from '../../../shared/outreach/attachments.js';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { formatNumber } from '../../app/i18n/i18n.js';
@@ -9,8 +10,6 @@ import { attachmentUrl, outreachApi, outreachKeys, type TOutreach } from './api.
 
 /** What the server takes (it also sniffs the content); the phone offers its camera and files for these. */
 const ACCEPT = '.jpg,.jpeg,.png,.webp,.pdf';
-/** The server's limit (MAX_BYTES in the contract, not imported so zod stays out of the bundle). */
-const MAX_BYTES = 10 * 1024 * 1024;
 
 type Props = {
   event: TOutreach;

@@ -1,11 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Grid, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { formatNumber } from '../../app/i18n/i18n.js';
 import { viDate } from '../../components/format.js';
+import { useLayout } from '../../components/useLayout.js';
+import { useServerTable } from '../../components/useServerTable.js';
 import { useSession } from '../auth/session.js';
 import { enterpriseKeys } from '../enterprises/api.js';
 import { useEnterpriseConfig } from '../enterprises/config.js';
@@ -16,27 +18,22 @@ import { CoveragePanel } from './CoveragePanel.js';
 import { OutreachAttachments } from './OutreachAttachments.js';
 import { OutreachFormModal } from './OutreachFormModal.js';
 
-const PAGE_SIZE = 20;
-
 /** Outreach events of a unit's subtree in a period, how much of the survey frame they reached, and a form to record one. */
 export function OutreachPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const screens = Grid.useBreakpoint();
-  const phone = screens.md !== true;
+  const { phone } = useLayout();
   const scope = useWorkScope();
   const config = useOutreachConfig();
   const entConfig = useEnterpriseConfig();
   const canWrite = can('record.write');
-  const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const period = { unitId: scope.unitId, from: scope.from, to: scope.to };
-  const list = useQuery({
-    queryKey: outreachKeys.list(period, page, PAGE_SIZE),
-    queryFn: () => outreachApi.list(period, PAGE_SIZE, (page - 1) * PAGE_SIZE),
-    placeholderData: keepPreviousData,
+  const { query: list, table } = useServerTable({
+    key: outreachKeys.list(period),
+    fetch: ({ limit, offset }) => outreachApi.list(period, limit, offset),
   });
 
   const enterprisesCell = (o: TOutreach) =>
@@ -140,18 +137,9 @@ export function OutreachPage() {
         size={phone ? 'small' : 'middle'}
         data-testid="outreach-table"
         columns={phone ? phoneColumns : desktopColumns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
+        {...table}
         scroll={phone ? undefined : { x: 'max-content' }}
         locale={{ emptyText: t('outreach.empty') }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { n: formatNumber(n) }),
-        }}
       />
       <OutreachFormModal
         open={creating}

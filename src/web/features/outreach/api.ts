@@ -1,22 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type {
-  ZCoverage,
-  ZOutreach,
-  ZOutreachConfig,
-  ZOutreachCreate,
-  ZOutreachList,
-} from '../../../shared/outreach/contract.js';
-import { api } from '../../app/api/client.js';
+import type { ZCoverage, ZOutreach, ZOutreachCreate } from '../../../shared/outreach/contract.js';
+import { call, fileUrl, uploadTo } from '../../app/api/client.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 
 export type TOutreach = z.infer<typeof ZOutreach>;
-export type TOutreachList = z.infer<typeof ZOutreachList>;
-export type TCoverage = z.infer<typeof ZCoverage>;
-export type TCoverageRow = TCoverage['byCommune'][number];
-export type TOutreachConfig = z.infer<typeof ZOutreachConfig>;
+export type TCoverageRow = z.infer<typeof ZCoverage>['byCommune'][number];
 export type OutreachCreateInput = z.input<typeof ZOutreachCreate>;
-export type TOutreachAttachment = TOutreach['attachments'][number];
 
 type Period = { unitId?: number; from?: string; to?: string };
 
@@ -27,22 +17,22 @@ type Period = { unitId?: number; from?: string; to?: string };
 export const outreachKeys = {
   config: ['outreach', 'config'] as const,
   lists: ['enterprises', 'outreach', 'list'] as const,
-  list: (p: Period, page: number, size: number) => ['enterprises', 'outreach', 'list', p, page, size] as const,
+  list: (p: Period) => ['enterprises', 'outreach', 'list', p] as const,
   coverage: (p: Period) => ['enterprises', 'outreach', 'coverage', p] as const,
 };
 
 export const outreachApi = {
-  config: () => api.get<TOutreachConfig>('/api/outreach/config'),
-  list: (p: Period, limit: number, offset: number) => api.get<TOutreachList>('/api/outreach', { ...p, limit, offset }),
-  coverage: (p: Period) => api.get<TCoverage>('/api/outreach/coverage', p),
-  create: (input: OutreachCreateInput) => api.post<TOutreach>('/api/outreach', input),
+  config: () => call('GET /api/outreach/config'),
+  list: (p: Period, limit: number, offset: number) => call('GET /api/outreach', { query: { ...p, limit, offset } }),
+  coverage: (p: Period) => call('GET /api/outreach/coverage', { query: p }),
+  create: (body: OutreachCreateInput) => call('POST /api/outreach', { body }),
   /** One file (field `file`): JPEG, PNG, WebP or PDF up to 10 MB. */
-  attach: (id: number, form: FormData) => api.upload<TOutreachAttachment>(`/api/outreach/${id}/attachments`, form),
+  attach: (id: number, form: FormData) => uploadTo('POST /api/outreach/:id/attachments', form, { params: { id } }),
 };
 
 /** Where an attachment is served inline (the session cookie goes along), for links and thumbnails. */
 export function attachmentUrl(eventId: number, attachmentId: number): string {
-  return `/api/outreach/${eventId}/attachments/${attachmentId}`;
+  return fileUrl('GET /api/outreach/:id/attachments/:attachmentId', { params: { id: eventId, attachmentId } });
 }
 
 /** Coverage of the unit's subtree in the period (plan target T1). */
