@@ -1,3 +1,4 @@
+import type { applicationsApi } from './applications/contract.js';
 import type { auditApi } from './audit/contract.js';
 import type { authApi, healthApi } from './auth/contract.js';
 import type { enterprisesApi } from './enterprises/contract.js';
@@ -15,4 +16,5 @@ export type ApiRoutes = typeof usersApi &
   typeof healthApi &
   typeof auditApi &
   typeof enterprisesApi &
-  typeof outreachApi;
+  typeof outreachApi &
+  typeof applicationsApi;

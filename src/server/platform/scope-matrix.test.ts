@@ -138,7 +138,7 @@ let bApplicationId: number | null = null;
 async function bApplication(): Promise<number> {
   if (bApplicationId !== null) return bApplicationId;
   const link = await env.admin.post(`/api/applications/links/${fx.tree.cdcsB}`);
-  const token = String(link.data.link.url).split('/apply/')[1];
+  const token = String(link.data.link?.url).split('/apply/')[1];
   const r = await env.app.inject({
     method: 'POST',
     url: `/api/public/apply/${token}`,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate, zText } from '../http/common.js';
+import { ZId, ZIdParams, ZIsoDate, ZOk, zText } from '../http/common.js';
+import type { RouteTable } from '../http/route.js';
 import { GENDERS, ZAdmissionResult } from '../members/contract.js';
+import { applyFormMessages as F, applicationsMessages as M } from './messages.js';
 
 /**
  * Self-application by QR link (admission path 2). A worker fills a short form on a phone without an
@@ -15,28 +17,25 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 /**
  * Each field is only typed here, with a message naming it; what makes a value wrong (an empty name,
  * a CCCD that is not 12 digits, a phone prefix no carrier uses) is checked by the server in one place,
- * so every answer names the field in Vietnamese the way the form labels it.
+ * so every answer names the field the way the form labels it.
  */
-const field = (label: string, max: number) =>
-  z
-    .string({ error: `${label}: phải là chữ` })
-    .max(max, { error: `${label}: quá dài (tối đa ${max} ký tự)` })
-    .optional();
+const field = (name: keyof typeof F) =>
+  z.string({ error: F[name].notText.key }).max(F[name].max, { error: F[name].tooLong.key }).optional();
 
 export const ZApplySubmit = z
   .object({
-    fullName: field('Họ và tên', 200),
+    fullName: field('fullName'),
     /** ISO YYYY-MM-DD (the form shows dd/mm/yyyy). */
-    birthDate: field('Ngày sinh', 20),
-    gender: field('Giới tính', 10),
-    cccd: field('Số CCCD', 40),
-    phone: field('Số điện thoại', 40),
-    workplace: field('Nơi làm việc', 300),
-    informalTradeCode: field('Nghề lao động tự do', 40),
+    birthDate: field('birthDate'),
+    gender: field('gender'),
+    cccd: field('cccd'),
+    phone: field('phone'),
+    workplace: field('workplace'),
+    informalTradeCode: field('informalTradeCode'),
     /** Must be true: ticking the box is the consent (Law 91/2025/QH15, silence is not consent). */
-    consent: z.boolean({ error: 'Đồng ý xử lý dữ liệu: phải là đúng hoặc sai' }).optional(),
+    consent: z.boolean({ error: M.consentNotBoolean.key }).optional(),
     /** The consent text version the form showed, so a text changed meanwhile is read again. */
-    consentVersion: field('Phiên bản nội dung đồng ý', 20),
+    consentVersion: field('consentVersion'),
     /** Honeypot: hidden from people, filled by bots. */
     website: z.string().max(2000).optional(),
   })
@@ -44,7 +43,7 @@ export const ZApplySubmit = z
 export type TApplySubmit = z.infer<typeof ZApplySubmit>;
 
 export const ZApplyTokenParams = z
-  .object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'Đường link không đúng' }) })
+  .object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: M.tokenWrong.key }) })
   .strict();
 
 export const ZConsentText = z.object({
@@ -157,11 +156,81 @@ export const ZReject = z.object({ reason: zText(1000) }).strict();
 export const ZApproveMany = ZApprove.extend({
   ids: z
     .array(ZId)
-    .min(1, { error: 'Chọn ít nhất một đơn' })
-    .max(200, { error: 'Mỗi quyết định kết nạp tối đa 200 người; hãy chia thành nhiều quyết định' })
-    .refine((ids) => new Set(ids).size === ids.length, { error: 'Một đơn được chọn hai lần' }),
+    .min(1, { error: M.idsMin.key })
+    .max(200, { error: M.idsMax.key })
+    .refine((ids) => new Set(ids).size === ids.length, { error: M.idsTwice.key }),
 }).strict();
 export type TApproveMany = z.output<typeof ZApproveMany>;
 export const ZApproveManyResult = z.object({ applications: z.array(ZApplication), admission: ZAdmissionResult });
 
 export const ZApproveResult = z.object({ application: ZApplication, admission: ZAdmissionResult });
+
+export const applicationsApi = {
+  // ---- public: the worker's phone, no account. The session hook still refuses a cross-site Origin.
+  'GET /api/public/apply/:token': {
+    summary: 'Mẫu đơn xin gia nhập qua đường link/QR: đơn vị, nội dung đồng ý đang hiệu lực, danh mục nghề',
+    params: ZApplyTokenParams,
+    response: ZApplyInfo,
+    public: true,
+  },
+  'POST /api/public/apply/:token': {
+    summary: 'Gửi đơn xin gia nhập (không cần tài khoản; giới hạn số lần gửi)',
+    params: ZApplyTokenParams,
+    body: ZApplySubmit,
+    response: ZApplySubmitted,
+    status: 201,
+    public: true,
+  },
+
+  // ---- officers
+  'GET /api/applications/links/:unitId': {
+    summary: 'Đường link xin gia nhập đang dùng của đơn vị (kèm mã QR), hoặc null',
+    params: ZUnitParams,
+    response: ZApplyLinkAnswer,
+  },
+  'POST /api/applications/links/:unitId': {
+    summary: 'Tạo đường link xin gia nhập cho đơn vị (nếu đã có thì trả lại link đó)',
+    params: ZUnitParams,
+    response: ZApplyLinkAnswer,
+    status: 201,
+    alsoStatus: 200,
+  },
+  'POST /api/applications/links/:unitId/rotate': {
+    summary: 'Đổi đường link mới; link và mã QR cũ hết hiệu lực ngay',
+    params: ZUnitParams,
+    response: ZApplyLinkAnswer,
+  },
+  'GET /api/applications': {
+    summary: 'Đơn xin gia nhập của các đơn vị trong phạm vi (lọc theo đơn vị, trạng thái; tìm theo tên, số điện thoại)',
+    query: ZApplicationQuery,
+    response: ZApplicationList,
+  },
+  'GET /api/applications/:id': {
+    summary: 'Chi tiết một đơn (CCCD che bớt)',
+    params: ZIdParams,
+    response: ZApplication,
+  },
+  'POST /api/applications/:id/approve': {
+    summary: 'Duyệt đơn: quyết định kết nạp (cùng quy trình với kết nạp trực tiếp)',
+    params: ZIdParams,
+    body: ZApprove,
+    response: ZApproveResult,
+  },
+  'POST /api/applications/approve': {
+    summary: 'Duyệt nhiều đơn bằng một quyết định kết nạp (tất cả hoặc không)',
+    body: ZApproveMany,
+    response: ZApproveManyResult,
+  },
+  'POST /api/applications/:id/reject': {
+    summary: 'Từ chối đơn (bắt buộc ghi lý do)',
+    params: ZIdParams,
+    body: ZReject,
+    response: ZApplication,
+  },
+  'POST /api/applications/:id/erase': {
+    summary: 'Xoá đơn chưa kết nạp theo yêu cầu của người nộp (rút lại sự đồng ý); ghi nhật ký lý do',
+    params: ZIdParams,
+    body: ZReject,
+    response: ZOk,
+  },
+} as const satisfies RouteTable;

@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { TApplyInfo, TApplySubmit, TConsentText } from '../../../shared/applications/contract.js';
+import { applicationsMessages as M } from '../../../shared/applications/messages.js';
 import type { Locale } from '../../../shared/errors/codes.js';
 import { maskCccd, normalisePhone, validateCccd, validatePhone } from '../../../shared/ids/index.js';
 import { fold, formatViDate } from '../../../shared/text/index.js';
@@ -12,7 +13,7 @@ import { today } from '../../platform/dates.js';
 import { AppError, translateDbError } from '../../platform/errors.js';
 import { ruleAt } from '../../platform/rules.js';
 import { checkedDataKeys, type DataKeys, encrypt, lookupHash } from '../../platform/secrets.js';
-import { type Issue, invalid } from '../../platform/validation.js';
+import { type Issue, invalid, issue } from '../../platform/validation.js';
 import { notePossibleTransfers } from '../members/members.notices.js';
 import * as repo from './applications.repository.js';
 
@@ -96,51 +97,44 @@ const clean = (s: string | undefined) => (s ?? '').normalize('NFC').trim().repla
 function checkForm(body: TApplySubmit, date: string, trades: Set<string>, consentVersion: string): Checked {
   const issues: Issue[] = [];
   const fullName = clean(body.fullName);
-  if (!fullName) issues.push({ path: 'fullName', message: 'Họ và tên: vui lòng nhập họ và tên' });
+  if (!fullName) issues.push(issue('fullName', M.fullNameMissing));
   else if (fullName.length < 2 || !/\p{L}/u.test(fullName) || /\d/.test(fullName)) {
-    issues.push({ path: 'fullName', message: 'Họ và tên: chỉ gồm chữ cái, ví dụ Nguyễn Văn An' });
+    issues.push(issue('fullName', M.fullNameLetters));
   } else if (fullName.length > 120) {
-    issues.push({ path: 'fullName', message: 'Họ và tên: quá dài (tối đa 120 ký tự)' });
+    issues.push(issue('fullName', M.fullNameTooLong));
   }
 
   const birthDate = clean(body.birthDate);
   const validDate =
     /^\d{4}-\d{2}-\d{2}$/.test(birthDate) &&
     new Date(`${birthDate}T00:00:00Z`).toISOString().slice(0, 10) === birthDate;
-  if (!birthDate) issues.push({ path: 'birthDate', message: 'Ngày sinh: vui lòng nhập ngày sinh (ngày/tháng/năm)' });
-  else if (!validDate) issues.push({ path: 'birthDate', message: 'Ngày sinh: ngày không đúng (ngày/tháng/năm)' });
+  if (!birthDate) issues.push(issue('birthDate', M.birthDateMissing));
+  else if (!validDate) issues.push(issue('birthDate', M.birthDateWrong));
   else {
     const adult = `${String(Number(birthDate.slice(0, 4)) + MIN_AGE).padStart(4, '0')}${birthDate.slice(4)}`;
-    if (birthDate > date) issues.push({ path: 'birthDate', message: 'Ngày sinh: không được sau hôm nay' });
-    else if (adult > date) {
-      issues.push({ path: 'birthDate', message: `Ngày sinh: người xin gia nhập phải đủ ${MIN_AGE} tuổi` });
-    } else if (birthDate < `${Number(date.slice(0, 4)) - 100}${date.slice(4)}`) {
-      issues.push({
-        path: 'birthDate',
-        message: `Ngày sinh: ${formatViDate(birthDate)} không hợp lý, hãy kiểm tra lại`,
-      });
+    if (birthDate > date) issues.push(issue('birthDate', M.birthDateFuture));
+    else if (adult > date) issues.push(issue('birthDate', M.birthDateTooYoung, { age: MIN_AGE }));
+    else if (birthDate < `${Number(date.slice(0, 4)) - 100}${date.slice(4)}`) {
+      issues.push(issue('birthDate', M.birthDateImplausible, { date: formatViDate(birthDate) }));
     }
   }
 
   const gender = clean(body.gender);
-  if (!gender) issues.push({ path: 'gender', message: 'Giới tính: vui lòng chọn nam hoặc nữ' });
-  else if (gender !== 'male' && gender !== 'female') {
-    issues.push({ path: 'gender', message: 'Giới tính: chỉ chọn nam hoặc nữ' });
-  }
+  if (!gender) issues.push(issue('gender', M.genderMissing));
+  else if (gender !== 'male' && gender !== 'female') issues.push(issue('gender', M.genderWrong));
 
   // Twelve digits only: the 9-digit CMND cards have all expired, and a self-applicant has a CCCD.
   let cccd = '';
   let warnings: string[] = [];
   const rawCccd = clean(body.cccd).replace(/[\s.-]/g, '');
-  if (!rawCccd) issues.push({ path: 'cccd', message: 'Số CCCD: vui lòng nhập số căn cước công dân (12 chữ số)' });
-  else if (!/^\d{12}$/.test(rawCccd)) {
-    issues.push({ path: 'cccd', message: `Số CCCD: phải gồm đúng 12 chữ số (đã nhập ${rawCccd.length} ký tự)` });
-  } else {
+  if (!rawCccd) issues.push(issue('cccd', M.cccdMissing));
+  else if (!/^\d{12}$/.test(rawCccd)) issues.push(issue('cccd', M.cccdDigits, { count: rawCccd.length }));
+  else {
     const r = validateCccd(rawCccd, {
       birthDate: validDate ? birthDate : undefined,
       gender: gender === 'male' || gender === 'female' ? gender : undefined,
     });
-    if (!r.ok) issues.push({ path: 'cccd', message: `Số CCCD: ${r.message}` });
+    if (!r.ok) issues.push(issue('cccd', M.cccdWrong, { detail: r.message }));
     else {
       cccd = r.value;
       // A mismatch with birth date or gender does not stop a worker: the reviewer checks the card.
@@ -150,40 +144,22 @@ function checkForm(body: TApplySubmit, date: string, trades: Set<string>, consen
 
   const phoneRaw = clean(body.phone);
   let phone = '';
-  if (!phoneRaw)
-    issues.push({ path: 'phone', message: 'Số điện thoại: vui lòng nhập số điện thoại để công đoàn liên hệ' });
+  if (!phoneRaw) issues.push(issue('phone', M.phoneMissing));
   else {
     const p = validatePhone(phoneRaw);
-    if (!p.ok) issues.push({ path: 'phone', message: `Số điện thoại: ${p.message}` });
+    if (!p.ok) issues.push(issue('phone', M.phoneWrong, { detail: p.message }));
     else phone = normalisePhone(p.value);
   }
 
   const workplace = clean(body.workplace) || null;
   const trade = clean(body.informalTradeCode) || null;
-  if (!workplace && !trade) {
-    issues.push({
-      path: 'workplace',
-      message: 'Nơi làm việc: nhập tên nơi làm việc, hoặc chọn nghề nếu bạn là lao động tự do',
-    });
-  }
-  if (workplace && workplace.length > 255) {
-    issues.push({ path: 'workplace', message: 'Nơi làm việc: quá dài (tối đa 255 ký tự)' });
-  }
-  if (trade && !trades.has(trade)) {
-    issues.push({ path: 'informalTradeCode', message: 'Nghề lao động tự do: không có trong danh sách, hãy chọn lại' });
-  }
+  if (!workplace && !trade) issues.push(issue('workplace', M.workplaceMissing));
+  if (workplace && workplace.length > 255) issues.push(issue('workplace', M.workplaceTooLong));
+  if (trade && !trades.has(trade)) issues.push(issue('informalTradeCode', M.tradeUnknown));
 
-  if (body.consent !== true) {
-    issues.push({
-      path: 'consent',
-      message: 'Đồng ý xử lý dữ liệu cá nhân: bạn cần đọc và đánh dấu đồng ý thì đơn mới được gửi',
-    });
-  } else if (body.consentVersion !== undefined && body.consentVersion !== consentVersion) {
-    issues.push({
-      path: 'consent',
-      message:
-        'Đồng ý xử lý dữ liệu cá nhân: nội dung vừa được cập nhật, hãy tải lại trang, đọc lại và đánh dấu đồng ý',
-    });
+  if (body.consent !== true) issues.push(issue('consent', M.consentMissing));
+  else if (body.consentVersion !== undefined && body.consentVersion !== consentVersion) {
+    issues.push(issue('consent', M.consentStale));
   }
   if (issues.length > 0) invalid(issues);
   return {
@@ -202,48 +178,30 @@ function checkForm(body: TApplySubmit, date: string, trades: Set<string>, consen
 
 const ipHashOf = (keys: DataKeys, ip: string) => createHmac('sha256', keys.mac).update(`apply-ip:${ip}`).digest('hex');
 
-async function countSince(
-  db: Db,
-  column: 'ip_hash' | 'link_id',
-  value: string | number,
-  since: string,
-  okOnly: boolean,
-) {
-  let q = db
-    .selectFrom('apply_attempt')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(column, '=', value as never)
-    .where('at', '>=', since);
-  if (okOnly) q = q.where('ok', '=', 1);
-  return Number((await q.executeTakeFirstOrThrow()).n);
-}
+const HOUR = 3600_000;
 
 async function assertWithinLimits(db: Db, ipHash: string, linkId: number, date: string) {
   const limit = (key: keyof typeof APPLY_LIMIT_RULES) => ruleAt(db, APPLY_LIMIT_RULES[key], date);
   const now = Date.now();
-  const hourAgo = new Date(now - 3600_000).toISOString();
-  const dayAgo = new Date(now - 24 * 3600_000).toISOString();
+  const hourAgo = new Date(now - HOUR).toISOString();
+  const dayAgo = new Date(now - 24 * HOUR).toISOString();
   if (
-    (await countSince(db, 'ip_hash', ipHash, hourAgo, true)) >= (await limit('perIpPerHour')) ||
-    (await countSince(db, 'ip_hash', ipHash, hourAgo, false)) >= (await limit('attemptsPerIpPerHour')) ||
-    (await countSince(db, 'link_id', linkId, dayAgo, true)) >= (await limit('perLinkPerDay'))
+    (await repo.attemptsSince(db, { ipHash }, hourAgo, true)) >= (await limit('perIpPerHour')) ||
+    (await repo.attemptsSince(db, { ipHash }, hourAgo, false)) >= (await limit('attemptsPerIpPerHour')) ||
+    (await repo.attemptsSince(db, { linkId }, dayAgo, true)) >= (await limit('perLinkPerDay'))
   ) {
     throw new AppError('RATE_LIMITED');
   }
 }
 
-async function recordAttempt(db: Db, ipHash: string, linkId: number, ok: boolean) {
-  const now = new Date();
-  await db
-    .insertInto('apply_attempt')
-    .values({ ip_hash: ipHash, link_id: linkId, at: now.toISOString(), ok: ok ? 1 : 0 })
-    .execute();
+function recordAttempt(db: Db, ipHash: string, linkId: number, ok: boolean) {
+  const now = Date.now();
   // Counts older than the longest window serve nothing: kept small as it goes.
-  await db
-    .deleteFrom('apply_attempt')
-    .where('link_id', '=', linkId)
-    .where('at', '<', new Date(now.getTime() - 2 * 24 * 3600_000).toISOString())
-    .execute();
+  return repo.recordAttempt(
+    db,
+    { ipHash, linkId, ok, at: new Date(now).toISOString() },
+    new Date(now - 48 * HOUR).toISOString(),
+  );
 }
 
 // ---------------------------------------------------------------- submitting
@@ -274,51 +232,40 @@ export async function submit(ctx: AppContext, token: string, body: TApplySubmit,
   }
   const consent = renderConsent(consentRow, locale, unit.name);
   const hash = lookupHash(keys, form.cccd);
-  const pending = await ctx.db
-    .selectFrom('application')
-    .select('id')
-    .where('unit_id', '=', link.unit_id)
-    .where('cccd_hash', '=', hash)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  if (pending) throw new AppError('APPLY_DUPLICATE_PENDING');
+  if (await repo.pendingAt(ctx.db, link.unit_id, hash)) throw new AppError('APPLY_DUPLICATE_PENDING');
 
   const now = new Date().toISOString();
   await ctx.db
     .transaction()
     .execute(async (trx) => {
       await recordAttempt(trx, ipHash, link.id, true);
-      const row = await trx
-        .insertInto('application')
-        .values({
-          link_id: link.id,
-          unit_id: link.unit_id,
-          status: 'pending',
-          full_name: form.fullName,
-          full_name_folded: fold(form.fullName),
-          birth_date: form.birthDate,
-          gender: form.gender,
-          cccd_hash: hash,
-          cccd_enc: encrypt(keys, form.cccd),
-          cccd_masked: maskCccd(form.cccd),
-          cccd_kind: 'cccd',
-          cccd_warnings: JSON.stringify(form.warnings),
-          phone: form.phone,
-          workplace: form.workplace,
-          informal_trade_code: form.informalTradeCode,
-          consent_version: consent.version,
-          // The server's clock, not the phone's: the moment the consent reached the controller.
-          consent_at: now,
-          consent_hash: consentHash(consent),
-          submitted_at: now,
-          submitted_on: date,
-          decided_at: null,
-          decided_by: null,
-          reject_reason: null,
-          membership_id: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const row = await repo.insertApplication(trx, {
+        link_id: link.id,
+        unit_id: link.unit_id,
+        status: 'pending',
+        full_name: form.fullName,
+        full_name_folded: fold(form.fullName),
+        birth_date: form.birthDate,
+        gender: form.gender,
+        cccd_hash: hash,
+        cccd_enc: encrypt(keys, form.cccd),
+        cccd_masked: maskCccd(form.cccd),
+        cccd_kind: 'cccd',
+        cccd_warnings: JSON.stringify(form.warnings),
+        phone: form.phone,
+        workplace: form.workplace,
+        informal_trade_code: form.informalTradeCode,
+        consent_version: consent.version,
+        // The server's clock, not the phone's: the moment the consent reached the controller.
+        consent_at: now,
+        consent_hash: consentHash(consent),
+        submitted_at: now,
+        submitted_on: date,
+        decided_at: null,
+        decided_by: null,
+        reject_reason: null,
+        membership_id: null,
+      });
       // No account behind it: the entry says when and under which consent, not who (that is the record).
       await audit(trx, null, {
         action: 'application.submit',
@@ -334,13 +281,7 @@ export async function submit(ctx: AppContext, token: string, body: TApplySubmit,
       throw e;
     });
   // Already a member elsewhere: the union holding them learns of it now, not only when a reviewer acts.
-  const active = await ctx.db
-    .selectFrom('person as p')
-    .innerJoin('membership as m', 'm.person_id', 'p.id')
-    .select(['p.id as person_id', 'm.id', 'm.unit_id'])
-    .where('p.cccd_hash', '=', hash)
-    .where('m.status', '=', 'active')
-    .execute();
+  const active = await repo.activeMembershipsOf(ctx.db, hash);
   await notePossibleTransfers(
     ctx.db,
     active.map((a) => ({ personId: a.person_id, membershipId: a.id, unitId: a.unit_id })),

@@ -1,7 +1,11 @@
-import type { TApplicationQuery } from '../../../shared/applications/contract.js';
+import type { Insertable } from 'kysely';
+import type { ApplicationStatus } from '../../../shared/applications/contract.js';
 import type { Db } from '../../db/database.js';
+import type { ApplicationTable } from '../../db/schema.js';
 import { type Scope, unitInScope } from '../../platform/scope.js';
 import { likeContains, likePrefix } from '../../platform/sql.js';
+
+// ---------------------------------------------------------------- units, links, consent text
 
 /** A unit as it stands on a date, with the unit above it (for the form's heading and the poster). */
 export async function unitAt(db: Db, unitId: number, date: string) {
@@ -20,6 +24,7 @@ export async function unitAt(db: Db, unitId: number, date: string) {
     .executeTakeFirst();
 }
 
+/** The unit's link in use. The caller has checked the unit is in its scope (or holds its token). */
 export function activeLinkOf(db: Db, unitId: number) {
   return db
     .selectFrom('apply_link')
@@ -29,8 +34,28 @@ export function activeLinkOf(db: Db, unitId: number) {
     .executeTakeFirst();
 }
 
+/** The public side knows a link only by its token, revoked or not (a revoked one says so). */
 export function linkByToken(db: Db, token: string) {
   return db.selectFrom('apply_link').selectAll().where('token', '=', token).executeTakeFirst();
+}
+
+export function insertLink(trx: Db, unitId: number, token: string, userId: number, now: string) {
+  return trx
+    .insertInto('apply_link')
+    .values({ unit_id: unitId, token, created_at: now, created_by: userId, revoked_at: null, revoked_by: null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Revokes the unit's link in use; answers the ids revoked (none when there was no link). */
+export function revokeLinks(trx: Db, unitId: number, userId: number, now: string) {
+  return trx
+    .updateTable('apply_link')
+    .set({ revoked_at: now, revoked_by: userId })
+    .where('unit_id', '=', unitId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute();
 }
 
 export function consentAt(db: Db, date: string) {
@@ -43,12 +68,71 @@ export function consentAt(db: Db, date: string) {
     .executeTakeFirst();
 }
 
+// ---------------------------------------------------------------- submission limits
+
+/** Submissions since a moment, by one address or through one link; `okOnly` leaves out forms sent back. */
+export async function attemptsSince(
+  db: Db,
+  by: { ipHash: string } | { linkId: number },
+  since: string,
+  okOnly: boolean,
+): Promise<number> {
+  let q = db
+    .selectFrom('apply_attempt')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('at', '>=', since);
+  q = 'ipHash' in by ? q.where('ip_hash', '=', by.ipHash) : q.where('link_id', '=', by.linkId);
+  if (okOnly) q = q.where('ok', '=', 1);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** Counts one submission; those older than `forgetBefore` serve no window and go. */
+export async function recordAttempt(
+  db: Db,
+  attempt: { ipHash: string; linkId: number; ok: boolean; at: string },
+  forgetBefore: string,
+) {
+  await db
+    .insertInto('apply_attempt')
+    .values({ ip_hash: attempt.ipHash, link_id: attempt.linkId, at: attempt.at, ok: attempt.ok ? 1 : 0 })
+    .execute();
+  await db.deleteFrom('apply_attempt').where('link_id', '=', attempt.linkId).where('at', '<', forgetBefore).execute();
+}
+
+// ---------------------------------------------------------------- applications
+
+/** The person's application still waiting at the unit, if any (one at a time per unit). */
+export function pendingAt(db: Db, unitId: number, cccdHash: string) {
+  return db
+    .selectFrom('application')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('cccd_hash', '=', cccdHash)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+}
+
+export function insertApplication(trx: Db, values: Insertable<ApplicationTable>) {
+  return trx.insertInto('application').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+/** The person's active memberships anywhere, found through the CCCD's lookup hash. */
+export function activeMembershipsOf(db: Db, cccdHash: string) {
+  return db
+    .selectFrom('person as p')
+    .innerJoin('membership as m', 'm.person_id', 'p.id')
+    .select(['p.id as person_id', 'm.id', 'm.unit_id'])
+    .where('p.cccd_hash', '=', cccdHash)
+    .where('m.status', '=', 'active')
+    .execute();
+}
+
 /**
  * Applications of the scope, each with its unit and, through the CCCD's lookup hash, an active
  * membership the person already holds anywhere (a possible transfer). Filtering by scope happens here,
  * so a forgotten check yields nothing.
  */
-export function applicationBase(db: Db, scope: Scope) {
+function applicationBase(db: Db, scope: Scope) {
   return db
     .selectFrom('application as a')
     .innerJoin('org_unit as u', 'u.id', 'a.unit_id')
@@ -89,17 +173,79 @@ export function applicationBase(db: Db, scope: Scope) {
 }
 export type ApplicationRow = Awaited<ReturnType<ReturnType<typeof applicationBase>['execute']>>[number];
 
-export function applyFilters(
-  q: ReturnType<typeof applicationBase>,
-  f: Pick<TApplicationQuery, 'status'> & { folded: string; phonePrefix: string | null },
-) {
-  let out = q.where('a.status', '=', f.status);
-  if (f.phonePrefix) out = out.where('a.phone', 'like', likePrefix(f.phonePrefix));
-  else if (f.folded) out = out.where('a.full_name_folded', 'like', likeContains(f.folded));
-  return out;
+export type ApplicationFilters = {
+  status: ApplicationStatus;
+  /** A folded name fragment, used when no phone prefix is given. */
+  folded: string;
+  phonePrefix: string | null;
+};
+
+/** One page of the scope's applications and how many match; the oldest waiting come first. */
+export async function listPage(
+  db: Db,
+  scope: Scope,
+  f: ApplicationFilters,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; rows: ApplicationRow[] }> {
+  let q = applicationBase(db, scope).where('a.status', '=', f.status);
+  if (f.phonePrefix) q = q.where('a.phone', 'like', likePrefix(f.phonePrefix));
+  else if (f.folded) q = q.where('a.full_name_folded', 'like', likeContains(f.folded));
+  const total = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await q
+    .orderBy('a.submitted_at', f.status === 'pending' ? 'asc' : 'desc')
+    .orderBy('a.id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { total: Number(total.n), rows };
 }
 
 export function findApplication(db: Db, scope: Scope, id: number) {
   return applicationBase(db, scope).select(['a.cccd_enc', 'a.cccd_hash']).where('a.id', '=', id).executeTakeFirst();
 }
 export type PendingRow = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
+
+/**
+ * Marks the application decided only if it still is pending: answers false when another officer's
+ * decision came first, so the second click changes nothing.
+ */
+export async function markDecided(
+  trx: Db,
+  id: number,
+  set: {
+    status: Exclude<ApplicationStatus, 'pending'>;
+    decided_by: number;
+    decided_at: string;
+    membership_id?: number | null;
+    reject_reason?: string;
+  },
+): Promise<boolean> {
+  const r = await trx
+    .updateTable('application')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/**
+ * An application approved with others keeps its own submission day as the membership's application
+ * date (the decision was made with the latest one).
+ */
+export async function setMembershipApplicationDate(trx: Db, membershipId: number, date: string) {
+  await trx.updateTable('membership').set({ application_date: date }).where('id', '=', membershipId).execute();
+}
+
+/** Deletes an application not admitted; answers false when it was admitted meanwhile. */
+export async function deleteUnadmitted(trx: Db, id: number): Promise<boolean> {
+  const r = await trx
+    .deleteFrom('application')
+    .where('id', '=', id)
+    .where('status', '!=', 'approved')
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) === 1;
+}

@@ -7,6 +7,8 @@ import type {
   TApprove,
   TApproveMany,
 } from '../../../shared/applications/contract.js';
+import { applicationsMessages as M } from '../../../shared/applications/messages.js';
+import { inLocale, type Locale, say } from '../../../shared/i18n/messages.js';
 import { normalisePhone } from '../../../shared/ids/index.js';
 import { fold } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
@@ -23,7 +25,7 @@ import {
   scopeWithin,
 } from '../../platform/scope.js';
 import { checkedDataKeys, decrypt } from '../../platform/secrets.js';
-import { type Issue, invalid } from '../../platform/validation.js';
+import { type Issue, invalid, issue, readMessage } from '../../platform/validation.js';
 import { admit } from '../members/members.admission.js';
 import { presentApplication } from './applications.presenter.js';
 import * as repo from './applications.repository.js';
@@ -70,24 +72,13 @@ async function openUnit(ctx: AppContext, actor: Actor, unitId: number) {
   const date = today(ctx);
   const unit = await repo.unitAt(ctx.db, unitId, date);
   if (!unit || unit.valid_from > date || (unit.valid_to !== null && unit.valid_to <= date)) {
-    invalid([{ path: 'unitId', message: 'Đơn vị không còn hoạt động: không tạo được đường link xin gia nhập' }]);
+    invalid([issue('unitId', M.unitClosed)]);
   }
 }
 
-async function insertLink(trx: Db, actor: Actor, unitId: number, action: string) {
-  const row = await trx
-    .insertInto('apply_link')
-    .values({
-      unit_id: unitId,
-      token: newToken(),
-      created_at: new Date().toISOString(),
-      created_by: actor.userId,
-      revoked_at: null,
-      revoked_by: null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await audit(trx, actor, { action, entity: 'apply_link', entityId: row.id, unitId });
+async function newLink(trx: Db, actor: Actor, unitId: number) {
+  const row = await repo.insertLink(trx, unitId, newToken(), actor.userId, new Date().toISOString());
+  await audit(trx, actor, { action: 'apply_link.create', entity: 'apply_link', entityId: row.id, unitId });
   return row;
 }
 
@@ -98,7 +89,7 @@ export async function ensureLink(ctx: AppContext, actor: Actor, unitId: number, 
   if (existing) return { link: await presentLink(ctx, existing, base), created: false };
   const row = await ctx.db
     .transaction()
-    .execute((trx) => insertLink(trx, actor, unitId, 'apply_link.create'))
+    .execute((trx) => newLink(trx, actor, unitId))
     .catch(async (e: unknown) => {
       // Two officers at once: the one-active index keeps one link, and both get it.
       if (translateDbError(e)?.code !== 'CONFLICT') throw e;
@@ -113,14 +104,7 @@ export async function ensureLink(ctx: AppContext, actor: Actor, unitId: number, 
 export async function rotateLink(ctx: AppContext, actor: Actor, unitId: number, base: string) {
   await openUnit(ctx, actor, unitId);
   const row = await ctx.db.transaction().execute(async (trx) => {
-    const now = new Date().toISOString();
-    const old = await trx
-      .updateTable('apply_link')
-      .set({ revoked_at: now, revoked_by: actor.userId })
-      .where('unit_id', '=', unitId)
-      .where('revoked_at', 'is', null)
-      .returning('id')
-      .execute();
+    const old = await repo.revokeLinks(trx, unitId, actor.userId, new Date().toISOString());
     if (old.length > 0) {
       await audit(trx, actor, {
         action: 'apply_link.revoke',
@@ -129,7 +113,7 @@ export async function rotateLink(ctx: AppContext, actor: Actor, unitId: number, 
         unitId,
       });
     }
-    return insertLink(trx, actor, unitId, 'apply_link.create');
+    return newLink(trx, actor, unitId);
   });
   return { link: await presentLink(ctx, row, base) };
 }
@@ -162,19 +146,10 @@ function searchTerms(raw: string | undefined) {
 
 export async function list(ctx: AppContext, actor: Actor, q: TApplicationQuery) {
   const scope = await scopeWithin(ctx.db, actor, 'record.read', q.unitId);
-  const query = repo.applyFilters(repo.applicationBase(ctx.db, scope), { status: q.status, ...searchTerms(q.q) });
-  const total = await query
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await query
-    .orderBy('a.submitted_at', q.status === 'pending' ? 'asc' : 'desc')
-    .orderBy('a.id')
-    .limit(q.limit)
-    .offset(q.offset)
-    .execute();
+  const { total, rows } = await repo.listPage(ctx.db, scope, { status: q.status, ...searchTerms(q.q) }, q);
+  // The unit of a membership elsewhere is named within the caller's whole scope, not only the filter's.
   const read = await requireScope(ctx.db, actor, 'record.read');
-  return { total: Number(total.n), items: await present(ctx, read, rows) };
+  return { total, items: await present(ctx, read, rows) };
 }
 
 export async function detail(ctx: AppContext, actor: Actor, id: number) {
@@ -189,21 +164,22 @@ async function pendingOf(ctx: AppContext, actor: Actor, id: number) {
   const scope = await requireScope(ctx.db, actor, 'record.write');
   const row = await repo.findApplication(ctx.db, scope, id);
   if (!row) throw new AppError('NOT_FOUND');
-  if (row.status !== 'pending') throw new AppError('APPLICATION_DECIDED', { status: statusVi(row.status) });
+  if (row.status !== 'pending') throw decidedAlready(row.status);
   return row;
 }
 
-const statusVi = (s: string) => (s === 'approved' ? 'đã kết nạp' : s === 'rejected' ? 'đã từ chối' : s);
+/**
+ * Error parameters are plain text and only the Vietnamese sentence names the status (the English one
+ * says "already decided"), so the Vietnamese word is the one passed.
+ */
+const decidedAlready = (status: string) =>
+  new AppError('APPLICATION_DECIDED', {
+    status: (status === 'approved' ? M.statusApproved : status === 'rejected' ? M.statusRejected : M.statusDecided).vi,
+  });
 
-/** Marks the application decided only if it still is pending: a second officer's click changes nothing. */
-async function decide(trx: Db, id: number, set: { status: string; decided_by: number } & Record<string, unknown>) {
-  const r = await trx
-    .updateTable('application')
-    .set({ ...set, decided_at: new Date().toISOString() })
-    .where('id', '=', id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw new AppError('APPLICATION_DECIDED', { status: 'đã xử lý' });
+/** A second officer's click on an application decided meanwhile changes nothing. */
+async function decide(trx: Db, id: number, set: Omit<Parameters<typeof repo.markDecided>[2], 'decided_at'>) {
+  if (!(await repo.markDecided(trx, id, { ...set, decided_at: new Date().toISOString() }))) throw decidedAlready('');
 }
 
 /**
@@ -218,14 +194,18 @@ function renameIssues(issues: Issue[] | undefined, rows: { full_name: string }[]
     if (!m) return i;
     if (rows.length === 1) return { ...i, path: m[2] ?? '' };
     const who = rows[Number(m[1])]?.full_name ?? '';
-    return { path: `ids.${m[1]}`, message: `${who}: ${i.message}` };
+    const said = readMessage(i.message);
+    const text = (locale: Locale) => `${who}: ${inLocale(said, locale)}`;
+    return { path: `ids.${m[1]}`, message: { vi: text('vi'), en: text('en') } };
   });
 }
 
+/** The admission names a row ("people.2"); the reviewer knows it as that applicant's application. */
 const whoOf = (rows: { full_name: string }[], row: unknown) => {
   const i = /^people\.(\d+)/.exec(String(row ?? ''))?.[1];
   const r = rows[Number(i ?? 0)];
-  return r ? `đơn của ${r.full_name}` : String(row ?? '');
+  // Plain text as error parameters are; the error's sentences are Vietnamese-first.
+  return r ? say(M.applicationOf, { name: r.full_name }).vi : String(row ?? '');
 };
 
 /**
@@ -242,7 +222,7 @@ export async function approveMany(ctx: AppContext, actor: Actor, input: TApprove
   const unitId = input.unitId ?? own;
   if (unitId === null) {
     const names = [...new Set(rows.map((r) => r.unit_name))].join(', ');
-    invalid([{ path: 'unitId', message: `Đơn gửi qua ${names}: chọn công đoàn cơ sở sẽ kết nạp` }]);
+    invalid([issue('unitId', M.chooseGrassroots, { units: names })]);
   }
   const keys = await checkedDataKeys(ctx.db, ctx.config);
   // The latest submission bounds the decision date; each membership then gets its own date back.
@@ -281,11 +261,7 @@ export async function approveMany(ctx: AppContext, actor: Actor, input: TApprove
         for (const [i, row] of rows.entries()) {
           const membershipId = admitted[i]?.membershipId ?? null;
           if (membershipId !== null && row.submitted_on !== latest) {
-            await trx
-              .updateTable('membership')
-              .set({ application_date: row.submitted_on })
-              .where('id', '=', membershipId)
-              .execute();
+            await repo.setMembershipApplicationDate(trx, membershipId, row.submitted_on);
           }
           await decide(trx, row.id, { status: 'approved', decided_by: actor.userId, membership_id: membershipId });
           await audit(trx, actor, {
@@ -350,12 +326,7 @@ export async function erase(ctx: AppContext, actor: Actor, id: number, input: { 
   if (!row) throw new AppError('NOT_FOUND');
   if (row.status === 'approved') throw new AppError('APPLICATION_ADMITTED');
   await ctx.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .deleteFrom('application')
-      .where('id', '=', id)
-      .where('status', '!=', 'approved')
-      .executeTakeFirst();
-    if (Number(r.numDeletedRows) !== 1) throw new AppError('APPLICATION_ADMITTED');
+    if (!(await repo.deleteUnadmitted(trx, id))) throw new AppError('APPLICATION_ADMITTED');
     await audit(trx, actor, {
       action: 'application.erase',
       entity: 'application',

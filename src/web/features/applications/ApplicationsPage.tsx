@@ -1,6 +1,6 @@
 import { QrcodeOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Grid, Input, Segmented, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Input, Segmented, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { formatPhone } from '../../../shared/ids/index.js';
@@ -10,6 +10,8 @@ import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { viDate, viDateTime } from '../../components/format.js';
 import { UnitSelect } from '../../components/UnitSelect.js';
 import { useDebounced } from '../../components/useDebounced.js';
+import { useLayout } from '../../components/useLayout.js';
+import { useServerTable } from '../../components/useServerTable.js';
 import { useSession } from '../auth/session.js';
 import { type ApplicationStatus, applicationKeys, applicationsApi, type TApplication } from './api.js';
 import { ApproveModal, EraseModal, RejectModal } from './DecisionModals.js';
@@ -26,7 +28,7 @@ export function ApplicationsPage() {
   const { can } = useSession();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const phone = Grid.useBreakpoint().md !== true;
+  const { phone } = useLayout();
   const [params, setParams] = useSearchParams();
   const unitId = Number(params.get('unit')) || undefined;
   const status = (STATUSES as string[]).includes(params.get('status') ?? '')
@@ -34,18 +36,17 @@ export function ApplicationsPage() {
     : 'pending';
   const [term, setTerm] = useState(params.get('q') ?? '');
   const q = useDebounced(term.trim());
-  const [page, setPage] = useState(1);
   const [approving, setApproving] = useState<TApplication[] | null>(null);
   const [selected, setSelected] = useState<TApplication[]>([]);
   const [rejecting, setRejecting] = useState<TApplication | null>(null);
   const [erasing, setErasing] = useState<TApplication | null>(null);
   const [linkOpen, setLinkOpen] = useState(false);
   const canWrite = can('record.write');
-  const query = { unitId, status, q: q || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
-  const list = useQuery({
-    queryKey: applicationKeys.list(query),
-    queryFn: () => applicationsApi.list(query),
-    placeholderData: keepPreviousData,
+  const filters = { unitId, status, q: q || undefined };
+  const { query: list, table } = useServerTable({
+    key: applicationKeys.list(filters),
+    fetch: ({ limit, offset }) => applicationsApi.list(filters, limit, offset),
+    pageSize: PAGE_SIZE,
   });
 
   const setParam = (key: string, value: string | undefined) => {
@@ -53,7 +54,6 @@ export function ApplicationsPage() {
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });
-    setPage(1);
     setSelected([]);
   };
   const decided = (text: string) => {
@@ -189,10 +189,7 @@ export function ApplicationsPage() {
         />
         <Input.Search
           value={term}
-          onChange={(e) => {
-            setTerm(e.target.value);
-            setPage(1);
-          }}
+          onChange={(e) => setTerm(e.target.value)}
           allowClear
           placeholder={t('applications.search')}
           style={{ maxWidth: phone ? '100%' : 300 }}
@@ -220,17 +217,8 @@ export function ApplicationsPage() {
         }
         size={phone ? 'small' : 'middle'}
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
+        {...table}
         locale={{ emptyText: status === 'pending' ? t('applications.emptyPending') : t('applications.empty') }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          onChange: setPage,
-          showSizeChanger: false,
-          showTotal: (n) => t('common.total', { n }),
-        }}
         data-testid="applications-table"
       />
       <ApproveModal

@@ -4,52 +4,38 @@ import type {
   TApplication,
   TApplyInfo,
   TApplyLink,
-  ZApplicationList,
   ZApplySubmit,
-  ZApplySubmitted,
-  ZApprove,
   ZApproveMany,
-  ZApproveManyResult,
-  ZApproveResult,
 } from '../../../shared/applications/contract.js';
-import { api } from '../../app/api/client.js';
+import { call } from '../../app/api/client.js';
 
 export type { ApplicationStatus, TApplication, TApplyInfo, TApplyLink };
-export type TApplicationList = z.infer<typeof ZApplicationList>;
 export type ApplySubmitInput = z.input<typeof ZApplySubmit>;
-export type ApproveInput = z.input<typeof ZApprove>;
 export type ApproveManyInput = z.input<typeof ZApproveMany>;
 
-export type ApplicationQuery = {
-  unitId?: number;
-  status: ApplicationStatus;
-  q?: string;
-  limit?: number;
-  offset?: number;
-};
+/** The review queue's filters; the page is the table's. */
+export type ApplicationFilters = { unitId?: number; status: ApplicationStatus; q?: string };
 
 /** Every key starts with 'applications': one invalidation refreshes the queue, details and links. */
 export const applicationKeys = {
   all: ['applications'] as const,
-  list: (q: ApplicationQuery) => ['applications', 'list', q] as const,
+  list: (f: ApplicationFilters) => ['applications', 'list', f] as const,
   link: (unitId: number) => ['applications', 'link', unitId] as const,
   publicInfo: (token: string, locale: string) => ['apply', token, locale] as const,
 };
 
 export const applicationsApi = {
-  publicInfo: (token: string) => api.get<TApplyInfo>(`/api/public/apply/${encodeURIComponent(token)}`),
-  submit: (token: string, body: ApplySubmitInput) =>
-    api.post<z.infer<typeof ZApplySubmitted>>(`/api/public/apply/${encodeURIComponent(token)}`, body),
-  list: (q: ApplicationQuery) => api.get<TApplicationList>('/api/applications', q),
-  link: (unitId: number) => api.get<{ link: TApplyLink | null }>(`/api/applications/links/${unitId}`),
-  createLink: (unitId: number) => api.post<{ link: TApplyLink }>(`/api/applications/links/${unitId}`),
-  rotateLink: (unitId: number) => api.post<{ link: TApplyLink }>(`/api/applications/links/${unitId}/rotate`),
-  approve: (id: number, body: ApproveInput) =>
-    api.post<z.infer<typeof ZApproveResult>>(`/api/applications/${id}/approve`, body),
-  approveMany: (body: ApproveManyInput) =>
-    api.post<z.infer<typeof ZApproveManyResult>>('/api/applications/approve', body),
-  reject: (id: number, reason: string) => api.post<TApplication>(`/api/applications/${id}/reject`, { reason }),
-  erase: (id: number, reason: string) => api.post<{ ok: true }>(`/api/applications/${id}/erase`, { reason }),
+  publicInfo: (token: string) => call('GET /api/public/apply/:token', { params: { token } }),
+  submit: (token: string, body: ApplySubmitInput) => call('POST /api/public/apply/:token', { params: { token }, body }),
+  list: (f: ApplicationFilters, limit: number, offset: number) =>
+    call('GET /api/applications', { query: { ...f, limit, offset } }),
+  link: (unitId: number) => call('GET /api/applications/links/:unitId', { params: { unitId } }),
+  createLink: (unitId: number) => call('POST /api/applications/links/:unitId', { params: { unitId } }),
+  rotateLink: (unitId: number) => call('POST /api/applications/links/:unitId/rotate', { params: { unitId } }),
+  approveMany: (body: ApproveManyInput) => call('POST /api/applications/approve', { body }),
+  reject: (id: number, reason: string) =>
+    call('POST /api/applications/:id/reject', { params: { id }, body: { reason } }),
+  erase: (id: number, reason: string) => call('POST /api/applications/:id/erase', { params: { id }, body: { reason } }),
 };
 
 /** The server's SVG as an image source: shown as a picture, never parsed into the page. */
