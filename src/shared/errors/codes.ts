@@ -237,9 +237,13 @@ export type ErrorCode = keyof typeof ERRORS;
 export type Locale = 'vi' | 'en';
 export const LOCALES = ['vi', 'en'] as const;
 
+/** A parameter may be a message in both languages ({ vi, en }): the reader's is used. */
 export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, unknown> = {}): string {
   const template = ERRORS[code][locale];
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k] ?? `{${k}}`;
+    return String(typeof v === 'object' && locale in v ? (v as Record<Locale, unknown>)[locale] : v);
+  });
 }
 
 /** The body of every error answer. */
