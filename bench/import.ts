@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { ensureFirstAdmin, ensureRoot } from '../src/server/bootstrap/first-admin.js';
 import { loadConfig } from '../src/server/config.js';
 import { migrateToLatest, openDatabase } from '../src/server/db/database.js';
-import { importEnterprises } from '../src/server/modules/imports/imports.service.js';
+import { importFile } from '../src/server/modules/imports/imports.service.js';
 import { loadActorForUser } from '../src/server/platform/session.js';
 
 const W = [31, 29, 23, 19, 17, 13, 7, 5, 3];
@@ -69,7 +69,7 @@ export async function benchImportFile(file: string, what: 'raw' | 'import') {
     const admin = await h.db.selectFrom('app_user').select('id').executeTakeFirstOrThrow();
     const actor = await loadActorForUser(h.db, admin.id, null);
     if (!actor) throw new Error('no admin');
-    const { report } = await importEnterprises({ db: h.db, dbKind: h.kind, config, version: 'bench' }, actor, {
+    const { report } = await importFile({ db: h.db, dbKind: h.kind, config, version: 'bench' }, actor, 'enterprises', {
       file,
       fileName: path.basename(file),
       unitId: root,

@@ -4,11 +4,17 @@ import { ensureFirstAdmin } from '../server/bootstrap/first-admin.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { type DbHandle, migrateToLatest, openDatabase } from '../server/db/database.js';
 import { formatAccounts, loadDemo } from '../server/demo/demo.js';
-import { IMPORT_KINDS, type ImportKind, importKind } from '../server/modules/imports/imports.service.js';
+import { IMPORT_KINDS } from '../server/modules/imports/import.kinds.js';
+import { importFile } from '../server/modules/imports/imports.service.js';
 import { AppError } from '../server/platform/errors.js';
+import type { RowIssue } from '../server/platform/import/index.js';
 import { generatePassword, hashPassword } from '../server/platform/password.js';
 import { loadActorForUser } from '../server/platform/session.js';
+import { messageIn } from '../server/platform/validation.js';
 import { appVersion } from '../server/platform/version.js';
+import { errorMessage } from '../shared/errors/codes.js';
+import { say } from '../shared/i18n/messages.js';
+import { importsMessages as M } from '../shared/imports/messages.js';
 
 /** Who an operator command acts as: a named user, else the first system administrator. */
 async function cliActor(h: DbHandle, username?: string) {
@@ -25,6 +31,10 @@ async function cliActor(h: DbHandle, username?: string) {
   return actor;
 }
 
+/** The operator reads Vietnamese: the report's messages in it, one line per problem. */
+const vi = (m: Parameters<typeof say>[0], params: Parameters<typeof say>[1] = {}) => say(m, params).vi;
+const issueVi = (i: RowIssue) => ({ row: i.row, column: i.column.vi, message: i.message.vi });
+
 function formatImportSummary(s: {
   file: string;
   dryRun: boolean;
@@ -36,18 +46,22 @@ function formatImportSummary(s: {
   rejected: { row: number; column: string; message: string }[];
   warnings: { row: number; column: string; message: string }[];
 }): string {
+  // Figures as plain digits, as scripts reading this output expect.
+  const counts = {
+    inserted: String(s.inserted),
+    updated: String(s.updated),
+    skipped: String(s.skipped),
+    rejected: String(s.rejected.length),
+    warnings: String(s.warnings.length),
+  };
   const lines = [
-    `Tệp ${s.file}: ${s.rows} dòng dữ liệu`,
-    `  ${s.dryRun ? 'Sẽ thêm' : 'Thêm'}: ${s.inserted}   ${s.dryRun ? 'Sẽ cập nhật' : 'Cập nhật'}: ${s.updated}   Bỏ qua: ${s.skipped}   Lỗi: ${s.rejected.length}   Cảnh báo: ${s.warnings.length}`,
-    s.dryRun
-      ? '  (chạy thử — chưa ghi gì)'
-      : s.committed
-        ? '  Đã ghi vào cơ sở dữ liệu.'
-        : '  KHÔNG ghi gì: còn dòng lỗi (dùng --valid-only để chỉ ghi dòng hợp lệ).',
+    vi(M.cliRows, { file: s.file, rows: String(s.rows) }),
+    vi(s.dryRun ? M.cliDryCounts : M.cliCounts, counts),
+    vi(s.dryRun ? M.cliDryRun : s.committed ? M.cliCommitted : M.cliNotCommitted),
   ];
-  for (const i of s.rejected.slice(0, 50)) lines.push(`  ✗ dòng ${i.row}, ${i.column}: ${i.message}`);
-  if (s.rejected.length > 50) lines.push(`  … và ${s.rejected.length - 50} lỗi khác`);
-  for (const i of s.warnings.slice(0, 20)) lines.push(`  ! dòng ${i.row}, ${i.column}: ${i.message}`);
+  for (const i of s.rejected.slice(0, 50)) lines.push(vi(M.cliError, { ...i, row: String(i.row) }));
+  if (s.rejected.length > 50) lines.push(vi(M.cliMoreErrors, { n: String(s.rejected.length - 50) }));
+  for (const i of s.warnings.slice(0, 20)) lines.push(vi(M.cliWarning, { ...i, row: String(i.row) }));
   return lines.join('\n');
 }
 
@@ -151,11 +165,11 @@ program
   .option('--json', 'in kết quả dạng JSON')
   .description('Nhập danh sách từ Excel/CSV — import a list (same engine as the web import)')
   .action(async (kind: string, file: string, o: Record<string, string | boolean | undefined>) => {
-    if (!IMPORT_KINDS.includes(kind as ImportKind))
-      throw new Error(`Chưa hỗ trợ nhập "${kind}" (hiện có: ${IMPORT_KINDS.join(', ')})`);
+    const kinds = IMPORT_KINDS.map((k) => k.name);
+    if (!kinds.includes(kind)) throw new Error(vi(M.cliUnknownKind, { kind, kinds: kinds.join(', ') }));
     const onDuplicate = String(o.onDuplicate);
-    if (!['update', 'skip', 'create'].includes(onDuplicate))
-      throw new Error('--on-duplicate phải là update, skip hoặc create');
+    if (onDuplicate !== 'update' && onDuplicate !== 'skip' && onDuplicate !== 'create')
+      throw new Error(vi(M.cliOnDuplicate));
     await withDb(async (h) => {
       const config = loadConfig();
       const ctx = { db: h.db, dbKind: h.kind, config, version: appVersion() };
@@ -164,15 +178,15 @@ program
         .select('id')
         .where('code', '=', String(o.org).toUpperCase())
         .executeTakeFirst();
-      if (!unit) throw new Error(`Không có đơn vị mã "${o.org}"`);
+      if (!unit) throw new Error(vi(M.cliNoUnit, { code: String(o.org) }));
       const actor = await cliActor(h, typeof o.user === 'string' ? o.user : undefined);
       const mode = o.validOnly ? 'valid' : 'all';
-      const { batchId, report } = await importKind(ctx, actor, kind as ImportKind, {
+      const { batchId, report } = await importFile(ctx, actor, kind, {
         file: path.resolve(file),
         fileName: path.basename(file),
         unitId: unit.id,
         source: 'cli',
-        onDuplicate: onDuplicate as 'update',
+        onDuplicate,
         duplicateReason: typeof o.reason === 'string' ? o.reason : null,
         mode,
         dryRun: Boolean(o.dryRun),
@@ -187,8 +201,8 @@ program
         inserted: report.inserted,
         updated: report.updated,
         skipped: report.skipped,
-        rejected: report.rejected,
-        warnings: report.warnings,
+        rejected: report.rejected.map(issueVi),
+        warnings: report.warnings.map(issueVi),
       };
       if (o.json) console.log(JSON.stringify(summary, null, 2));
       else console.log(formatImportSummary(summary));
@@ -198,7 +212,9 @@ program
 
 program.parseAsync(process.argv).catch((err) => {
   if (err instanceof ConfigError) console.error(err.message);
-  else if (err instanceof AppError && err.issues?.length) console.error(err.issues.map((i) => i.message).join('\n'));
+  else if (err instanceof AppError && err.issues?.length)
+    console.error(err.issues.map((i) => messageIn(i.message, 'vi')).join('\n'));
+  else if (err instanceof AppError) console.error(errorMessage(err.code, 'vi', err.params));
   else console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -2,6 +2,7 @@ import type { applicationsApi } from './applications/contract.js';
 import type { auditApi } from './audit/contract.js';
 import type { authApi, healthApi } from './auth/contract.js';
 import type { enterprisesApi } from './enterprises/contract.js';
+import type { importsApi } from './imports/contract.js';
 import type { orgApi } from './org/contract.js';
 import type { outreachApi } from './outreach/contract.js';
 import type { usersApi } from './users/contract.js';
@@ -17,4 +18,5 @@ export type ApiRoutes = typeof usersApi &
   typeof auditApi &
   typeof enterprisesApi &
   typeof outreachApi &
-  typeof applicationsApi;
+  typeof applicationsApi &
+  typeof importsApi;

@@ -66,13 +66,13 @@ beforeAll(async () => {
     })
   ).data.id as number;
   // An import batch of B's (a committed CLI-style import through the service).
-  const { importEnterprises } = await import('../modules/imports/imports.service.js');
+  const { importFile } = await import('../modules/imports/imports.service.js');
   const { loadActorForUser } = await import('./session.js');
   const bActor = await loadActorForUser(env.ctx.db, bUser.data.user.id, null);
   const file = path.join(os.tmpdir(), `scope-${process.pid}-${Date.now()}.csv`);
   fs.writeFileSync(file, 'Tên doanh nghiệp,Loại hình,Số lao động\nCông ty Bình Minh Nhập,TNHH,30\n');
   if (!bActor) throw new Error('no actor');
-  const imported = await importEnterprises(env.ctx, bActor, {
+  const imported = await importFile(env.ctx, bActor, 'enterprises', {
     file,
     fileName: 'b.csv',
     unitId: tree.districtB,
@@ -449,56 +449,33 @@ const CASES: Record<string, () => Promise<void>> = {
       fx.a.post('/api/outreach', { ...body, unitId: fx.tree.districtA, enterpriseIds: [fx.bEnterprise] }),
     );
   },
-  'GET /api/imports/enterprises/template.xlsx': async () => {
+  'GET /api/imports/:kind/template.xlsx': async () => {
     // A blank template: no records of anyone.
     expect((await fx.a.get('/api/imports/enterprises/template.xlsx')).statusCode).toBe(200);
-  },
-  'POST /api/imports/enterprises': async () => {
-    const boundary = '----scope';
-    const body = Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="unitId"\r\n\r\n${fx.tree.districtB}\r\n` +
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\nContent-Type: text/csv\r\n\r\n` +
-        `Tên doanh nghiệp,Loại hình\nCông ty Lạc,TNHH\r\n--${boundary}--\r\n`,
-    );
-    await refused(() =>
-      env.app
-        .inject({
-          method: 'POST',
-          url: '/api/imports/enterprises',
-          headers: {
-            cookie: fx.a.cookie,
-            'x-csrf-token': fx.a.csrf,
-            'content-type': `multipart/form-data; boundary=${boundary}`,
-          },
-          payload: body,
-        })
-        .then((r) => Object.assign(r, { data: JSON.parse(r.body) })),
-    );
-  },
-  'GET /api/imports/members/template.xlsx': async () => {
-    // A blank template: no records of anyone.
     expect((await fx.a.get('/api/imports/members/template.xlsx')).statusCode).toBe(200);
   },
-  'POST /api/imports/members': async () => {
+  'POST /api/imports/:kind': async () => {
     const boundary = '----scope';
-    const body = Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="unitId"\r\n\r\n${fx.tree.cdcsB}\r\n` +
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\nContent-Type: text/csv\r\n\r\n` +
-        `Họ và tên,Số CCCD,Ngày vào công đoàn\nNguyễn Văn Lạc,079090000001,01/03/2024\r\n--${boundary}--\r\n`,
-    );
-    await refused(() =>
+    const send = (kind: string, unitId: number, csv: string) =>
       env.app
         .inject({
           method: 'POST',
-          url: '/api/imports/members',
+          url: `/api/imports/${kind}`,
           headers: {
             cookie: fx.a.cookie,
             'x-csrf-token': fx.a.csrf,
             'content-type': `multipart/form-data; boundary=${boundary}`,
           },
-          payload: body,
+          payload: Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="unitId"\r\n\r\n${unitId}\r\n` +
+              `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\nContent-Type: text/csv\r\n\r\n` +
+              `${csv}\r\n--${boundary}--\r\n`,
+          ),
         })
-        .then((r) => Object.assign(r, { data: JSON.parse(r.body) })),
+        .then((r) => Object.assign(r, { data: JSON.parse(r.body) }));
+    await refused(() => send('enterprises', fx.tree.districtB, 'Tên doanh nghiệp,Loại hình\nCông ty Lạc,TNHH'));
+    await refused(() =>
+      send('members', fx.tree.cdcsB, 'Họ và tên,Số CCCD,Ngày vào công đoàn\nNguyễn Văn Lạc,079090000001,01/03/2024'),
     );
   },
   'POST /api/imports/:id/preview': async () => {
@@ -514,7 +491,7 @@ const CASES: Record<string, () => Promise<void>> = {
     is404(await fx.a.get(`/api/imports/${fx.bBatch}/rejected.xlsx`));
   },
   'GET /api/imports': async () => {
-    expect((await fx.a.get('/api/imports')).data).toEqual([]);
+    expect((await fx.a.get('/api/imports')).data.items).toEqual([]);
     is404(await fx.a.get(`/api/imports?unitId=${fx.tree.districtB}`));
   },
   'GET /api/imports/:id': async () => {

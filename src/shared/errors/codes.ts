@@ -237,6 +237,7 @@ export type ErrorCode = keyof typeof ERRORS;
 export type Locale = 'vi' | 'en';
 export const LOCALES = ['vi', 'en'] as const;
 
+/** A parameter may be a message in both languages ({ vi, en }): the reader's is used. */
 export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, unknown> = {}): string {
   const template = ERRORS[code][locale];
   return template.replace(/\{(\w+)\}/g, (_, k: string) => {

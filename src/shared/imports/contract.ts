@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { ZId } from '../http/common.js';
+import { ZId, ZIdParams, ZOk } from '../http/common.js';
+import type { RouteTable } from '../http/route.js';
+import { importsMessages as M } from './messages.js';
 
+/** A problem or a warning of one row: `column` and `message` in the caller's language. */
 export const ZIssue = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+
+/** The kind of record a file holds ("enterprises", "members"): the server knows which kinds exist. */
+export const ZImportKindParams = z.object({ kind: z.string().regex(/^[a-z][a-z-]{0,39}$/) }).strict();
 
 export const ZImportUploadAnswer = z.object({
   batchId: z.number().int(),
@@ -23,7 +29,7 @@ export const ZImportRun = z
   })
   .strict()
   .refine((r) => r.onDuplicate !== 'create' || (r.duplicateReason ?? '').length > 0, {
-    message: 'Cần ghi lý do khi tạo mới bản ghi trùng mã số thuế',
+    message: M.reasonRequired.key,
     path: ['duplicateReason'],
   });
 
@@ -47,6 +53,9 @@ export const ZImportReport = z.object({
   ),
 });
 
+export const IMPORT_BATCH_STATUSES = ['uploaded', 'running', 'committed', 'rejected', 'failed', 'undone'] as const;
+export type ImportBatchStatus = (typeof IMPORT_BATCH_STATUSES)[number];
+
 export const ZImportBatch = z.object({
   id: z.number().int(),
   kind: z.string(),
@@ -54,7 +63,7 @@ export const ZImportBatch = z.object({
   unitName: z.string(),
   fileName: z.string(),
   source: z.string().nullable(),
-  status: z.enum(['uploaded', 'running', 'committed', 'rejected', 'failed', 'undone']),
+  status: z.enum(IMPORT_BATCH_STATUSES),
   counts: z.record(z.string(), z.number()),
   createdAt: z.string(),
   committedAt: z.string().nullable(),
@@ -65,5 +74,54 @@ export const ZImportBatch = z.object({
 });
 
 export const ZImportBatchQuery = z
-  .object({ unitId: ZId.optional(), limit: z.coerce.number().int().min(1).max(200).default(50) })
+  .object({
+    unitId: ZId.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
   .strict();
+
+export const ZImportBatchPage = z.object({ total: z.number().int(), items: z.array(ZImportBatch) });
+
+export const importsApi = {
+  'POST /api/imports/:kind': {
+    summary:
+      'Tải lên tệp .xlsx/.csv theo loại bản ghi (multipart: file, unitId, source); tìm dòng tiêu đề, đề xuất ghép cột',
+    params: ZImportKindParams,
+    upload: true,
+    response: ZImportUploadAnswer,
+  },
+  'GET /api/imports/:kind/template.xlsx': {
+    summary: 'Tệp mẫu nhập theo loại bản ghi (có danh mục thả xuống)',
+    params: ZImportKindParams,
+    file: true,
+  },
+  'POST /api/imports/:id/preview': {
+    summary: 'Xem trước: lỗi, cảnh báo, dòng sẽ thêm / cập nhật / bỏ qua',
+    params: ZIdParams,
+    body: ZImportRun,
+    response: ZImportReport,
+  },
+  'POST /api/imports/:id/commit': {
+    summary: 'Ghi lô nhập (tất cả hoặc không gì cả, hoặc chỉ dòng hợp lệ)',
+    params: ZIdParams,
+    body: ZImportRun,
+    response: ZImportReport,
+  },
+  'POST /api/imports/:id/undo': {
+    summary: 'Hoàn tác lô nhập (khi chưa có gì mới hơn phụ thuộc vào nó)',
+    params: ZIdParams,
+    response: ZOk,
+  },
+  'GET /api/imports/:id/rejected.xlsx': {
+    summary: 'Tải các dòng bị từ chối kèm cột lỗi',
+    params: ZIdParams,
+    file: true,
+  },
+  'GET /api/imports': {
+    summary: 'Các lô nhập, mới nhất trước',
+    query: ZImportBatchQuery,
+    response: ZImportBatchPage,
+  },
+  'GET /api/imports/:id': { summary: 'Một lô nhập và tiến độ', params: ZIdParams, response: ZImportBatch },
+} as const satisfies RouteTable;

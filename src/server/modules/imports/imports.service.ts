@@ -1,31 +1,28 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { z } from 'zod';
+import { commonMessages } from '../../../shared/common/messages.js';
+import type { ZImportBatchQuery, ZImportRun } from '../../../shared/imports/contract.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { today } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
-import { ImportFileError, writeRowsXlsx } from '../../platform/import/index.js';
-import { type Actor, requireScope, requireUnitInScope, unitInScope } from '../../platform/scope.js';
-import { ENTERPRISE_FIELDS, enterpriseImportSpec } from '../enterprises/enterprises.import.js';
-import { refreshDerived } from '../enterprises/enterprises.repository.js';
-import { grassrootsUnitIssue } from '../members/members.admission.js';
-import { MEMBER_FIELDS, memberImportSpec } from '../members/members.import.js';
-import { type Conflict, notePossibleTransfers } from '../members/members.notices.js';
-import { type ImportSpec, type Mode, type OnDuplicate, type Report, readHeader, runImport } from './import.engine.js';
-
-/** The kinds of record a file can be imported as. */
-export type ImportKind = 'enterprises' | 'members';
-export const IMPORT_KINDS: readonly ImportKind[] = ['enterprises', 'members'];
-const FIELDS = { enterprises: ENTERPRISE_FIELDS, members: MEMBER_FIELDS } as const;
-
-/** Uploaded files and rejected-row reports live beside the database, one folder per batch. */
-export function batchDir(ctx: AppContext, batchId: number): string {
-  return path.join(ctx.config.dataDir, 'imports', String(batchId));
-}
+import {
+  ImportFileError,
+  type Mode,
+  type OnDuplicate,
+  type Report,
+  readHeader,
+  runImport,
+} from '../../platform/import/index.js';
+import { type Actor, requireScope, requireUnitInScope, scopeWithin } from '../../platform/scope.js';
+import { invalid, issue } from '../../platform/validation.js';
+import { importKind } from './import.kinds.js';
+import { dropFile, keepUpload, type Received, rejectedAnswer, uploadedFile, writeRejected } from './imports.files.js';
+import { presentBatch, presentFields, presentReport } from './imports.presenter.js';
+import * as repo from './imports.repository.js';
 
 /** Progress of running imports, for the progress bar (kept by the process doing the work). */
 const progress = new Map<number, number>();
-export const importProgress = (batchId: number) => progress.get(batchId) ?? null;
+const importProgress = (batchId: number) => progress.get(batchId) ?? null;
 
 export type ImportRequest = {
   file: string;
@@ -41,54 +38,52 @@ export type ImportRequest = {
 };
 
 function fileError(err: unknown): never {
-  if (err instanceof ImportFileError) throw new AppError('IMPORT_FILE', { message: err.message });
+  if (err instanceof ImportFileError) throw new AppError('IMPORT_FILE', { message: err.text });
   throw err;
 }
 
-/** Members go into one grassroots union, in the caller's write scope, that exists today. */
-async function requireGrassroots(ctx: AppContext, unitId: number) {
-  const issue = await grassrootsUnitIssue(ctx.db, unitId, today(ctx), 'unitId');
-  if (issue) throw new AppError('VALIDATION', {}, [issue]);
+/** A batch of a unit in the caller's scope for the permission; 404 otherwise. */
+export async function batchFor(
+  ctx: AppContext,
+  actor: Actor,
+  batchId: number,
+  permission: 'record.read' | 'record.write',
+) {
+  const b = await repo.batchInScope(ctx.db, batchId, await requireScope(ctx.db, actor, permission));
+  if (!b) throw new AppError('NOT_FOUND');
+  return b;
 }
 
-export function importEnterprises(ctx: AppContext, actor: Actor, req: ImportRequest) {
-  return importKind(ctx, actor, 'enterprises', req);
-}
-
-export function importMembers(ctx: AppContext, actor: Actor, req: ImportRequest) {
-  return importKind(ctx, actor, 'members', req);
-}
-
-export async function importKind(ctx: AppContext, actor: Actor, kind: ImportKind, req: ImportRequest) {
+/**
+ * Imports a file as a kind of record: the web's preview and commit, and the command line. A dry run
+ * writes nothing, not even a batch; a real run records its batch, its changes, its outcome and an audit entry.
+ */
+export async function importFile(ctx: AppContext, actor: Actor, kindName: string, req: ImportRequest) {
+  const kind = importKind(kindName);
   const scope = await requireScope(ctx.db, actor, 'record.write');
   await requireUnitInScope(ctx.db, req.unitId, scope);
-  const day = today(ctx);
-  let spec: ImportSpec<string, unknown>;
-  const elsewhere: Conflict[] = [];
-  if (kind === 'members') {
-    await requireGrassroots(ctx, req.unitId);
-    spec = (await memberImportSpec(ctx, {
-      actor,
-      readScope: await requireScope(ctx.db, actor, 'record.read'),
-      unitId: req.unitId,
-      today: day,
-      onDuplicate: req.onDuplicate,
-      elsewhere,
-    })) as unknown as ImportSpec<string, unknown>;
-  } else {
-    spec = (await enterpriseImportSpec(ctx.db, {
-      actor,
-      scope,
-      unitId: req.unitId,
-      today: day,
-      duplicateReason: req.onDuplicate === 'create' ? (req.duplicateReason ?? null) : null,
-    })) as unknown as ImportSpec<string, unknown>;
-  }
+  await kind.checkUnit?.(ctx, req.unitId);
+  const spec = await kind.spec(ctx, {
+    actor,
+    scope,
+    readScope: await requireScope(ctx.db, actor, 'record.read'),
+    unitId: req.unitId,
+    today: today(ctx),
+    onDuplicate: req.onDuplicate,
+    duplicateReason: req.onDuplicate === 'create' ? (req.duplicateReason ?? null) : null,
+  });
+  const write = !req.dryRun;
   let batchId: number | null = req.batchId ?? null;
-  if (!req.dryRun && batchId === null) batchId = await createBatch(ctx, actor, kind, req, 'running');
-  if (batchId !== null && !req.dryRun) {
-    await ctx.db.updateTable('import_batch').set({ status: 'running' }).where('id', '=', batchId).execute();
-  }
+  if (write && batchId === null) {
+    batchId = await repo.insertBatch(ctx.db, {
+      kind: kind.name,
+      unitId: req.unitId,
+      userId: actor.userId,
+      fileName: req.fileName,
+      source: req.source ?? null,
+      status: 'running',
+    });
+  } else if (write && batchId !== null) await repo.setBatchStatus(ctx.db, batchId, 'running');
   let report: Report<string>;
   try {
     report = await runImport(ctx.db, spec, {
@@ -98,20 +93,18 @@ export async function importKind(ctx: AppContext, actor: Actor, kind: ImportKind
       duplicateReason: req.duplicateReason,
       mode: req.mode,
       dryRun: req.dryRun,
-      batchId: req.dryRun ? null : batchId,
+      batchId: write ? batchId : null,
+      onChanges: repo.recordChanges,
       onProgress: (n) => batchId !== null && progress.set(batchId, n),
     });
   } catch (err) {
-    if (batchId !== null && !req.dryRun) {
-      await ctx.db.updateTable('import_batch').set({ status: 'failed' }).where('id', '=', batchId).execute();
-    }
+    if (batchId !== null && write) await repo.setBatchStatus(ctx.db, batchId, 'failed');
     fileError(err);
   } finally {
     if (batchId !== null) progress.delete(batchId);
   }
-  // A committing import that met members of other units tells those units (a preview does not).
-  if (!req.dryRun) await notePossibleTransfers(ctx.db, elsewhere, req.unitId, 'import', actor.userId);
-  if (batchId !== null && !req.dryRun) {
+  if (write) await spec.afterRun?.();
+  if (batchId !== null && write) {
     const counts = {
       rows: report.rows,
       inserted: report.committed ? report.inserted : 0,
@@ -120,182 +113,88 @@ export async function importKind(ctx: AppContext, actor: Actor, kind: ImportKind
       rejected: report.rejectedRows.length,
       warnings: report.warnings.length,
     };
+    const id = batchId;
     await ctx.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('import_batch')
-        .set({
-          status: report.committed ? 'committed' : 'rejected',
-          counts: JSON.stringify(counts),
-          committed_at: report.committed ? new Date().toISOString() : null,
-        })
-        .where('id', '=', batchId)
-        .execute();
+      await repo.finishBatch(trx, id, report.committed, counts);
       await audit(trx, actor, {
         action: report.committed ? 'import.commit' : 'import.reject',
         entity: 'import_batch',
-        entityId: batchId,
+        entityId: id,
         unitId: req.unitId,
         after: { fileName: req.fileName, mode: req.mode, onDuplicate: req.onDuplicate, ...counts },
       });
     });
-    if (report.rejectedRows.length > 0) await writeRejected(ctx, batchId, report);
+    if (report.rejectedRows.length > 0) await writeRejected(ctx, id, report);
   }
   return { batchId, report };
 }
 
-async function createBatch(
-  ctx: AppContext,
-  actor: Actor,
-  kind: ImportKind,
-  req: Pick<ImportRequest, 'unitId' | 'fileName' | 'source'>,
-  status: string,
-) {
-  const b = await ctx.db
-    .insertInto('import_batch')
-    .values({
-      kind,
-      unit_id: req.unitId,
-      user_id: actor.userId,
-      file_name: req.fileName,
-      source: req.source ?? null,
-      status,
-      counts: '{}',
-      created_at: new Date().toISOString(),
-      committed_at: null,
-      undone_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return b.id;
-}
-
-/** The rejected rows as the user sent them, with an error column, to fix and upload again. */
-async function writeRejected(ctx: AppContext, batchId: number, report: Report<string>) {
-  const dir = batchDir(ctx, batchId);
-  fs.mkdirSync(dir, { recursive: true });
-  const width = Math.max(0, ...report.header.columns.map((c) => c.index + 1));
-  const headers = Array.from(
-    { length: width },
-    (_, i) => report.header.columns.find((c) => c.index === i)?.header ?? '',
-  );
-  await writeRowsXlsx(path.join(dir, 'rejected.xlsx'), {
-    sheetName: 'Dòng bị từ chối',
-    headers: ['Dòng', ...headers],
-    rows: report.rejectedRows.map((r) => [
-      r.row,
-      ...Array.from({ length: width }, (_, i) => r.cells[i] ?? null),
-      r.messages.join('; '),
-    ]),
-    errorColumn: 'Lỗi',
-  });
-}
+const ZUnitField = z.coerce.number().int().positive();
 
 /** Stores an upload and proposes a column mapping: the one remembered for this unit and source, else detected. */
-export async function upload(
-  ctx: AppContext,
-  actor: Actor,
-  p: { tmpFile: string; fileName: string; unitId: number; source: string | null; kind?: ImportKind },
-) {
-  const kind = p.kind ?? 'enterprises';
-  const fields = FIELDS[kind];
+export async function upload(ctx: AppContext, actor: Actor, kindName: string, receive: () => Promise<Received | null>) {
+  const kind = importKind(kindName);
+  // Checked before the file is read: someone who may not import sends nothing to disk.
+  await requireScope(ctx.db, actor, 'record.write');
+  const got = await receive();
+  if (!got) invalid([issue('file', commonMessages.noFile)]);
+  const unitId = ZUnitField.safeParse(got.fields.unitId);
+  if (!unitId.success) {
+    dropFile(got.tmpFile);
+    invalid([issue('unitId', kind.unitRequired)]);
+  }
+  const rawSource = got.fields.source;
+  const source = typeof rawSource === 'string' && rawSource.trim() ? rawSource.trim().slice(0, 100) : null;
   try {
     const scope = await requireScope(ctx.db, actor, 'record.write');
-    await requireUnitInScope(ctx.db, p.unitId, scope);
-    if (kind === 'members') await requireGrassroots(ctx, p.unitId);
+    await requireUnitInScope(ctx.db, unitId.data, scope);
+    await kind.checkUnit?.(ctx, unitId.data);
   } catch (err) {
-    fs.rmSync(p.tmpFile, { force: true });
+    dropFile(got.tmpFile);
     throw err;
   }
   let detection: Awaited<ReturnType<typeof readHeader<string>>>['detection'];
   try {
-    detection = (await readHeader<string>(p.tmpFile, fields)).detection;
+    detection = (await readHeader<string>(got.tmpFile, kind.fields)).detection;
   } catch (err) {
-    fs.rmSync(p.tmpFile, { force: true });
+    dropFile(got.tmpFile);
     fileError(err);
   }
-  const batchId = await createBatch(ctx, actor, kind, p, 'uploaded');
-  const dir = batchDir(ctx, batchId);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.renameSync(p.tmpFile, path.join(dir, 'upload'));
-  const remembered = p.source
-    ? await ctx.db
-        .selectFrom('import_mapping')
-        .select('mapping')
-        .where('unit_id', '=', p.unitId)
-        .where('kind', '=', kind)
-        .where('source', '=', p.source)
-        .executeTakeFirst()
-    : undefined;
+  const batchId = await repo.insertBatch(ctx.db, {
+    kind: kind.name,
+    unitId: unitId.data,
+    userId: actor.userId,
+    fileName: got.fileName,
+    source,
+    status: 'uploaded',
+  });
+  keepUpload(ctx, batchId, got.tmpFile);
+  const remembered = source
+    ? await repo.rememberedMapping(ctx.db, { unitId: unitId.data, kind: kind.name, source })
+    : null;
   return {
     batchId,
-    fields: (fields as readonly { key: string; label: string; required?: boolean }[]).map((f) => ({
-      key: f.key,
-      label: f.label,
-      required: 'required' in f && f.required === true,
-    })),
+    fields: presentFields(kind.fields, actor.locale),
     headerRows: detection?.headerRows ?? [],
     dataStartRow: detection?.dataStartRow ?? null,
     columns: detection?.columns ?? [],
-    mapping: {
-      ...(detection?.mapping ?? {}),
-      ...(remembered ? (JSON.parse(remembered.mapping) as Record<string, number | null>) : {}),
-    },
-    rememberedMapping: remembered !== undefined,
+    mapping: { ...(detection?.mapping ?? {}), ...(remembered ?? {}) },
+    rememberedMapping: remembered !== null,
   };
 }
 
-export async function batchInScope(
-  ctx: AppContext,
-  actor: Actor,
-  batchId: number,
-  permission: 'record.read' | 'record.write',
-) {
-  const scope = await requireScope(ctx.db, actor, permission);
-  const b = await ctx.db
-    .selectFrom('import_batch as b')
-    .selectAll()
-    .where('b.id', '=', batchId)
-    .where((eb) => unitInScope(eb, 'b.unit_id', scope))
-    .executeTakeFirst();
-  if (!b) throw new AppError('NOT_FOUND');
-  return b;
-}
-
-export async function rememberMapping(
-  ctx: AppContext,
-  unitId: number,
-  source: string,
-  mapping: Record<string, number | null>,
-  kind: ImportKind = 'enterprises',
-) {
-  const now = new Date().toISOString();
-  await ctx.db
-    .insertInto('import_mapping')
-    .values({ unit_id: unitId, kind, source, mapping: JSON.stringify(mapping), updated_at: now })
-    .onConflict((oc) =>
-      oc.columns(['unit_id', 'kind', 'source']).doUpdateSet({ mapping: JSON.stringify(mapping), updated_at: now }),
-    )
-    .execute();
-}
-
-/** Preview (dry run) or commit of an uploaded batch. */
+/** Preview (dry run) or commit of an uploaded batch, answered in the caller's language. */
 export async function run(
   ctx: AppContext,
   actor: Actor,
   batchId: number,
-  p: {
-    mapping?: Record<string, number | null>;
-    onDuplicate: OnDuplicate;
-    duplicateReason?: string | null;
-    mode: Mode;
-    dryRun: boolean;
-  },
+  p: z.output<typeof ZImportRun>,
+  dryRun: boolean,
 ) {
-  const b = await batchInScope(ctx, actor, batchId, 'record.write');
+  const b = await batchFor(ctx, actor, batchId, 'record.write');
   if (b.status !== 'uploaded') throw new AppError('IMPORT_NOT_PENDING');
-  const kind: ImportKind = b.kind === 'members' ? 'members' : 'enterprises';
-  const result = await importKind(ctx, actor, kind, {
-    file: path.join(batchDir(ctx, batchId), 'upload'),
+  const result = await importFile(ctx, actor, b.kind, {
+    file: uploadedFile(ctx, batchId),
     fileName: b.file_name,
     unitId: b.unit_id,
     source: b.source,
@@ -303,207 +202,35 @@ export async function run(
     onDuplicate: p.onDuplicate,
     duplicateReason: p.duplicateReason,
     mode: p.mode,
-    dryRun: p.dryRun,
+    dryRun,
     batchId,
   });
   // The mapping that was used (as corrected by the user) is proposed next time for the same source.
-  if (!p.dryRun && b.source) await rememberMapping(ctx, b.unit_id, b.source, result.report.header.mapping, kind);
-  return result;
+  if (!dryRun && b.source) {
+    await repo.rememberMapping(
+      ctx.db,
+      { unitId: b.unit_id, kind: b.kind, source: b.source },
+      result.report.header.mapping,
+    );
+  }
+  return presentReport(batchId, result.report, actor.locale);
 }
 
-/**
- * Undoes a committed batch: inserted records are deleted and updated ones restored — refused while
- * anything newer depends on them (a later edit, survey, outreach link or import).
- */
-export async function undo(ctx: AppContext, actor: Actor, batchId: number) {
-  const b = await batchInScope(ctx, actor, batchId, 'record.write');
-  const scope = await requireScope(ctx.db, actor, 'org.manage').catch(() => null);
-  if (!scope) throw new AppError('FORBIDDEN');
-  if (b.status !== 'committed' || !b.committed_at) throw new AppError('IMPORT_NOT_PENDING');
-  const committedAt = b.committed_at;
-  const changes = await ctx.db
-    .selectFrom('import_change')
-    .selectAll()
-    .where('batch_id', '=', batchId)
-    .orderBy('id', 'desc')
-    .execute();
-  if (b.kind === 'members') {
-    await undoMembers(ctx, actor, b, changes);
-    return { ok: true as const };
-  }
-  const entIds = [...new Set(changes.filter((c) => c.entity === 'enterprise').map((c) => c.entity_id))];
-  const surveyIds = new Set(changes.filter((c) => c.entity === 'enterprise_survey').map((c) => c.entity_id));
-  if (entIds.length) {
-    const edited = await ctx.db
-      .selectFrom('enterprise')
-      .select('id')
-      .where('id', 'in', entIds)
-      .where((eb) => eb.or([eb('updated_at', '>', committedAt), eb('import_batch_id', '!=', batchId)]))
-      .execute();
-    const surveys = await ctx.db
-      .selectFrom('enterprise_survey')
-      .select('id')
-      .where('enterprise_id', 'in', entIds)
-      .where('created_at', '>', committedAt)
-      .execute();
-    const laterSurveys = surveys.filter((s) => !surveyIds.has(s.id));
-    const outreach = await ctx.db
-      .selectFrom('outreach_enterprise as oe')
-      .innerJoin('outreach_event as ev', 'ev.id', 'oe.event_id')
-      .select('oe.enterprise_id')
-      .where('oe.enterprise_id', 'in', entIds)
-      .where('ev.created_at', '>', committedAt)
-      .execute();
-    const count = edited.length + laterSurveys.length + outreach.length;
-    if (count > 0) {
-      const what = [
-        edited.length ? `${edited.length} doanh nghiệp đã sửa sau đó` : '',
-        laterSurveys.length ? `${laterSurveys.length} lần khảo sát mới` : '',
-        outreach.length ? `${outreach.length} hoạt động tuyên truyền` : '',
-      ]
-        .filter(Boolean)
-        .join(', ');
-      throw new AppError('IMPORT_UNDO_BLOCKED', { count, what });
-    }
-  }
-  await ctx.db.transaction().execute(async (trx) => {
-    for (const c of changes) {
-      if (c.entity === 'enterprise_survey' && c.action === 'insert') {
-        await trx.deleteFrom('enterprise_survey').where('id', '=', c.entity_id).execute();
-      }
-    }
-    for (const c of changes) {
-      if (c.entity !== 'enterprise') continue;
-      if (c.action === 'insert') {
-        await trx.deleteFrom('enterprise_survey').where('enterprise_id', '=', c.entity_id).execute();
-        await trx.deleteFrom('enterprise').where('id', '=', c.entity_id).execute();
-      } else if (c.before_json) {
-        const { id: _id, ...before } = JSON.parse(c.before_json) as Record<string, unknown> & { id: number };
-        await trx.updateTable('enterprise').set(before).where('id', '=', c.entity_id).execute();
-        await refreshDerived(trx, c.entity_id);
-      }
-    }
-    await trx
-      .updateTable('import_batch')
-      .set({ status: 'undone', undone_at: new Date().toISOString() })
-      .where('id', '=', batchId)
-      .execute();
-    await audit(trx, actor, {
-      action: 'import.undo',
-      entity: 'import_batch',
-      entityId: batchId,
-      unitId: b.unit_id,
-      after: { changes: changes.length },
-    });
-  });
-  return { ok: true as const };
+/** A kind's blank template: no records of anyone, so any signed-in user may have it. */
+export const template = (ctx: AppContext, kindName: string) => importKind(kindName).template(ctx);
+
+export async function rejectedRows(ctx: AppContext, actor: Actor, batchId: number) {
+  await batchFor(ctx, actor, batchId, 'record.read');
+  return rejectedAnswer(ctx, batchId);
 }
 
-type ChangeRow = { entity: string; entity_id: number; action: string; before_json: string | null };
+export async function list(ctx: AppContext, actor: Actor, q: z.output<typeof ZImportBatchQuery>) {
+  const scope = await scopeWithin(ctx.db, actor, 'record.read', q.unitId);
+  const page = await repo.listBatches(ctx.db, scope, q);
+  return { total: page.total, items: page.rows.map((b) => presentBatch(b, importProgress(b.id))) };
+}
 
-/**
- * Undo of a member batch: memberships it admitted (and people it created) are deleted, people it
- * re-admitted or updated get their earlier details back — refused while anything newer depends on
- * them (a later event, edit, transfer, party introduction or another membership of the person).
- */
-async function undoMembers(
-  ctx: AppContext,
-  actor: Actor,
-  b: { id: number; unit_id: number; committed_at: string | null },
-  changes: ChangeRow[],
-) {
-  const committedAt = b.committed_at as string;
-  const ids = (entity: string) => [...new Set(changes.filter((c) => c.entity === entity).map((c) => c.entity_id))];
-  const membershipIds = ids('membership');
-  const personIds = ids('person');
-  const blocked: string[] = [];
-  let count = 0;
-  const note = (n: number, what: string) => {
-    if (n > 0) {
-      count += n;
-      blocked.push(`${n} ${what}`);
-    }
-  };
-  if (membershipIds.length > 0) {
-    const edited = await ctx.db
-      .selectFrom('membership')
-      .select('id')
-      .where('id', 'in', membershipIds)
-      .where((eb) => eb.or([eb('updated_at', '>', committedAt), eb('status', '!=', 'active')]))
-      .execute();
-    note(edited.length, 'đoàn viên đã thay đổi sau đó');
-    const events = await ctx.db
-      .selectFrom('membership_event')
-      .select('id')
-      .where('membership_id', 'in', membershipIds)
-      .where('created_at', '>', committedAt)
-      .execute();
-    note(events.length, 'sự kiện sinh hoạt mới');
-    const moved = await ctx.db
-      .selectFrom('membership')
-      .select('id')
-      .where('transferred_from_id', 'in', membershipIds)
-      .execute();
-    note(moved.length, 'lần chuyển sinh hoạt');
-    const party = await ctx.db
-      .selectFrom('party_introduction')
-      .select('id')
-      .where('membership_id', 'in', membershipIds)
-      .execute();
-    note(party.length, 'giới thiệu kết nạp Đảng');
-  }
-  if (personIds.length > 0) {
-    const people = await ctx.db
-      .selectFrom('person')
-      .select('id')
-      .where('id', 'in', personIds)
-      .where('updated_at', '>', committedAt)
-      .execute();
-    note(people.length, 'hồ sơ cá nhân đã sửa sau đó');
-    const others = await ctx.db
-      .selectFrom('membership')
-      .select('id')
-      .where('person_id', 'in', personIds)
-      .where('created_at', '>', committedAt)
-      .execute();
-    note(others.filter((o) => !membershipIds.includes(o.id)).length, 'lần sinh hoạt mới của cùng người');
-  }
-  if (count > 0) throw new AppError('IMPORT_UNDO_BLOCKED', { count, what: blocked.join(', ') });
-
-  await ctx.db.transaction().execute(async (trx) => {
-    for (const c of changes) {
-      if (c.entity !== 'membership') continue;
-      if (c.action === 'insert') {
-        // A request elsewhere for this person was refused because of this membership: undone, it never held.
-        await trx.deleteFrom('possible_transfer').where('holding_membership_id', '=', c.entity_id).execute();
-        await trx.deleteFrom('membership_event').where('membership_id', '=', c.entity_id).execute();
-        await trx.deleteFrom('membership').where('id', '=', c.entity_id).execute();
-      } else if (c.before_json) {
-        const { id: _id, ...before } = JSON.parse(c.before_json) as Record<string, unknown> & { id: number };
-        await trx.updateTable('membership').set(before).where('id', '=', c.entity_id).execute();
-      }
-    }
-    // Changes come newest first: a person updated twice ends with the oldest "before".
-    for (const c of changes) {
-      if (c.entity !== 'person') continue;
-      if (c.action === 'insert') {
-        await trx.deleteFrom('person').where('id', '=', c.entity_id).execute();
-      } else if (c.before_json) {
-        const { id: _id, ...before } = JSON.parse(c.before_json) as Record<string, unknown> & { id: number };
-        await trx.updateTable('person').set(before).where('id', '=', c.entity_id).execute();
-      }
-    }
-    await trx
-      .updateTable('import_batch')
-      .set({ status: 'undone', undone_at: new Date().toISOString() })
-      .where('id', '=', b.id)
-      .execute();
-    await audit(trx, actor, {
-      action: 'import.undo',
-      entity: 'import_batch',
-      entityId: b.id,
-      unitId: b.unit_id,
-      after: { changes: changes.length },
-    });
-  });
+export async function get(ctx: AppContext, actor: Actor, batchId: number) {
+  await batchFor(ctx, actor, batchId, 'record.read');
+  return presentBatch(await repo.batchView(ctx.db, batchId), importProgress(batchId));
 }

@@ -150,7 +150,7 @@ describe('enterprise import', () => {
     expect((await admin.post(`/api/imports/${up.data.batchId}/undo`)).statusCode).toBe(200);
     expect((await admin.get(`/api/enterprises?unitId=${t.districtA}`)).data.total).toBe(0);
     const batches = await admin.get(`/api/imports?unitId=${t.districtA}`);
-    expect(batches.data.map((x: { status: string }) => x.status)).toEqual(['undone', 'undone']);
+    expect(batches.data.items.map((x: { status: string }) => x.status)).toEqual(['undone', 'undone']);
   });
 
   it('refuses to undo a batch that newer records depend on', async () => {
@@ -176,7 +176,7 @@ describe('enterprise import', () => {
     });
     const r = await admin.post(`/api/imports/${up.data.batchId}/undo`);
     expect(r.statusCode).toBe(409);
-    expect(r.data.error.message).toContain('1 hoạt động tuyên truyền');
+    expect(r.data.error?.message).toContain('1 hoạt động tuyên truyền');
   });
 
   it('answers an empty file, a file that is not a spreadsheet, and a missing header clearly, writing nothing', async () => {
@@ -202,8 +202,31 @@ describe('enterprise import', () => {
       t.districtA,
     );
     const prev = await officer.post(`/api/imports/${noHeader.data.batchId}/preview`, {});
-    expect(prev.data.rejected[0].message).toMatch(/Không tìm thấy/);
+    expect(prev.data.rejected[0]?.message).toMatch(/Không tìm thấy/);
     expect({ ...(await writeCounts(env)), import_batch: 0 }).toEqual({ ...before, import_batch: 0 });
+  });
+
+  it("answers a preview in the reader's language: an English user gets English row problems", async () => {
+    const t = await makeTree(env);
+    const officer = await makeUser(env, 'officer', t.districtA);
+    expect((await officer.put('/api/auth/me/locale', { locale: 'en' })).statusCode).toBe(200);
+    const wrong = badCheck(mst());
+    const up = await upload(
+      officer,
+      await xlsx('en.xlsx', [
+        ['MST', 'Tên DN', 'Loại hình', 'Số LĐ', 'LĐ nữ'],
+        [wrong, 'Công ty Sai Mã', 'TNHH', 30, 10],
+        [mst(), 'Công ty Nhiều Nữ', 'TNHH', 30, 40],
+      ]),
+      t.districtA,
+    );
+    expect(up.data.fields.find((f: { key: string }) => f.key === 'mst')?.label).toBe('Tax code');
+    const preview = await officer.post(`/api/imports/${up.data.batchId}/preview`, {});
+    expect(preview.statusCode).toBe(200);
+    expect(preview.data.rejected).toEqual([
+      { row: 2, column: 'MST (column A)', message: `Tax code «${wrong}» has a wrong check digit` },
+      { row: 3, column: 'LĐ nữ (column E)', message: 'Female workers (40) are more than all workers (30)' },
+    ]);
   });
 
   it('serves a template with the headers, mapped automatically, whose example row is not imported by mistake', async () => {

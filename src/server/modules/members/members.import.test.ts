@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadFile, writeXlsx } from '../../test/files.js';
 import { type Client, createTestEnv, makeTree, makeUser, type TestEnv, writeCounts } from '../../test/harness.js';
 import { cccd } from '../../test/people.js';
-import { importMembers } from '../imports/imports.service.js';
+import { importFile } from '../imports/imports.service.js';
 
 /** Member lists through the import API, on real .xlsx files written with ExcelJS. */
 let env: TestEnv;
@@ -145,7 +145,9 @@ describe('member import', () => {
     // Someone whose scope covers the other union sees it named.
     const up2 = await upload(provinceAdmin, file, t.cdcsA);
     const named = await provinceAdmin.post(`/api/imports/${up2.data.batchId}/preview`, {});
-    expect(named.data.rejected[2].message).toMatch(/^Đang là đoàn viên sinh hoạt tại "CĐCS Công ty Cổ phần Bình Minh"/);
+    expect(named.data.rejected[2]?.message).toMatch(
+      /^Đang là đoàn viên sinh hoạt tại "CĐCS Công ty Cổ phần Bình Minh"/,
+    );
 
     // All-or-nothing with rejected rows writes nothing.
     const members0 = await memberCounts();
@@ -305,7 +307,7 @@ describe('member import', () => {
     const { loadActorForUser } = await import('../../platform/session.js');
     const a = await loadActorForUser(env.ctx.db, actor.id, null);
     if (!a) throw new Error('no actor');
-    const dry = await importMembers(env.ctx, a, {
+    const dry = await importFile(env.ctx, a, 'members', {
       file,
       fileName: 'x.xlsx',
       unitId: t.cdcsA,

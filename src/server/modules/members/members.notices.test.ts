@@ -6,7 +6,7 @@ import { loadActorForUser } from '../../platform/session.js';
 import { writeXlsx } from '../../test/files.js';
 import { type Client, createTestEnv, makeTree, makeUser, type TestEnv, writeCounts } from '../../test/harness.js';
 import { person } from '../../test/people.js';
-import { importMembers } from '../imports/imports.service.js';
+import { importFile } from '../imports/imports.service.js';
 
 /**
  * The same person entered in a second unit is refused there and shown to both sides as a possible
@@ -129,7 +129,7 @@ describe('possible transfers', () => {
     const actor = await loadActorForUser(env.ctx.db, me.data.user.id, null);
     if (!actor) throw new Error('no actor');
     const run = (dryRun: boolean) =>
-      importMembers(env.ctx, actor, {
+      importFile(env.ctx, actor, 'members', {
         file,
         fileName: 'b.xlsx',
         unitId: t.cdcsB,
@@ -139,7 +139,7 @@ describe('possible transfers', () => {
         dryRun,
       });
     const dry = await run(true);
-    expect(dry.report.rejected[0]?.message).toContain('chuyển sinh hoạt');
+    expect(dry.report.rejected[0]?.message.vi).toContain('chuyển sinh hoạt');
     expect((await openList(officerA)).total).toBe(0);
     const done = await run(false);
     expect(done.report).toMatchObject({ committed: true, inserted: 1 });
@@ -159,7 +159,7 @@ describe('possible transfers', () => {
     const me = await admin.get('/api/auth/me');
     const actor = await loadActorForUser(env.ctx.db, me.data.user.id, null);
     if (!actor) throw new Error('no actor');
-    const done = await importMembers(env.ctx, actor, {
+    const done = await importFile(env.ctx, actor, 'members', {
       file,
       fileName: 'a.xlsx',
       unitId: t.cdcsA,

@@ -1,3 +1,6 @@
+import type { Message } from '../../../shared/i18n/messages.js';
+import { importsMessages as M, sayBoth, verbatim } from '../../../shared/imports/messages.js';
+
 export type ImportFileErrorCode =
   | 'EMPTY_FILE'
   | 'NOT_A_SPREADSHEET'
@@ -7,56 +10,48 @@ export type ImportFileErrorCode =
   | 'SHEET_NOT_FOUND';
 
 /**
- * The file as a whole cannot be read as a table. `message` is Vietnamese and meant for the person who
- * uploaded it: it says what to do (usually "open it in Excel and save as .xlsx"), not what went wrong inside.
+ * The file as a whole cannot be read as a table. `text` is meant for the person who uploaded it, in both
+ * languages: it says what to do (usually "open it in Excel and save as .xlsx"), not what went wrong inside.
+ * `message` is its Vietnamese, for logs and the command line.
  */
 export class ImportFileError extends Error {
   readonly code: ImportFileErrorCode;
+  readonly text: Message;
 
-  constructor(code: ImportFileErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(code: ImportFileErrorCode, text: Message, options?: { cause?: unknown }) {
+    super(text.vi, options);
     this.name = 'ImportFileError';
     this.code = code;
+    this.text = text;
   }
 }
 
-const SAVE_AS_XLSX = 'Hãy mở tệp bằng Excel và lưu lại dưới dạng "Excel Workbook (.xlsx)" hoặc "CSV UTF-8".';
+const advice = { advice: M.saveAsXlsx };
+/** What the file is instead: a catalogue message, or a plain name said the same in both languages. */
+const what = (w: string | Message) => (typeof w === 'string' ? verbatim(w) : w);
 
 export const importErrors = {
-  empty: () => new ImportFileError('EMPTY_FILE', 'Tệp rỗng: không có dữ liệu nào để nhập.'),
-  notSpreadsheet: (what?: string) =>
+  empty: () => new ImportFileError('EMPTY_FILE', sayBoth(M.fileEmpty)),
+  notSpreadsheet: (is?: string | Message) =>
     new ImportFileError(
       'NOT_A_SPREADSHEET',
-      `${what ? `Tệp là ${what}, không phải bảng tính.` : 'Tệp không phải bảng tính Excel (.xlsx) hoặc CSV.'} ${SAVE_AS_XLSX}`,
+      is ? sayBoth(M.fileIsOther, { what: what(is), ...advice }) : sayBoth(M.fileNotSpreadsheet, advice),
     ),
-  unsupportedFormat: (what: string) => new ImportFileError('NOT_A_SPREADSHEET', `Chưa hỗ trợ ${what}. ${SAVE_AS_XLSX}`),
+  unsupportedFormat: (is: string | Message) =>
+    new ImportFileError('NOT_A_SPREADSHEET', sayBoth(M.fileUnsupported, { what: what(is), ...advice })),
   // A password-protected .xlsx is stored in the same old container format, so it lands here too.
-  oldXls: () =>
-    new ImportFileError(
-      'UNSUPPORTED_XLS',
-      `Tệp Excel 97–2003 (.xls) hoặc tệp Excel có đặt mật khẩu chưa được hỗ trợ. Nếu có mật khẩu, hãy bỏ mật khẩu trước. ${SAVE_AS_XLSX}`,
-    ),
-  markupXls: () =>
-    new ImportFileError(
-      'UNSUPPORTED_XLS',
-      `Tệp có dạng trang web/XML (thường do phần mềm xuất ra với đuôi .xls), không phải bảng tính thật. ${SAVE_AS_XLSX}`,
-    ),
-  corruptXlsx: (cause?: unknown) =>
-    new ImportFileError(
-      'CORRUPT_XLSX',
-      `Tệp Excel bị hỏng hoặc tải lên chưa hết nên không đọc được. Hãy mở lại bằng Excel, lưu lại rồi tải lên lần nữa.`,
-      { cause },
-    ),
+  oldXls: () => new ImportFileError('UNSUPPORTED_XLS', sayBoth(M.fileOldXls, advice)),
+  markupXls: () => new ImportFileError('UNSUPPORTED_XLS', sayBoth(M.fileMarkupXls, advice)),
+  corruptXlsx: (cause?: unknown) => new ImportFileError('CORRUPT_XLSX', sayBoth(M.fileCorrupt), { cause }),
   // Excel would put the rest of the file into that one cell; importing that would hide the fault.
   unclosedQuote: (row: number, cause?: unknown) =>
-    new ImportFileError(
-      'CORRUPT_CSV',
-      `Tệp CSV có dấu ngoặc kép (") mở ở dòng ${row} mà không đóng, nên phần còn lại của tệp bị gộp vào một ô. Hãy sửa dòng đó (hoặc mở tệp bằng Excel và lưu lại) rồi tải lên lần nữa.`,
-      { cause },
-    ),
+    new ImportFileError('CORRUPT_CSV', sayBoth(M.fileUnclosedQuote, { row }), { cause }),
   sheetNotFound: (sheet: number | string, names: string[]) =>
     new ImportFileError(
       'SHEET_NOT_FOUND',
-      `Không tìm thấy trang tính ${typeof sheet === 'number' ? `thứ ${sheet + 1}` : `«${sheet}»`}. Tệp có: ${names.map((n) => `«${n}»`).join(', ') || '(không có trang tính nào)'}.`,
+      sayBoth(M.sheetNotFound, {
+        sheet: typeof sheet === 'number' ? sayBoth(M.sheetNumber, { n: String(sheet + 1) }) : `«${sheet}»`,
+        names: names.length ? names.map((n) => `«${n}»`).join(', ') : M.noSheets,
+      }),
     ),
 };

@@ -3,7 +3,10 @@ import type { CellValue, TableRow } from './types.js';
 
 export interface FieldSpec<K extends string = string> {
   key: K;
+  /** The Vietnamese header, as files write it: matched like a synonym, and the template's header. */
   label: string;
+  /** The field's name for an English reader (the mapping screen, the report); the label when absent. */
+  labelEn?: string;
   synonyms: readonly string[];
   required?: boolean;
 }

@@ -1,7 +1,34 @@
 export type { CsvEncoding } from './csv.js';
+export {
+  type Action,
+  type Change,
+  columnLetter,
+  type Existing,
+  type FieldIssue,
+  fieldLabel,
+  ImportAborted,
+  type ImportSpec,
+  type Mode,
+  type OnDuplicate,
+  type RecordedChange,
+  type Report,
+  type RowIssue,
+  type RunOptions,
+  readHeader,
+  runImport,
+} from './engine.js';
 export { ImportFileError, type ImportFileErrorCode } from './errors.js';
 export { detectHeader, type FieldSpec, foldHeader, type HeaderColumn, type HeaderDetection } from './header.js';
+export {
+  type BatchChange,
+  blockers,
+  type ImportKind,
+  type ImportRun,
+  type UndoBatch,
+  type UndoBlocker,
+} from './kind.js';
 export { openTable } from './reader.js';
+export { templateAnswer, templateFields } from './template.js';
 export type { CellValue, TableRow, TableSource } from './types.js';
 export {
   type EnumOption,

@@ -59,10 +59,10 @@ async function importFile(path: string) {
     for (const f of FIELDS) {
       const col = header.mapping[f.key];
       const result: ParseResult<unknown> = PARSERS[f.key](col === null ? null : r.cells[col]);
-      if ('error' in result) problems.push(result.error);
+      if ('error' in result) problems.push(result.error.vi);
       else {
         values[f.key] = result.value;
-        if ('warning' in result) problems.push(result.warning);
+        if ('warning' in result) problems.push(result.warning.vi);
       }
     }
     outcomes.push({ row: r.row, values, problems });

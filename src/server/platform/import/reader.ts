@@ -1,4 +1,6 @@
 import { open } from 'node:fs/promises';
+import type { Message } from '../../../shared/i18n/messages.js';
+import { importsMessages as M } from '../../../shared/imports/messages.js';
 import { csvRows, sniffCsv } from './csv.js';
 import { importErrors } from './errors.js';
 import type { TableSource } from './types.js';
@@ -14,19 +16,19 @@ const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
 // Things people upload by mistake, recognised by their first bytes so the
 // message can say what the file is rather than just "not a spreadsheet".
-const KNOWN_BINARIES: { magic: number[]; at?: number; what: string }[] = [
-  { magic: ascii('%PDF'), what: 'tài liệu PDF' },
-  { magic: [0x89, 0x50, 0x4e, 0x47], what: 'ảnh PNG' },
-  { magic: [0xff, 0xd8, 0xff], what: 'ảnh JPEG' },
-  { magic: ascii('GIF8'), what: 'ảnh GIF' },
-  { magic: ascii('WEBP'), at: 8, what: 'ảnh WebP' },
-  { magic: [0x49, 0x49, 0x2a, 0x00], what: 'ảnh TIFF' },
-  { magic: [0x4d, 0x4d, 0x00, 0x2a], what: 'ảnh TIFF' },
-  { magic: [0x1f, 0x8b], what: 'tệp nén (.gz)' },
-  { magic: ascii('Rar!'), what: 'tệp nén RAR' },
-  { magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: 'tệp nén 7z' },
-  { magic: ascii('PK\x05\x06'), what: 'tệp nén (.zip) rỗng' },
-  { magic: ascii('{\\rtf'), what: 'văn bản RTF' },
+const KNOWN_BINARIES: { magic: number[]; at?: number; what: Message }[] = [
+  { magic: ascii('%PDF'), what: M.isPdf },
+  { magic: [0x89, 0x50, 0x4e, 0x47], what: M.isPng },
+  { magic: [0xff, 0xd8, 0xff], what: M.isJpeg },
+  { magic: ascii('GIF8'), what: M.isGif },
+  { magic: ascii('WEBP'), at: 8, what: M.isWebp },
+  { magic: [0x49, 0x49, 0x2a, 0x00], what: M.isTiff },
+  { magic: [0x4d, 0x4d, 0x00, 0x2a], what: M.isTiff },
+  { magic: [0x1f, 0x8b], what: M.isGzip },
+  { magic: ascii('Rar!'), what: M.isRar },
+  { magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: M.is7z },
+  { magic: ascii('PK\x05\x06'), what: M.isEmptyZip },
+  { magic: ascii('{\\rtf'), what: M.isRtf },
 ];
 
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

@@ -1,5 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { MST_ZERO_WARNING, parseCount, parseDate, parseEnum, parseMst, parseText } from './values.js';
+import type { CellValue } from './types.js';
+import * as values from './values.js';
+
+/** The parsers with their messages as a Vietnamese reader sees them (each message carries both languages). */
+function vi<T>(r: values.ParseResult<T>) {
+  if ('error' in r) return { error: r.error.vi };
+  if ('warning' in r) return { value: r.value, warning: r.warning.vi };
+  return r;
+}
+const inVi =
+  <T>(parse: values.ValueParser<T>) =>
+  (raw: CellValue | undefined) =>
+    vi(parse(raw));
+const parseCount = inVi(values.parseCount);
+const parseDate = inVi(values.parseDate);
+const parseMst = inVi(values.parseMst);
+const parseText = (max: number) => inVi(values.parseText(max));
+const parseEnum = (options: Parameters<typeof values.parseEnum>[0]) => inVi(values.parseEnum(options));
+const MST_ZERO_WARNING = values.MST_ZERO_WARNING.vi;
 
 describe('parseCount', () => {
   it.each([

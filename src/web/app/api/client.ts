@@ -142,7 +142,7 @@ type Args<K extends keyof Routes> =
  */
 export function call<K extends JsonRouteKey>(key: K, ...[input]: Args<K>): Promise<AnswerOf<Routes[K]>> {
   const { method, path } = splitKey(key);
-  const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Query; body?: unknown } & CallOptions;
+  const i = ((input as unknown) ?? {}) as { params?: Record<string, unknown>; query?: Query; body?: unknown } & CallOptions;
   const body = i.body ?? (method === 'GET' || method === 'DELETE' ? undefined : {});
   return request(method, fillPath(path, i.params), {
     query: i.query,
@@ -154,7 +154,7 @@ export function call<K extends JsonRouteKey>(key: K, ...[input]: Args<K>): Promi
 
 /** The address of a file route (export, template, attachment) for a link the browser follows itself. */
 export function fileUrl<K extends FileRouteKey>(key: K, ...[input]: Args<K>): string {
-  const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Query };
+  const i = ((input as unknown) ?? {}) as { params?: Record<string, unknown>; query?: Query };
   return withQuery(fillPath(splitKey(key).path, i.params), i.query);
 }
 
@@ -164,6 +164,6 @@ export function uploadTo<K extends UploadRouteKey>(
   form: FormData,
   ...[input]: Args<K>
 ): Promise<AnswerOf<Routes[K]>> {
-  const i = (input ?? {}) as { params?: Record<string, unknown> };
+  const i = ((input as unknown) ?? {}) as { params?: Record<string, unknown> };
   return request(splitKey(key).method, fillPath(splitKey(key).path, i.params), { form });
 }

@@ -1,8 +1,10 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Grid, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { viDateTime } from '../../components/format.js';
+import { useLayout } from '../../components/useLayout.js';
+import { useServerTable } from '../../components/useServerTable.js';
 import { useSession } from '../auth/session.js';
 import { enterpriseKeys } from '../enterprises/api.js';
 import { importKeys, importsApi, type TImportBatch } from './api.js';
@@ -22,11 +24,11 @@ export function ImportHistory({ unitId }: { unitId?: number }) {
   const { can } = useSession();
   const { modal, message } = App.useApp();
   const qc = useQueryClient();
-  const screens = Grid.useBreakpoint();
-  const phone = screens.md !== true;
-  const batches = useQuery({
-    queryKey: importKeys.batches(unitId),
-    queryFn: () => importsApi.batches(unitId),
+  const { phone } = useLayout();
+  const { query: batches, table } = useServerTable({
+    key: importKeys.batches(unitId),
+    fetch: ({ limit, offset }) => importsApi.batches(unitId, limit, offset),
+    pageSize: 10,
   });
 
   const undo = (b: TImportBatch) =>
@@ -113,15 +115,14 @@ export function ImportHistory({ unitId }: { unitId?: number }) {
     <Card size="small" className="import-history" title={t('import.history')}>
       {batches.isError && <Alert type="error" showIcon title={errorText(batches.error, t)} />}
       <Table<TImportBatch>
+        {...table}
         rowKey="id"
         size="small"
         data-testid="import-history"
         columns={phone ? phoneColumns : desktopColumns}
-        dataSource={batches.data ?? []}
-        loading={batches.isFetching}
         scroll={phone ? undefined : { x: 'max-content' }}
         locale={{ emptyText: t('import.historyEmpty') }}
-        pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+        pagination={{ ...table.pagination, hideOnSinglePage: true }}
       />
     </Card>
   );

@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Card, Grid, Segmented, Steps, Typography } from 'antd';
+import { Card, Segmented, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api/client.js';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
+import { useLayout } from '../../components/useLayout.js';
 import { enterpriseKeys } from '../enterprises/api.js';
 import { useWorkScope } from '../enterprises/workScope.js';
 import { memberKeys } from '../members/api.js';
@@ -33,8 +34,7 @@ type Step = 0 | 1 | 2 | 3;
 export function ImportPage() {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const screens = Grid.useBreakpoint();
-  const phone = screens.md !== true;
+  const { phone } = useLayout();
   const scope = useWorkScope();
   const [params, setParams] = useSearchParams();
   const kind: ImportKind = params.get('kind') === 'members' ? 'members' : 'enterprises';

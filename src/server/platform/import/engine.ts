@@ -1,23 +1,22 @@
 import type { Transaction } from 'kysely';
+import type { Message } from '../../../shared/i18n/messages.js';
+import { joinMessages, importsMessages as M, sayBoth, verbatim } from '../../../shared/imports/messages.js';
+import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
-import {
-  type CellValue,
-  detectHeader,
-  type FieldSpec,
-  type HeaderDetection,
-  openTable,
-  type TableRow,
-} from '../../platform/import/index.js';
-import type { ValueParser } from '../../platform/import/values.js';
+import { detectHeader, type FieldSpec, type HeaderDetection } from './header.js';
+import { openTable } from './reader.js';
+import type { CellValue, TableRow } from './types.js';
+import type { ValueParser } from './values.js';
 
 /**
- * One import engine for every kind of record (enterprises now, members later). It streams the file,
- * finds the header, parses each row with the kind's parsers, dedupes by the kind's key within the
- * file and against the database, and — unless it is a dry run — writes inside ONE transaction:
- * in 'all' mode a single rejected row rolls everything back; in 'valid' mode the valid rows commit and
- * the rejected ones come back to the caller (to be returned as an .xlsx with an error column).
+ * One import engine for every kind of record. It streams the file, finds the header, parses each row
+ * with the kind's parsers, dedupes by the kind's key within the file and against the database, and —
+ * unless it is a dry run — writes inside ONE transaction: in 'all' mode a single rejected row rolls
+ * everything back; in 'valid' mode the valid rows commit and the rejected ones come back to the caller
+ * (to be returned as an .xlsx with an error column). Messages carry both languages; the caller picks.
  */
-export type Issue = { row: number; column: string; message: string };
+export type RowIssue = { row: number; column: Message; message: Message };
+export type FieldIssue<K extends string> = { field: K; message: Message };
 export type OnDuplicate = 'update' | 'skip' | 'create';
 export type Mode = 'all' | 'valid';
 export type Action = 'insert' | 'update' | 'skip';
@@ -26,22 +25,23 @@ export type Action = 'insert' | 'update' | 'skip';
  * A record already holding the key. `conflict`, when set, rejects the row with that message (e.g. a
  * member active in another unit: a possible transfer, not a duplicate to update).
  */
-export type Existing = { id: number; visible: boolean; label: string; conflict?: string };
+export type Existing = { id: number; visible: boolean; label: string; conflict?: Message };
 
-/** A change written by insertMany; an insert unless said otherwise (a re-admission updates its person). */
+/** A change written by a kind; an insert unless said otherwise (a re-admission updates its person). */
 export type Change = { entity: string; id: number; action?: 'insert' | 'update'; before?: unknown };
+export type RecordedChange = { entity: string; id: number; action: 'insert' | 'update'; before: unknown };
 
+/** The row rules of one run of a kind: parsers, cross-field rules, the key, and how rows are written. */
 export interface ImportSpec<K extends string, V> {
-  kind: string;
   fields: readonly FieldSpec<K>[];
   parsers: Record<K, ValueParser<unknown>>;
   /** Cross-field rules and the typed value; issues name a field. */
   build(values: Partial<Record<K, unknown>>): {
     value: V | null;
-    issues: { field: K; message: string }[];
+    issues: FieldIssue<K>[];
     /** Cross-field warnings (e.g. a CCCD whose birth year disagrees with the date of birth). */
-    warnings?: { field: K; message: string }[];
-    skip?: string;
+    warnings?: FieldIssue<K>[];
+    skip?: Message;
   };
   keyField: K;
   keyOf(v: V): string | null;
@@ -49,18 +49,12 @@ export interface ImportSpec<K extends string, V> {
   showKey?(v: V): string;
   /** How a row is named in the preview (e.g. the enterprise's name). */
   labelOf(v: V): string;
-  findExisting(
-    db: Transaction<Database> | Parameters<ImportSpec<K, V>['insertMany']>[0],
-    keys: string[],
-  ): Promise<Map<string, Existing>>;
+  findExisting(db: Db, keys: string[]): Promise<Map<string, Existing>>;
   /** Inserts a chunk in a few multi-row statements (a 100 k-row file is ~200 chunks, not 100 k round trips). */
   insertMany(trx: Transaction<Database>, values: V[], batchId: number | null): Promise<Change[]>;
-  update(
-    trx: Transaction<Database>,
-    id: number,
-    v: V,
-    batchId: number | null,
-  ): Promise<{ entity: string; id: number; before: unknown; action: 'insert' | 'update' }[]>;
+  update(trx: Transaction<Database>, id: number, v: V, batchId: number | null): Promise<RecordedChange[]>;
+  /** After a run that could write (not a preview), committed or not: e.g. telling other units what it met. */
+  afterRun?(): Promise<void>;
 }
 
 export type RunOptions<K extends string> = {
@@ -71,6 +65,8 @@ export type RunOptions<K extends string> = {
   mode: Mode;
   dryRun: boolean;
   batchId: number | null;
+  /** Keeps what each write changed, in the same transaction (for undo). */
+  onChanges?: (trx: Transaction<Database>, batchId: number, changes: RecordedChange[]) => Promise<void>;
   /** Called every few hundred rows so a progress bar can move. */
   onProgress?: (rowsRead: number) => void;
   previewLimit?: number;
@@ -84,10 +80,10 @@ export type Report<K extends string> = {
   inserted: number;
   updated: number;
   skipped: number;
-  rejected: Issue[];
-  warnings: Issue[];
+  rejected: RowIssue[];
+  warnings: RowIssue[];
   /** Excel row numbers rejected, with their cells, for the rejected-rows file. */
-  rejectedRows: { row: number; cells: CellValue[]; messages: string[] }[];
+  rejectedRows: { row: number; cells: CellValue[]; issues: RowIssue[] }[];
   preview: { row: number; action: Action | 'reject'; key: string | null; label: string }[];
   committed: boolean;
 };
@@ -109,6 +105,9 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** A field's name in both languages. */
+export const fieldLabel = (f: FieldSpec): Message => ({ vi: f.label, en: f.labelEn ?? f.label });
+
 export async function readHeader<K extends string>(file: string, fields: readonly FieldSpec<K>[]) {
   const table = await openTable(file);
   const head: TableRow[] = [];
@@ -120,7 +119,7 @@ export async function readHeader<K extends string>(file: string, fields: readonl
 }
 
 export async function runImport<K extends string, V>(
-  db: { transaction(): { execute<T>(fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> } },
+  db: Db,
   spec: ImportSpec<K, V>,
   opts: RunOptions<K>,
 ): Promise<Report<K>> {
@@ -128,11 +127,15 @@ export async function runImport<K extends string, V>(
   const mapping = { ...(detection?.mapping ?? {}), ...(opts.mapping ?? {}) } as Record<K, number | null>;
   const columns = detection?.columns ?? [];
   const headerText = (i: number) => columns.find((c) => c.index === i)?.header ?? '';
-  const columnName = (field: K) => {
-    const idx = mapping[field];
+  const labelOf = (field: K): Message => {
     const f = spec.fields.find((x) => x.key === field);
-    if (idx === null || idx === undefined) return f?.label ?? field;
-    return `${headerText(idx) || f?.label || field} (cột ${columnLetter(idx)})`;
+    return f ? fieldLabel(f) : verbatim(field);
+  };
+  const columnName = (field: K): Message => {
+    const idx = mapping[field];
+    if (idx === null || idx === undefined) return labelOf(field);
+    const header = headerText(idx);
+    return sayBoth(M.column, { header: header ? verbatim(header) : labelOf(field), letter: columnLetter(idx) });
   };
   const report: Report<K> = {
     header: {
@@ -155,13 +158,12 @@ export async function runImport<K extends string, V>(
     committed: false,
   };
   if (!detection || report.header.missingRequired.length > 0) {
-    const missing = report.header.missingRequired.map((k) => spec.fields.find((f) => f.key === k)?.label ?? k);
+    const missing = joinMessages(report.header.missingRequired.map(labelOf));
+    const examples = joinMessages(spec.fields.slice(0, 2).map((f) => sayBoth(verbatim('"{l}"'), { l: fieldLabel(f) })));
     report.rejected.push({
       row: 0,
-      column: missing.join(', '),
-      message: detection
-        ? `Không tìm thấy cột bắt buộc: ${missing.join(', ')}. Hãy chọn cột tương ứng trong bảng ghép cột.`
-        : 'Không tìm thấy dòng tiêu đề nào khớp với mẫu (ví dụ: "Mã số thuế", "Tên doanh nghiệp").',
+      column: missing,
+      message: detection ? sayBoth(M.missingColumns, { fields: missing }) : sayBoth(M.noHeader, { examples }),
     });
     return report;
   }
@@ -170,10 +172,19 @@ export async function runImport<K extends string, V>(
   const previewLimit = opts.previewLimit ?? 200;
   type Parsed = { row: number; cells: CellValue[]; value: V; key: string | null };
   const shownKey = (v: V, key: string | null) => (key !== null && spec.showKey ? spec.showKey(v) : key);
-  const reject = (row: number, cells: CellValue[], issues: Issue[]) => {
+  const reject = (row: number, cells: CellValue[], issues: RowIssue[]) => {
     report.rejected.push(...issues);
-    report.rejectedRows.push({ row, cells, messages: issues.map((i) => `${i.column}: ${i.message}`) });
+    report.rejectedRows.push({ row, cells, issues });
     if (report.preview.length < previewLimit) report.preview.push({ row, action: 'reject', key: null, label: '' });
+  };
+  const keyIssue = (row: number, message: Message): RowIssue => ({ row, column: columnName(spec.keyField), message });
+  const record = async (trx: Transaction<Database>, changes: Change[]) => {
+    if (opts.batchId === null || !opts.onChanges || changes.length === 0) return;
+    await opts.onChanges(
+      trx,
+      opts.batchId,
+      changes.map((c) => ({ entity: c.entity, id: c.id, action: c.action ?? 'insert', before: c.before ?? null })),
+    );
   };
 
   const work = async (trx: Transaction<Database> | null) => {
@@ -184,31 +195,20 @@ export async function runImport<K extends string, V>(
       // only keep validating, for the report (a 300 k-row file with an early error stays fast).
       const write = trx !== null && !(opts.mode === 'all' && report.rejected.length > 0);
       const keys = [...new Set(chunk.map((p) => p.key).filter((k): k is string => k !== null))];
-      const existing = await spec.findExisting(trx ?? (db as never), keys);
+      const existing = await spec.findExisting(trx ?? db, keys);
       const toInsert: V[] = [];
       for (const p of chunk) {
         const ex = p.key ? existing.get(p.key) : undefined;
         let action: Action = 'insert';
         if (ex) {
+          const key = shownKey(p.value, p.key);
           if (ex.conflict || !ex.visible) {
-            reject(p.row, p.cells, [
-              {
-                row: p.row,
-                column: columnName(spec.keyField),
-                message: ex.conflict ?? `${shownKey(p.value, p.key)} đã có trong danh sách của đơn vị khác`,
-              },
-            ]);
+            reject(p.row, p.cells, [keyIssue(p.row, ex.conflict ?? sayBoth(M.otherUnit, { key }))]);
             continue;
           }
           action = opts.onDuplicate === 'update' ? 'update' : opts.onDuplicate === 'skip' ? 'skip' : 'insert';
           if (action === 'insert' && !opts.duplicateReason) {
-            reject(p.row, p.cells, [
-              {
-                row: p.row,
-                column: columnName(spec.keyField),
-                message: `${shownKey(p.value, p.key)} đã có (${ex.label}); cần ghi lý do để tạo mới`,
-              },
-            ]);
+            reject(p.row, p.cells, [keyIssue(p.row, sayBoth(M.duplicateNeedsReason, { key, label: ex.label }))]);
             continue;
           }
         }
@@ -226,22 +226,13 @@ export async function runImport<K extends string, V>(
         }
         if (action === 'update' && ex) {
           report.updated++;
-          if (write && trx) {
-            await recordChanges(trx, opts.batchId, await spec.update(trx, ex.id, p.value, opts.batchId));
-          }
+          if (write && trx) await record(trx, await spec.update(trx, ex.id, p.value, opts.batchId));
         } else {
           report.inserted++;
           toInsert.push(p.value);
         }
       }
-      if (write && trx && toInsert.length > 0) {
-        const inserted = await spec.insertMany(trx, toInsert, opts.batchId);
-        await recordChanges(
-          trx,
-          opts.batchId,
-          inserted.map((c) => ({ entity: c.entity, id: c.id, action: c.action ?? 'insert', before: c.before ?? null })),
-        );
-      }
+      if (write && trx && toInsert.length > 0) await record(trx, await spec.insertMany(trx, toInsert, opts.batchId));
       chunk = [];
     };
 
@@ -250,7 +241,7 @@ export async function runImport<K extends string, V>(
       report.rows++;
       if (report.rows % CHUNK === 0) opts.onProgress?.(report.rows);
       const values: Partial<Record<K, unknown>> = {};
-      const issues: Issue[] = [];
+      const issues: RowIssue[] = [];
       for (const f of spec.fields) {
         const idx = mapping[f.key];
         if (idx === null || idx === undefined) continue;
@@ -265,14 +256,14 @@ export async function runImport<K extends string, V>(
       const built = spec.build(values);
       if (built.skip) {
         report.skipped++;
-        report.warnings.push({ row: r.row, column: '', message: built.skip });
+        report.warnings.push({ row: r.row, column: verbatim(''), message: built.skip });
         continue;
       }
       // A cell that failed to parse is reported once: not again as "missing" by the cross-field rules.
-      const failed = new Set(issues.map((i) => i.column));
+      const failed = new Set(issues.map((i) => i.column.vi));
       for (const i of built.issues) {
         const column = columnName(i.field);
-        if (!failed.has(column)) issues.push({ row: r.row, column, message: i.message });
+        if (!failed.has(column.vi)) issues.push({ row: r.row, column, message: i.message });
       }
       if (issues.length === 0) {
         for (const w of built.warnings ?? [])
@@ -286,13 +277,8 @@ export async function runImport<K extends string, V>(
       if (key !== null) {
         const first = seen.get(key);
         if (first !== undefined) {
-          reject(r.row, r.cells, [
-            {
-              row: r.row,
-              column: columnName(spec.keyField),
-              message: `Trùng ${shownKey(built.value, key)} với dòng ${first} trong tệp`,
-            },
-          ]);
+          const shown = shownKey(built.value, key);
+          reject(r.row, r.cells, [keyIssue(r.row, sayBoth(M.duplicateInFile, { key: shown, first: String(first) }))]);
           continue;
         }
         seen.set(key, r.row);
@@ -325,26 +311,4 @@ export async function runImport<K extends string, V>(
   }
   sortPreview();
   return report;
-}
-
-async function recordChanges(
-  trx: Transaction<Database>,
-  batchId: number | null,
-  changes: { entity: string; id: number; action: 'insert' | 'update'; before: unknown }[],
-) {
-  if (batchId === null || changes.length === 0) return;
-  for (let i = 0; i < changes.length; i += 1000) {
-    await trx
-      .insertInto('import_change')
-      .values(
-        changes.slice(i, i + 1000).map((c) => ({
-          batch_id: batchId,
-          entity: c.entity,
-          entity_id: c.id,
-          action: c.action,
-          before_json: c.before === null ? null : JSON.stringify(c.before),
-        })),
-      )
-      .execute();
-  }
 }
