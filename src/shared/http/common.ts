@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { commonMessages } from '../common/messages.js';
 
 /** ISO calendar date (YYYY-MM-DD) that really exists; the UI shows it as dd/mm/yyyy. */
 export const ZIsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày phải có dạng YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: commonMessages.dateFormat.key })
   .refine(
     (s) => {
       const d = new Date(`${s}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
     },
-    { message: 'Ngày không tồn tại' },
+    { message: commonMessages.dateNotReal.key },
   );
 
 export const ZId = z.coerce.number().int().positive();

@@ -34,16 +34,6 @@ export type EnterpriseImportRow = {
 
 type Written = { actor: Actor; unitId: number; duplicateReason: string | null; batchId: number | null };
 
-/** The ownership kinds in force, in display order: the drop-down of the template and the parser's list. */
-export function ownershipTypesInForce(db: Db) {
-  return db
-    .selectFrom('ownership_type')
-    .select(['code', 'name_vi', 'name_en'])
-    .where('valid_to', 'is', null)
-    .orderBy('sort_order')
-    .execute();
-}
-
 /** Enterprises holding these tax codes, oldest first (the first one found is the one updated). */
 export function enterprisesByMst(db: Db, msts: string[]) {
   return db

@@ -21,10 +21,10 @@ import {
   type EnterpriseImportRow,
   enterprisesByMst,
   insertEnterprises,
-  ownershipTypesInForce,
   undoEnterpriseChanges,
   updateEnterprise,
 } from './enterprises.import.repository.js';
+import { ownershipTypes } from './enterprises.repository.js';
 
 /** The columns an enterprise list may have, with the spellings seen in real BHXH / tax-office exports. */
 export const ENTERPRISE_FIELDS = [
@@ -119,8 +119,8 @@ const OWNERSHIP_EXTRA: Record<string, string[]> = {
 export type EnterpriseField = (typeof ENTERPRISE_FIELDS)[number]['key'];
 
 async function ownershipOptions(db: Db): Promise<EnumOption[]> {
-  const types = await ownershipTypesInForce(db);
-  return types.map((t) => ({ code: t.code, labels: [t.name_vi, t.name_en, ...(OWNERSHIP_EXTRA[t.code] ?? [])] }));
+  const types = await ownershipTypes(db, { current: true });
+  return types.map((t) => ({ code: t.code, labels: [t.nameVi, t.nameEn, ...(OWNERSHIP_EXTRA[t.code] ?? [])] }));
 }
 
 /**
@@ -239,7 +239,7 @@ export const enterpriseImport: ImportKind<EnterpriseField, EnterpriseImportRow> 
   undo: undoEnterpriseChanges,
 
   async template(ctx) {
-    const types = (await ownershipTypesInForce(ctx.db)).map((t) => t.name_vi);
+    const types = (await ownershipTypes(ctx.db, { current: true })).map((t) => t.nameVi);
     return templateAnswer('mau-nhap-doanh-nghiep.xlsx', {
       title: E.templateTitle.vi,
       fields: templateFields(ENTERPRISE_FIELDS, {
