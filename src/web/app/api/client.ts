@@ -142,7 +142,11 @@ type Args<K extends keyof Routes> =
  */
 export function call<K extends JsonRouteKey>(key: K, ...[input]: Args<K>): Promise<AnswerOf<Routes[K]>> {
   const { method, path } = splitKey(key);
-  const i = ((input as unknown) ?? {}) as { params?: Record<string, unknown>; query?: Query; body?: unknown } & CallOptions;
+  const i = ((input as unknown) ?? {}) as {
+    params?: Record<string, unknown>;
+    query?: Query;
+    body?: unknown;
+  } & CallOptions;
   const body = i.body ?? (method === 'GET' || method === 'DELETE' ? undefined : {});
   return request(method, fillPath(path, i.params), {
     query: i.query,

@@ -1,4 +1,5 @@
 import { Alert, Checkbox, Form, Input, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { todayIso } from '../../../shared/text/index.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { DateInput } from '../../components/DateInput.js';
@@ -138,78 +139,74 @@ export function ApproveModal({
   );
 }
 
-export function RejectModal({
-  application: a,
-  onClose,
-  onDone,
-}: {
+type DecisionProps = {
   application: TApplication | null;
   onClose: () => void;
   onDone: (a: TApplication) => void;
+};
+
+/** Both decisions that need only a written reason: rejecting an application and erasing it. */
+function ReasonModal({
+  application: a,
+  onClose,
+  kind,
+  explain,
+  submit,
+}: Omit<DecisionProps, 'onDone'> & {
+  kind: 'reject' | 'erase';
+  explain?: ReactNode;
+  submit: (a: TApplication, reason: string) => Promise<void>;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<{ reason: string }>();
   return (
     <FormModal<{ reason: string }>
       open={a !== null}
-      title={a ? t('reject.title', { name: a.fullName }) : ''}
+      title={a ? t(`${kind}.title`, { name: a.fullName }) : ''}
       form={form}
-      okText={t('reject.ok')}
+      okText={t(`${kind}.ok`)}
       danger
-      testId="reject-form"
+      testId={`${kind}-form`}
       onClose={onClose}
       onSubmit={async (v) => {
-        if (!a) return;
-        onDone(await applicationsApi.reject(a.id, v.reason));
+        if (a) await submit(a, v.reason);
       }}
     >
+      {explain}
       <Form.Item
         name="reason"
-        label={t('reject.reason')}
-        extra={t('reject.reasonHint')}
+        label={t(`${kind}.reason`)}
+        extra={kind === 'reject' ? t('reject.reasonHint') : undefined}
         rules={[{ required: true, whitespace: true, message: t('common.required') }]}
       >
-        <Input.TextArea rows={3} maxLength={1000} />
+        <Input.TextArea rows={kind === 'reject' ? 3 : 2} maxLength={1000} />
       </Form.Item>
     </FormModal>
   );
 }
 
-/** The applicant withdrew consent or asked for erasure: the application (not admitted) is deleted. */
-export function EraseModal({
-  application: a,
-  onClose,
-  onDone,
-}: {
-  application: TApplication | null;
-  onClose: () => void;
-  onDone: (a: TApplication) => void;
-}) {
-  const { t } = useI18n();
-  const [form] = Form.useForm<{ reason: string }>();
+export function RejectModal({ onDone, ...props }: DecisionProps) {
   return (
-    <FormModal<{ reason: string }>
-      open={a !== null}
-      title={a ? t('erase.title', { name: a.fullName }) : ''}
-      form={form}
-      okText={t('erase.ok')}
-      danger
-      testId="erase-form"
-      onClose={onClose}
-      onSubmit={async (v) => {
-        if (!a) return;
-        await applicationsApi.erase(a.id, v.reason);
+    <ReasonModal
+      {...props}
+      kind="reject"
+      submit={async (a, reason) => onDone(await applicationsApi.reject(a.id, reason))}
+    />
+  );
+}
+
+/** The applicant withdrew consent or asked for erasure: the application (not admitted) is deleted. */
+export function EraseModal({ onDone, ...props }: DecisionProps) {
+  const { t } = useI18n();
+  return (
+    <ReasonModal
+      {...props}
+      kind="erase"
+      explain={<Alert type="info" showIcon title={t('erase.explain')} style={{ marginBottom: 12 }} />}
+      submit={async (a, reason) => {
+        await applicationsApi.erase(a.id, reason);
         onDone(a);
       }}
-    >
-      <Alert type="info" showIcon title={t('erase.explain')} style={{ marginBottom: 12 }} />
-      <Form.Item
-        name="reason"
-        label={t('erase.reason')}
-        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-      >
-        <Input.TextArea rows={2} maxLength={1000} />
-      </Form.Item>
-    </FormModal>
+    />
   );
 }

@@ -5,7 +5,7 @@ import { DateInput } from '../../../components/DateInput.js';
 import { FormModal } from '../../../components/FormModal.js';
 import { orgApi } from '../api.js';
 import { typeName, typeValidOn, useUnitTypes } from '../unitTypes.js';
-import { AreaFields } from './DecisionFields.js';
+import { AreaFields, DecisionFields } from './DecisionFields.js';
 import { useOrgChanged } from './useOrgChanged.js';
 
 type Values = {
@@ -108,21 +108,7 @@ export function CreateUnitModal({ open, parent, asOf, onClose, onCreated }: Prop
       <Form.Item name="address" label={t('org.address')}>
         <Input maxLength={500} />
       </Form.Item>
-      <Row gutter={12}>
-        <Col xs={24} sm={12}>
-          <Form.Item name="foundingDecisionNo" label={t('org.foundingDecisionNo')}>
-            <Input maxLength={60} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={12}>
-          <Form.Item name="foundingDecisionDate" label={t('org.foundingDecisionDate')}>
-            <DateInput style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-      </Row>
-      <Form.Item name="note" label={t('action.note')}>
-        <Input.TextArea rows={2} maxLength={2000} />
-      </Form.Item>
+      <DecisionFields founding />
     </FormModal>
   );
 }

@@ -16,18 +16,25 @@ export function EffectiveDateField({ label }: { label?: string }) {
   );
 }
 
-export function DecisionFields() {
+/** The deciding document (number, date) and a note; a founding names its founding decision instead. */
+export function DecisionFields({ founding = false }: { founding?: boolean }) {
   const { t } = useI18n();
   return (
     <>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          <Form.Item name="decisionNo" label={t('action.decisionNo')}>
+          <Form.Item
+            name={founding ? 'foundingDecisionNo' : 'decisionNo'}
+            label={t(founding ? 'org.foundingDecisionNo' : 'action.decisionNo')}
+          >
             <Input maxLength={60} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item name="decisionDate" label={t('action.decisionDate')}>
+          <Form.Item
+            name={founding ? 'foundingDecisionDate' : 'decisionDate'}
+            label={t(founding ? 'org.foundingDecisionDate' : 'action.decisionDate')}
+          >
             <DateInput style={{ width: '100%' }} />
           </Form.Item>
         </Col>
