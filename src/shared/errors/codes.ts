@@ -239,7 +239,12 @@ export const LOCALES = ['vi', 'en'] as const;
 
 export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, unknown> = {}): string {
   const template = ERRORS[code][locale];
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    // A parameter that is itself a message ({vi, en}) is put in the same language as the rest.
+    if (typeof v === 'object' && v !== null && locale in v) return String((v as Record<Locale, unknown>)[locale]);
+    return String(v ?? `{${k}}`);
+  });
 }
 
 /** The body of every error answer. */

@@ -95,8 +95,20 @@ type SegmentsMatch<P extends string[], U extends string[]> = P extends [
     : false;
 type WithoutQuery<U extends string> = U extends `${infer P}?${string}` ? P : U;
 
-/** The keys of table T whose method is M and whose path template matches the concrete URL U. */
-export type KeysMatching<T, M extends Method, U extends string> = {
+/** Keys without path parameters whose path is the URL itself ("GET /api/members/counts"). */
+type StaticKeysMatching<T, M extends Method, U extends string> = {
+  [K in keyof T]: K extends `${string}:${string}` ? never : K extends `${M} ${WithoutQuery<U>}` ? K : never;
+}[keyof T];
+
+/**
+ * The keys of table T whose method is M and whose path template matches the concrete URL U. A static
+ * path wins over a parameter, as in the server's router: /api/members/counts is not /api/members/:id.
+ */
+export type KeysMatching<T, M extends Method, U extends string> = [StaticKeysMatching<T, M, U>] extends [never]
+  ? ParamKeysMatching<T, M, U>
+  : StaticKeysMatching<T, M, U>;
+
+type ParamKeysMatching<T, M extends Method, U extends string> = {
   [K in keyof T]: K extends `${M} ${infer P extends string}`
     ? SegmentsMatch<Split<P>, Split<WithoutQuery<U>>> extends true
       ? K

@@ -209,7 +209,7 @@ function formatFault(value: string): Message {
   return say(M.cccdLength, { length: String(value.length) });
 }
 
-const GENDER_WORDS: Record<CccdGender, { vi: string; en: string }> = {
+const GENDER_WORDS: Record<CccdGender, Message> = {
   male: { vi: 'nam', en: 'male' },
   female: { vi: 'nữ', en: 'female' },
 };
@@ -253,11 +253,9 @@ export function checkCccd(raw: string | number, opts: CccdValidationOptions = {}
     });
   }
   if (opts.gender !== undefined && opts.gender !== decoded.gender) {
-    const card = GENDER_WORDS[decoded.gender];
-    const record = GENDER_WORDS[opts.gender];
     warnings.push({
       code: 'GENDER_MISMATCH',
-      message: say(M.genderMismatch, { cardVi: card.vi, cardEn: card.en, recordVi: record.vi, recordEn: record.en }),
+      message: say(M.genderMismatch, { card: GENDER_WORDS[decoded.gender], record: GENDER_WORDS[opts.gender] }),
     });
   }
   return { ok: true, value, kind: 'cccd', warnings, decoded };

@@ -25,7 +25,7 @@ export const idsMessages = defineMessages('ids', {
     en: 'The CCCD number gives birth year {year} but the date of birth is {birth}',
   },
   genderMismatch: {
-    vi: 'Số CCCD ứng với giới tính {cardVi} nhưng hồ sơ ghi {recordVi}',
-    en: 'The CCCD number is that of a {cardEn} person but the record says {recordEn}',
+    vi: 'Số CCCD ứng với giới tính {card} nhưng hồ sơ ghi {record}',
+    en: 'The CCCD number is that of a {card} person but the record says {record}',
   },
 });

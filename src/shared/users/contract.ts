@@ -17,10 +17,7 @@ export const ZUsername = z
       }),
   );
 
-export const ZPassword = z
-  .string()
-  .min(10, { message: M.passwordMin.key })
-  .max(200, { message: M.passwordMax.key });
+export const ZPassword = z.string().min(10, { message: M.passwordMin.key }).max(200, { message: M.passwordMax.key });
 
 export const ZRoleGrant = z.object({ unitId: ZId, role: z.enum(ROLES) }).strict();
 
