@@ -51,12 +51,12 @@ describe('possible transfers', () => {
     const p = person('Trần Văn Chuyển');
     const ok = await admit(officerA, t.cdcsA, [p]);
     expect(ok.statusCode, ok.body).toBe(201);
-    const membershipId = ok.data.admitted[0].membershipId;
+    const membershipId = ok.data.admitted[0]?.membershipId;
 
     const before = await writeCounts(env);
     const refused = await admit(officerB, t.cdcsB, [person('Người Mới'), p], '3/QĐ-CĐCS');
     expect(refused.statusCode).toBe(409);
-    expect(refused.data.error.code).toBe('MEMBER_ACTIVE_ELSEWHERE');
+    expect(refused.data.error?.code).toBe('MEMBER_ACTIVE_ELSEWHERE');
     // The attempt wrote nothing of its own (no person, membership or audit entry).
     expect(await writeCounts(env)).toEqual(before);
 
@@ -113,7 +113,7 @@ describe('possible transfers', () => {
     expect(done.data).toMatchObject({ resolution: 'dismissed' });
     const again = await officerB.post(`/api/members/possible-transfers/${id}/dismiss`, { note: 'lần hai' });
     expect(again.statusCode).toBe(409);
-    expect(again.data.error.message).toContain('đã được xử lý');
+    expect(again.data.error?.message).toContain('đã được xử lý');
   });
 
   it('an import that meets a member of another unit tells that unit once it commits, not on preview', async () => {
