@@ -156,15 +156,16 @@ export async function openDocument(ctx: AppContext, actor: Actor, id: number): P
     unitId: doc.unit_id,
     after: { decisionNo: doc.decision_no, kind: doc.kind, fileName: doc.file_name },
   };
-  return sensitiveGate(ctx, actor, { unitId: doc.unit_id }, { refuse: true, audit: () => audited }, () => {
-    const file = path.join(rootOf(ctx), doc.storage_path);
-    if (!fs.existsSync(file)) throw new AppError('NOT_FOUND');
-    return {
-      contentType: doc.mime,
-      fileName: doc.file_name,
-      asciiName: `ho-so-ket-nap-${doc.id}`,
-      body: fs.createReadStream(file),
-      size: Number(doc.size),
-    };
+  const file = await sensitiveGate(ctx, actor, { unitId: doc.unit_id }, { refuse: true, audit: () => audited }, () => {
+    const stored = path.join(rootOf(ctx), doc.storage_path);
+    if (!fs.existsSync(stored)) throw new AppError('NOT_FOUND');
+    return stored;
   });
+  return {
+    contentType: doc.mime,
+    fileName: doc.file_name,
+    asciiName: `ho-so-ket-nap-${doc.id}`,
+    body: fs.createReadStream(file),
+    size: Number(doc.size),
+  };
 }

@@ -21,7 +21,8 @@ import { attributesOf } from './members.repository.js';
  * unit's member, or every member of a scope), whether to refuse (403) or to go without when the
  * caller may not see it, and what the audit log keeps of the look; the gate checks the permission
  * over that data, runs the work with the fields opened, and writes the audit entry once the work has
- * succeeded (a refused or failed look writes nothing).
+ * succeeded (a refused or failed look writes nothing). The member export, which streams after the
+ * gate has answered, reads the ethnicity and religion columns only when the gate opened them.
  */
 
 /** The fields, opened for one piece of work. Only `sensitiveGate` makes one. */
