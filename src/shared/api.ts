@@ -3,6 +3,7 @@ import type { auditApi } from './audit/contract.js';
 import type { authApi, healthApi } from './auth/contract.js';
 import type { enterprisesApi } from './enterprises/contract.js';
 import type { importsApi } from './imports/contract.js';
+import type { membersApi } from './members/contract.js';
 import type { orgApi } from './org/contract.js';
 import type { outreachApi } from './outreach/contract.js';
 import type { usersApi } from './users/contract.js';
@@ -19,4 +20,5 @@ export type ApiRoutes = typeof usersApi &
   typeof enterprisesApi &
   typeof outreachApi &
   typeof applicationsApi &
-  typeof importsApi;
+  typeof importsApi &
+  typeof membersApi;

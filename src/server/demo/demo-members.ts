@@ -1,7 +1,7 @@
 import type { TAdmissionPerson } from '../../shared/members/contract.js';
 import * as admission from '../modules/members/members.admission.js';
+import * as members from '../modules/members/members.lifecycle.js';
 import * as party from '../modules/members/members.party.js';
-import * as members from '../modules/members/members.service.js';
 import type { AppContext } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
 import type { Actor } from '../platform/scope.js';

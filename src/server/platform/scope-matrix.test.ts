@@ -91,7 +91,7 @@ beforeAll(async () => {
       people: [{ fullName, birthDate: '1990-01-01', gender: 'male', cccd, phone: '0912000222' }],
     });
     if (r.statusCode !== 201) throw new Error(r.body);
-    return r.data.admitted[0].membershipId as number;
+    return r.data.admitted[0]?.membershipId as number;
   };
   const bCccd = '079090123456';
   const bMember = await admitOne(b, tree.cdcsB, 'Bình Minh Bí Mật', bCccd);

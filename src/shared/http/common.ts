@@ -16,6 +16,9 @@ export const ZIsoDate = z
 export const ZId = z.coerce.number().int().positive();
 export const ZIdParams = z.object({ id: ZId }).strict();
 
+/** A yes/no filter in a query string: 'true' or 'false'. */
+export const zQueryBool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
 /** Trimmed, NFC-normalised single-line text with a length limit. */
 export const zText = (max: number, min = 1) =>
   z

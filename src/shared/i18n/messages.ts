@@ -8,7 +8,8 @@
  */
 export type Locale = 'vi' | 'en';
 export type Message = { readonly vi: string; readonly en: string };
-export type MessageParams = Record<string, string | number | null | undefined>;
+/** A parameter may itself be a message (a label): each language then gets its own words. */
+export type MessageParams = Record<string, string | number | Message | null | undefined>;
 /** A catalogue entry: a message with its key ("members.cccdInvalid"). */
 export type Entry = Message & { readonly key: string };
 
@@ -30,10 +31,11 @@ export function defineMessages<const C extends Record<string, Message>>(
 
 const numberFormat = new Intl.NumberFormat('vi-VN');
 
-function fillTemplate(template: string, params: MessageParams): string {
+function fillTemplate(template: string, params: MessageParams, locale: Locale): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     if (v === undefined || v === null) return whole;
+    if (typeof v === 'object') return v[locale];
     // Numbers keep Vietnamese grouping (1.234) in both languages: the data is Vietnamese.
     return typeof v === 'number' ? numberFormat.format(v) : v;
   });
@@ -41,7 +43,7 @@ function fillTemplate(template: string, params: MessageParams): string {
 
 /** The message with its placeholders filled, still in both languages. */
 export function say(m: Message, params: MessageParams = {}): Message {
-  return { vi: fillTemplate(m.vi, params), en: fillTemplate(m.en, params) };
+  return { vi: fillTemplate(m.vi, params, 'vi'), en: fillTemplate(m.en, params, 'en') };
 }
 
 /** A message (or a catalogue key, or a plain text) in one language. */

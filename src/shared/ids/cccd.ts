@@ -10,6 +10,9 @@
 // year — and a mismatch is reported as a warning for the officer to confirm, never as an error, because
 // the record's date of birth is at least as likely to be the wrong one.
 
+import { type Message, say } from '../i18n/messages.js';
+import { idsMessages as M } from './messages.js';
+
 /**
  * Province codes (digits 1–3) of the 63 provinces before the 2025 merger: the statistics office's
  * 2-digit province code prefixed with 0. Numbers issued before 7/2025 keep their code for life, so this
@@ -186,8 +189,6 @@ export function decodeCccd(value: string): CccdDecoded | undefined {
   return decoded;
 }
 
-const GENDER_VI: Record<CccdGender, string> = { male: 'nam', female: 'nữ' };
-
 interface RecordedBirth {
   year: number;
   /** As the officer would write it: dd/mm/yyyy, mm/yyyy or yyyy. */
@@ -202,11 +203,23 @@ function parseBirthDate(iso: string): RecordedBirth | undefined {
   return { year: Number(year), display };
 }
 
-function formatFault(value: string): string {
-  if (value === '') return 'Chưa nhập số CCCD';
-  if (!/^\d+$/.test(value)) return 'Số CCCD chỉ được gồm chữ số';
-  return `Số CCCD phải có 12 chữ số (hoặc 9 chữ số với CMND cũ), số đã nhập có ${value.length} chữ số`;
+function formatFault(value: string): Message {
+  if (value === '') return M.cccdEmpty;
+  if (!/^\d+$/.test(value)) return M.cccdDigits;
+  return say(M.cccdLength, { length: String(value.length) });
 }
+
+const GENDER_WORDS: Record<CccdGender, Message> = {
+  male: { vi: 'nam', en: 'male' },
+  female: { vi: 'nữ', en: 'female' },
+};
+
+/** `validateCccd` with every message in both languages, for a server that answers in the reader's. */
+export type CccdCheck =
+  | (Omit<Extract<CccdValidation, { ok: true }>, 'warnings'> & {
+      warnings: { code: CccdWarningCode; message: Message }[];
+    })
+  | { ok: false; reason: 'format'; message: Message };
 
 /**
  * Validates a CCCD (12 digits) or a legacy CMND (9 digits). Only the shape can make a number invalid;
@@ -214,18 +227,15 @@ function formatFault(value: string): string {
  * disagrees with the record, a restored leading zero — comes back as a warning for the officer.
  * A 12-digit old-style CMND cannot be told apart from a CCCD and is treated as one.
  */
-export function validateCccd(raw: string | number, opts: CccdValidationOptions = {}): CccdValidation {
+export function checkCccd(raw: string | number, opts: CccdValidationOptions = {}): CccdCheck {
   const { value, leadingZeroRestored } = normaliseCccd(raw);
-  const warnings: CccdWarning[] = [];
+  const warnings: { code: CccdWarningCode; message: Message }[] = [];
   if (leadingZeroRestored) {
-    warnings.push({
-      code: 'LEADING_ZERO_RESTORED',
-      message: `Đã thêm lại số 0 ở đầu bị mất khi nhập từ Excel: ${value} — kiểm tra lại với giấy tờ`,
-    });
+    warnings.push({ code: 'LEADING_ZERO_RESTORED', message: say(M.leadingZeroRestored, { value }) });
   }
 
   if (/^\d{9}$/.test(value)) {
-    warnings.push({ code: 'LEGACY_CMND', message: 'Số CMND 9 chữ số (cũ) — nên cập nhật số CCCD' });
+    warnings.push({ code: 'LEGACY_CMND', message: M.legacyCmnd });
     return { ok: true, value, kind: 'cmnd', warnings };
   }
 
@@ -233,25 +243,29 @@ export function validateCccd(raw: string | number, opts: CccdValidationOptions =
   if (!decoded) return { ok: false, reason: 'format', message: formatFault(value) };
 
   if (decoded.provinceName === undefined) {
-    warnings.push({
-      code: 'UNKNOWN_PROVINCE',
-      message: `Mã ${decoded.provinceCode} ở đầu số CCCD không thuộc 63 tỉnh, thành phố (có thể là mã quốc gia nếu sinh ở nước ngoài) — kiểm tra lại`,
-    });
+    warnings.push({ code: 'UNKNOWN_PROVINCE', message: say(M.unknownProvince, { code: decoded.provinceCode }) });
   }
   const birth = opts.birthDate === undefined ? undefined : parseBirthDate(opts.birthDate);
   if (birth && birth.year !== decoded.birthYear) {
     warnings.push({
       code: 'BIRTH_YEAR_MISMATCH',
-      message: `Số CCCD cho năm sinh ${decoded.birthYear} nhưng ngày sinh là ${birth.display}`,
+      message: say(M.birthYearMismatch, { year: String(decoded.birthYear), birth: birth.display }),
     });
   }
   if (opts.gender !== undefined && opts.gender !== decoded.gender) {
     warnings.push({
       code: 'GENDER_MISMATCH',
-      message: `Số CCCD ứng với giới tính ${GENDER_VI[decoded.gender]} nhưng hồ sơ ghi ${GENDER_VI[opts.gender]}`,
+      message: say(M.genderMismatch, { card: GENDER_WORDS[decoded.gender], record: GENDER_WORDS[opts.gender] }),
     });
   }
   return { ok: true, value, kind: 'cccd', warnings, decoded };
+}
+
+/** `checkCccd` with its messages in Vietnamese, ready to show to the officer. */
+export function validateCccd(raw: string | number, opts: CccdValidationOptions = {}): CccdValidation {
+  const r = checkCccd(raw, opts);
+  if (!r.ok) return { ok: false, reason: r.reason, message: r.message.vi };
+  return { ...r, warnings: r.warnings.map((w) => ({ code: w.code, message: w.message.vi })) };
 }
 
 /**

@@ -1,4 +1,5 @@
 export type {
+  CccdCheck,
   CccdDecoded,
   CccdGender,
   CccdProvinceCode,
@@ -11,6 +12,7 @@ export type {
 export {
   CCCD_PROVINCES,
   cccdProvinceName,
+  checkCccd,
   decodeCccd,
   maskCccd,
   maskPassport,

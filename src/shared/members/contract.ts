@@ -1,5 +1,25 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate, zOptionalText, zText } from '../http/common.js';
+import { ZId, ZIdParams, ZIsoDate, zOptionalText, zQueryBool, zText } from '../http/common.js';
+import type { RouteTable } from '../http/route.js';
+import { ZAdmissionDocument, ZAdmissionDocumentList } from './documents.js';
+import { membersMessages as M } from './messages.js';
+import {
+  ZPartyIntroduction,
+  ZPartyIntroductionCreate,
+  ZPartyIntroductionPatch,
+  ZPartyList,
+  ZPartyQuery,
+} from './party.js';
+import {
+  ZPossibleTransfer,
+  ZPossibleTransferDismiss,
+  ZPossibleTransferList,
+  ZPossibleTransferQuery,
+} from './possible-transfers.js';
+
+export * from './documents.js';
+export * from './party.js';
+export * from './possible-transfers.js';
 
 export const GENDERS = ['male', 'female'] as const;
 export const MEMBERSHIP_STATUSES = ['active', 'transferred', 'left', 'expelled', 'honorary'] as const;
@@ -12,11 +32,9 @@ export const MEMBERSHIP_EVENT_KINDS = [
   'expelled',
   'honorary',
 ] as const;
-export const PARTY_STATUSES = ['introduced', 'in_training', 'admitted', 'not_admitted'] as const;
 export const CODE_LISTS = ['ethnicity', 'religion', 'informal_trade', 'education'] as const;
 
 const zCode = z.string().trim().min(1).max(40);
-const zBool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /**
  * One person of an admission decision. The identity number, phone and codes are checked on the server,
@@ -27,8 +45,8 @@ export const ZAdmissionPerson = z
   .object({
     fullName: zText(120),
     birthDate: ZIsoDate,
-    gender: z.enum(GENDERS, { message: 'Giới tính phải là nam (male) hoặc nữ (female)' }),
-    cccd: z.string().max(30, { message: 'Số CCCD quá dài' }),
+    gender: z.enum(GENDERS, { message: M.genderEnum.key }),
+    cccd: z.string().max(30, { message: M.cccdTooLong.key }),
     phone: zOptionalText(30),
     ethnicityCode: zCode.nullish(),
     religionCode: zCode.nullish(),
@@ -37,7 +55,7 @@ export const ZAdmissionPerson = z
       .string()
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z]{2}$/, { message: 'Quốc tịch phải là mã 2 chữ cái (VN, KR, …)' })
+      .regex(/^[A-Z]{2}$/, { message: M.nationalityCode.key })
       .default('VN'),
     employerEnterpriseId: ZId.nullish(),
     informalTradeCode: zCode.nullish(),
@@ -61,10 +79,7 @@ export const ZAdmission = z
     decisionNo: zText(60),
     decisionDate: ZIsoDate,
     ceremonyDate: ZIsoDate.nullish(),
-    people: z
-      .array(ZAdmissionPerson)
-      .min(1, { message: 'Cần ít nhất một người được kết nạp' })
-      .max(200, { message: 'Mỗi quyết định kết nạp tối đa 200 người; hãy chia thành nhiều quyết định' }),
+    people: z.array(ZAdmissionPerson).min(1, { message: M.peopleMin.key }).max(200, { message: M.peopleMax.key }),
   })
   .strict();
 export type TAdmission = z.output<typeof ZAdmission>;
@@ -89,14 +104,14 @@ export const ZMemberQuery = z
   .object({
     unitId: ZId.optional(),
     status: z.enum(MEMBERSHIP_STATUSES).optional(),
-    informal: zBool.optional(),
-    foreign: zBool.optional(),
+    informal: zQueryBool.optional(),
+    foreign: zQueryBool.optional(),
     gender: z.enum(GENDERS).optional(),
     employerEnterpriseId: ZId.optional(),
     informalTradeCode: z.string().max(40).optional(),
     admittedFrom: ZIsoDate.optional(),
     admittedTo: ZIsoDate.optional(),
-    cardIssued: zBool.optional(),
+    cardIssued: zQueryBool.optional(),
     /** A name fragment (accents optional), an exact CCCD/CMND, or the start of a phone number. */
     q: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -150,20 +165,6 @@ export const ZMembershipEvent = z.object({
   /** Null when the other unit lies outside the caller's scope. */
   relatedUnitId: z.number().int().nullable(),
   relatedUnitName: z.string().nullable(),
-  note: z.string().nullable(),
-});
-
-export const ZPartyIntroduction = z.object({
-  id: z.number().int(),
-  membershipId: z.number().int(),
-  personId: z.number().int(),
-  fullName: z.string(),
-  unitId: z.number().int(),
-  unitName: z.string(),
-  introducedOn: z.string(),
-  partyOrganisation: z.string(),
-  status: z.enum(PARTY_STATUSES),
-  statusDate: z.string(),
   note: z.string().nullable(),
 });
 
@@ -232,57 +233,6 @@ export const ZMemberCounts = z.object({
 });
 export type TMemberCounts = z.infer<typeof ZMemberCounts>;
 
-export const ZPartyIntroductionCreate = z
-  .object({ introducedOn: ZIsoDate, partyOrganisation: zText(255), note: zOptionalText(2000) })
-  .strict();
-export const ZPartyIntroductionPatch = z
-  .object({ status: z.enum(PARTY_STATUSES), statusDate: ZIsoDate, note: zOptionalText(2000) })
-  .strict();
-export const ZPartyQuery = z
-  .object({
-    unitId: ZId.optional(),
-    from: ZIsoDate.optional(),
-    to: ZIsoDate.optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict();
-export const ZPartyList = z.object({ total: z.number().int(), items: z.array(ZPartyIntroduction) });
-
-/**
- * A possible transfer: an attempt to admit a person who is active in another unit. Both sides see it;
- * the other side's unit is named only when it lies in the caller's scope.
- */
-export const POSSIBLE_TRANSFER_SOURCES = ['admission', 'import', 'application'] as const;
-export const ZPossibleTransferQuery = z
-  .object({
-    unitId: ZId.optional(),
-    open: zBool.default(true),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    offset: z.coerce.number().int().min(0).default(0),
-  })
-  .strict();
-const ZSideUnit = z.object({ id: z.number().int(), name: z.string() }).nullable();
-export const ZPossibleTransfer = z.object({
-  id: z.number().int(),
-  personId: z.number().int(),
-  fullName: z.string(),
-  cccdMasked: z.string(),
-  /** Which side the caller is on (both for a common superior). */
-  side: z.enum(['holding', 'requesting', 'both']),
-  holdingMembershipId: z.number().int().nullable(),
-  holdingUnit: ZSideUnit,
-  requestingUnit: ZSideUnit,
-  source: z.enum(POSSIBLE_TRANSFER_SOURCES),
-  requestedAt: z.string(),
-  closedAt: z.string().nullable(),
-  resolution: z.enum(['transferred', 'dismissed']).nullable(),
-  note: z.string().nullable(),
-});
-export type TPossibleTransfer = z.infer<typeof ZPossibleTransfer>;
-export const ZPossibleTransferList = z.object({ total: z.number().int(), items: z.array(ZPossibleTransfer) });
-export const ZPossibleTransferDismiss = z.object({ note: zText(1000) }).strict();
-
 export const ZCodeItem = z.object({
   code: z.string(),
   nameVi: z.string(),
@@ -317,27 +267,123 @@ export const ZAnonymiseResult = z.object({
   membershipsKept: z.number().int(),
 });
 
-export const ADMISSION_DOCUMENT_KINDS = ['application', 'decision'] as const;
-export const ADMISSION_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
-/** The text fields of the multipart upload; they must come before the `file` part. */
-export const ZAdmissionDocumentFields = z.object({
-  unitId: ZId,
-  decisionNo: zText(60),
-  kind: z.enum(ADMISSION_DOCUMENT_KINDS, {
-    message: 'Loại hồ sơ phải là đơn (application) hoặc quyết định (decision)',
-  }),
-});
-export const ZAdmissionDocument = z.object({
-  id: z.number().int(),
-  unitId: z.number().int(),
-  decisionNo: z.string(),
-  kind: z.enum(ADMISSION_DOCUMENT_KINDS),
-  fileName: z.string(),
-  mime: z.string(),
-  size: z.number().int(),
-  sha256: z.string(),
-  uploadedBy: z.string().nullable(),
-  uploadedAt: z.string(),
-});
-export type TAdmissionDocument = z.infer<typeof ZAdmissionDocument>;
-export const ZAdmissionDocumentList = z.array(ZAdmissionDocument);
+// ---------------------------------------------------------------- the routes
+
+export const membersApi = {
+  'GET /api/members/config': {
+    summary: 'Danh mục dân tộc, tôn giáo, nghề tự do, trình độ; ngày bắt đầu kết nạp người nước ngoài',
+    response: ZMembersConfig,
+  },
+  'POST /api/members/admissions': {
+    summary: 'Quyết định kết nạp một hoặc nhiều người (đơn tập thể, Mẫu 5b); tất cả hoặc không',
+    body: ZAdmission,
+    response: ZAdmissionResult,
+    status: 201,
+  },
+  'GET /api/members': {
+    summary: 'Danh sách đoàn viên (lọc; tìm theo tên không dấu, số CCCD đúng, đầu số điện thoại)',
+    query: ZMemberQuery,
+    response: ZMemberList,
+  },
+  'GET /api/members/counts': {
+    summary: 'Kết nạp, ra khỏi, chuyển đi/đến, giới thiệu Đảng, đang sinh hoạt — tính từ bản ghi',
+    query: ZCountsQuery,
+    response: ZMemberCounts,
+  },
+  'GET /api/members/possible-transfers': {
+    summary:
+      'Có thể chuyển sinh hoạt: người đang sinh hoạt ở đơn vị này được đề nghị kết nạp ở đơn vị khác, và ngược lại',
+    query: ZPossibleTransferQuery,
+    response: ZPossibleTransferList,
+  },
+  'POST /api/members/possible-transfers/:id/dismiss': {
+    summary: 'Đóng đề nghị không phải chuyển sinh hoạt (ghi lý do)',
+    params: ZIdParams,
+    body: ZPossibleTransferDismiss,
+    response: ZPossibleTransfer,
+  },
+  'GET /api/members/export': {
+    summary: 'Xuất Excel đúng danh sách đang lọc (mọi dòng; CCCD che bớt; được ghi nhật ký)',
+    query: ZMemberExportQuery,
+    file: true,
+  },
+  'GET /api/members/:membershipId': {
+    summary: 'Chi tiết đoàn viên với các sự kiện (CCCD che bớt)',
+    params: ZMembershipParams,
+    response: ZMemberDetail,
+  },
+  'POST /api/members/:membershipId/reveal-cccd': {
+    summary: 'Xem số CCCD đầy đủ (cần quyền dữ liệu nhạy cảm; được ghi nhật ký)',
+    params: ZMembershipParams,
+    response: ZRevealed,
+  },
+  'POST /api/members/:membershipId/card': {
+    summary: 'Ghi nhận cấp thẻ đoàn viên',
+    params: ZMembershipParams,
+    body: ZCardInput,
+    response: ZMemberDetail,
+  },
+  'POST /api/members/:membershipId/transfer': {
+    summary: 'Chuyển sinh hoạt sang công đoàn cơ sở khác (không tính là kết nạp)',
+    params: ZMembershipParams,
+    body: ZTransferInput,
+    response: ZMemberDetail,
+  },
+  'POST /api/members/:membershipId/leave': {
+    summary: 'Ra khỏi tổ chức công đoàn hoặc khai trừ',
+    params: ZMembershipParams,
+    body: ZLeaveInput,
+    response: ZMemberDetail,
+  },
+  'POST /api/members/:membershipId/honorary': {
+    summary: 'Chuyển thành đoàn viên danh dự',
+    params: ZMembershipParams,
+    body: ZHonoraryInput,
+    response: ZMemberDetail,
+  },
+  'POST /api/members/:membershipId/party-introductions': {
+    summary: 'Giới thiệu đoàn viên ưu tú cho Đảng (cần quyền dữ liệu nhạy cảm)',
+    params: ZMembershipParams,
+    body: ZPartyIntroductionCreate,
+    response: ZPartyIntroduction,
+    status: 201,
+  },
+  'PATCH /api/party-introductions/:id': {
+    summary: 'Cập nhật kết quả giới thiệu Đảng',
+    params: ZIdParams,
+    body: ZPartyIntroductionPatch,
+    response: ZPartyIntroduction,
+  },
+  'GET /api/party-introductions': {
+    summary: 'Danh sách giới thiệu Đảng (chỉ người có quyền dữ liệu nhạy cảm; số lượng xem ở /api/members/counts)',
+    query: ZPartyQuery,
+    response: ZPartyList,
+  },
+  'GET /api/members/:membershipId/personal-data': {
+    summary: 'Xuất toàn bộ dữ liệu cá nhân của một người để cung cấp cho chính họ (cần quyền dữ liệu nhạy cảm)',
+    params: ZMembershipParams,
+    file: true,
+  },
+  'POST /api/members/:membershipId/anonymise': {
+    summary: 'Ẩn danh một người theo yêu cầu (không hoàn tác; giữ số liệu báo cáo)',
+    params: ZMembershipParams,
+    body: ZAnonymiseInput,
+    response: ZAnonymiseResult,
+  },
+  'GET /api/members/:membershipId/documents': {
+    summary: 'Hồ sơ kết nạp (đơn, quyết định) của quyết định đã kết nạp đoàn viên này',
+    params: ZMembershipParams,
+    response: ZAdmissionDocumentList,
+  },
+  'GET /api/admission-documents/:id/file': {
+    summary: 'Tải bản chụp hồ sơ kết nạp (cần quyền dữ liệu nhạy cảm; được ghi nhật ký)',
+    params: ZIdParams,
+    file: true,
+  },
+  'POST /api/members/admission-documents': {
+    summary: 'Tải lên bản chụp đơn hoặc quyết định kết nạp — multipart: unitId, decisionNo, kind, rồi file',
+    response: ZAdmissionDocument,
+    status: 201,
+    upload: true,
+  },
+} as const satisfies RouteTable;

@@ -1,5 +1,7 @@
-import { maskCccd, maskPassport, normalisePhone, validateCccd, validatePhone } from '../../../shared/ids/index.js';
+import { type Message, say } from '../../../shared/i18n/messages.js';
+import { checkCccd, maskCccd, maskPassport, normalisePhone, validatePhone } from '../../../shared/ids/index.js';
 import type { TAdmission, TAdmissionPerson } from '../../../shared/members/contract.js';
+import { membersMessages as M } from '../../../shared/members/messages.js';
 import { fold, formatViDate, personSortKey } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import { audit } from '../../platform/audit.js';
@@ -8,12 +10,12 @@ import type { AppContext } from '../../platform/context.js';
 import { today } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
 import { ruleTextAt } from '../../platform/rules.js';
-import { type Actor, isUnitInScope, requireScope, requireUnitInScope, unitInScope } from '../../platform/scope.js';
+import { type Actor, isUnitInScope, requireScope, requireUnitInScope } from '../../platform/scope.js';
 import { checkedDataKeys, encrypt, lookupHash } from '../../platform/secrets.js';
-import { type Issue, invalid } from '../../platform/validation.js';
-
+import { type Issue, invalid, issue } from '../../platform/validation.js';
+import * as admissionRepo from './members.admission.repository.js';
 import { type Conflict, notePossibleTransfers, type TransferSource } from './members.notices.js';
-import { addEvent } from './members.repository.js';
+import { addEvent, insertMembership, unitForMembers } from './members.repository.js';
 
 export const FOREIGN_RULE = 'membership.foreign_allowed_from';
 
@@ -26,14 +28,14 @@ type Identity = { value: string; kind: 'cccd' | 'cmnd' | 'passport'; hashInput: 
  * neither, by passport number and nationality. Only the shape can make a number wrong; anything the
  * number disagrees with comes back as warnings for the officer to confirm.
  */
-export function checkIdentity(p: TAdmissionPerson): { identity?: Identity; error?: string; warnings: string[] } {
+export function checkIdentity(p: TAdmissionPerson): { identity?: Identity; error?: Message; warnings: Message[] } {
   if (p.nationality !== 'VN') {
     const value = p.cccd
       .trim()
       .toUpperCase()
       .replace(/[\s.-]/g, '');
     if (!/^[A-Z0-9]{6,20}$/.test(value)) {
-      return { error: 'Số hộ chiếu phải gồm 6–20 chữ cái hoặc chữ số', warnings: [] };
+      return { error: M.passportFormat, warnings: [] };
     }
     return {
       identity: {
@@ -45,7 +47,7 @@ export function checkIdentity(p: TAdmissionPerson): { identity?: Identity; error
       warnings: [],
     };
   }
-  const r = validateCccd(p.cccd, { birthDate: p.birthDate, gender: p.gender });
+  const r = checkCccd(p.cccd, { birthDate: p.birthDate, gender: p.gender });
   if (!r.ok) return { error: r.message, warnings: [] };
   return {
     identity: { value: r.value, kind: r.kind, hashInput: r.value, masked: maskCccd(r.value) },
@@ -56,25 +58,23 @@ export function checkIdentity(p: TAdmissionPerson): { identity?: Identity; error
 // ---------------------------------------------------------------- reference checks
 
 /** A grassroots union that exists on the date: only those admit and hold members. */
+async function checkUnit(db: Db, unitId: number, date: string, path: string) {
+  const u = await unitForMembers(db, unitId);
+  let problem: Issue | null = null;
+  if (!u) problem = issue(path, M.unitNotFound);
+  else if (u.grassroots !== 1) problem = issue(path, M.notGrassroots, { name: u.name });
+  else if (date < u.valid_from || (u.valid_to !== null && date >= u.valid_to)) {
+    problem = issue(path, M.unitInactive, { name: u.name, date: formatViDate(date) });
+  }
+  return { unit: u, issue: problem };
+}
+
 export async function grassrootsUnitIssue(db: Db, unitId: number, date: string, path: string): Promise<Issue | null> {
-  const u = await db
-    .selectFrom('org_unit as u')
-    .innerJoin('unit_type as t', 't.code', 'u.type_code')
-    .select(['u.name', 'u.valid_from', 'u.valid_to', 't.grassroots', 'u.type_code'])
-    .where('u.id', '=', unitId)
-    .executeTakeFirst();
-  if (!u) return { path, message: 'Không tìm thấy đơn vị' };
-  if (u.grassroots !== 1) {
-    return { path, message: `"${u.name}" không phải công đoàn cơ sở; chỉ công đoàn cơ sở mới có đoàn viên` };
-  }
-  if (date < u.valid_from || (u.valid_to !== null && date >= u.valid_to)) {
-    return { path, message: `"${u.name}" không hoạt động vào ngày ${formatViDate(date)}` };
-  }
-  return null;
+  return (await checkUnit(db, unitId, date, path)).issue;
 }
 
 export function notInFuture(ctx: AppContext, date: string, path: string): Issue | null {
-  return date > today(ctx) ? { path, message: 'Ngày không được sau hôm nay' } : null;
+  return date > today(ctx) ? issue(path, M.dateInFuture) : null;
 }
 
 // ---------------------------------------------------------------- admission
@@ -105,14 +105,10 @@ export async function admit(
   const db = ctx.db;
   const date = input.decisionDate;
   const issues: Issue[] = [];
-  const unitIssue = await grassrootsUnitIssue(db, input.unitId, date, 'unitId');
-  if (unitIssue) issues.push(unitIssue);
-  if (input.applicationDate > date) {
-    issues.push({ path: 'applicationDate', message: 'Ngày nộp đơn không được sau ngày quyết định kết nạp' });
-  }
-  if (input.ceremonyDate && input.ceremonyDate < date) {
-    issues.push({ path: 'ceremonyDate', message: 'Ngày tổ chức lễ kết nạp không được trước ngày quyết định' });
-  }
+  const unitCheck = await checkUnit(db, input.unitId, date, 'unitId');
+  if (unitCheck.issue) issues.push(unitCheck.issue);
+  if (input.applicationDate > date) issues.push(issue('applicationDate', M.applicationAfterDecision));
+  if (input.ceremonyDate && input.ceremonyDate < date) issues.push(issue('ceremonyDate', M.ceremonyBeforeDecision));
   const future = notInFuture(ctx, date, 'decisionDate');
   if (future) issues.push(future);
 
@@ -125,21 +121,13 @@ export async function admit(
   const employerIds = [
     ...new Set(input.people.flatMap((p) => (p.employerEnterpriseId ? [p.employerEnterpriseId] : []))),
   ];
-  if (employerIds.length > 0) {
-    const found = await db
-      .selectFrom('enterprise as e')
-      .select('e.id')
-      .where('e.id', 'in', employerIds)
-      .where((eb) => unitInScope(eb, 'e.unit_id', scope))
-      .execute();
-    if (found.length !== employerIds.length) throw new AppError('NOT_FOUND');
+  if (
+    employerIds.length > 0 &&
+    (await admissionRepo.enterprisesInScope(db, scope, employerIds)) !== employerIds.length
+  ) {
+    throw new AppError('NOT_FOUND');
   }
 
-  const unitType = await db
-    .selectFrom('org_unit')
-    .select('type_code')
-    .where('id', '=', input.unitId)
-    .executeTakeFirst();
   const identities: Identity[] = [];
   const unconfirmed: Issue[] = [];
   const seen = new Map<string, number>();
@@ -147,12 +135,12 @@ export async function admit(
     const at = (field: string) => `people.${i}.${field}`;
     const id = checkIdentity(p);
     if (id.error || !id.identity) {
-      issues.push({ path: at('cccd'), message: id.error ?? 'Số CCCD không hợp lệ' });
+      issues.push({ path: at('cccd'), message: id.error ?? M.cccdInvalid });
     } else {
       identities[i] = id.identity;
       const first = seen.get(id.identity.hashInput);
       if (first !== undefined) {
-        issues.push({ path: at('cccd'), message: `Trùng số giấy tờ với người ở dòng people.${first}` });
+        issues.push(issue(at('cccd'), M.duplicateInDecision, { first: String(first) }));
       } else seen.set(id.identity.hashInput, i);
       if (!p.confirmWarnings) for (const w of id.warnings) unconfirmed.push({ path: at('cccd'), message: w });
     }
@@ -162,27 +150,18 @@ export async function admit(
     }
     const adult = `${String(Number(p.birthDate.slice(0, 4)) + 15).padStart(4, '0')}${p.birthDate.slice(4)}`;
     if (adult > date) {
-      issues.push({ path: at('birthDate'), message: 'Người được kết nạp phải đủ 15 tuổi vào ngày quyết định' });
+      issues.push(issue(at('birthDate'), M.tooYoung));
     }
-    const code = (value: string | null | undefined, set: Set<string> | undefined, field: string, label: string) => {
-      if (value && !set?.has(value))
-        issues.push({ path: at(field), message: `${label} "${value}" không có trong danh mục` });
+    const code = (value: string | null | undefined, set: Set<string> | undefined, field: string, m: Message) => {
+      if (value && !set?.has(value)) issues.push(issue(at(field), m, { value }));
     };
-    code(p.ethnicityCode, ethnicities, 'ethnicityCode', 'Dân tộc');
-    code(p.religionCode, religions, 'religionCode', 'Tôn giáo');
-    code(p.informalTradeCode, trades, 'informalTradeCode', 'Nghề lao động tự do');
-    code(p.educationCode, educations, 'educationCode', 'Trình độ học vấn');
-    if (p.informalTradeCode && p.employerEnterpriseId) {
-      issues.push({
-        path: at('informalTradeCode'),
-        message: 'Chọn doanh nghiệp nơi làm việc hoặc nghề lao động tự do, không chọn cả hai',
-      });
-    }
+    code(p.ethnicityCode, ethnicities, 'ethnicityCode', M.ethnicityNotListed);
+    code(p.religionCode, religions, 'religionCode', M.religionNotListed);
+    code(p.informalTradeCode, trades, 'informalTradeCode', M.tradeNotListed);
+    code(p.educationCode, educations, 'educationCode', M.educationNotListed);
+    if (p.informalTradeCode && p.employerEnterpriseId) issues.push(issue(at('informalTradeCode'), M.employerOrTrade));
     if (p.nationality !== 'VN' && date < foreignFrom) {
-      issues.push({
-        path: at('nationality'),
-        message: `Người lao động nước ngoài chỉ được kết nạp từ ngày ${formatViDate(foreignFrom)} (Luật Công đoàn 2024)`,
-      });
+      issues.push(issue(at('nationality'), M.foreignTooEarly, { date: formatViDate(foreignFrom) }));
     }
   });
   if (issues.length > 0) invalid(issues);
@@ -198,7 +177,7 @@ export async function admit(
   const keys = await checkedDataKeys(db, ctx.config);
   const hashes = identities.map((id) => lookupHash(keys, id.hashInput));
   const readScope = await requireScope(db, actor, 'record.read');
-  const unitIsInformal = unitType?.type_code === 'NDCS';
+  const unitIsInformal = unitCheck.unit?.type_code === 'NDCS';
 
   // Filled when the person is active elsewhere: the refusal writes nothing of its own, but both
   // units learn of the possible transfer (recorded after the rollback).
@@ -206,25 +185,19 @@ export async function admit(
   const admitted = await db
     .transaction()
     .execute(async (trx) => {
-      const known = await trx
-        .selectFrom('person as p')
-        .leftJoin('membership as m', (j) => j.onRef('m.person_id', '=', 'p.id').on('m.status', '=', 'active'))
-        .leftJoin('org_unit as u', 'u.id', 'm.unit_id')
-        .select(['p.id', 'p.cccd_hash', 'm.id as active_id', 'm.unit_id', 'u.name as unit_name'])
-        .where('p.cccd_hash', 'in', hashes)
-        .execute();
+      const known = await admissionRepo.knownPeople(trx, hashes);
       const byHash = new Map(known.map((k) => [k.cccd_hash, k]));
       const conflicts: Issue[] = [];
-      let firstConflict: { row: string; unit: string } | null = null;
+      let firstConflict: { row: string; unit: string | Message } | null = null;
       for (const [i, h] of hashes.entries()) {
         const k = byHash.get(h);
         if (!k?.active_id || k.unit_id === null) continue;
         // Outside the caller's scope the other unit's name is not theirs to see; the fact is.
         const visible = await isUnitInScope(trx, k.unit_id, readScope);
-        const unit = visible ? (k.unit_name ?? '') : 'một đơn vị ngoài phạm vi quản lý của bạn';
+        const unit = visible ? (k.unit_name ?? '') : M.unitOutsideScope;
         conflicts.push({
           path: `people.${i}.cccd`,
-          message: `Đang là đoàn viên sinh hoạt tại ${unit}; nếu người này chuyển đến, hãy làm thủ tục chuyển sinh hoạt`,
+          message: say(M.activeElsewhere, { unit }),
         });
         firstConflict ??= { row: `people.${i}`, unit };
         elsewhere.push({ personId: k.id, membershipId: k.active_id, unitId: k.unit_id });
@@ -259,31 +232,24 @@ export async function admit(
         };
         let personId: number;
         if (existing) {
-          // Someone who left earlier comes back as the same person: the application's data is the newest.
           personId = existing.id;
-          await trx.updateTable('person').set(fields).where('id', '=', personId).execute();
+          await admissionRepo.updatePerson(trx, personId, fields);
         } else {
-          const row = await trx
-            .insertInto('person')
-            .values({
-              ...fields,
-              cccd_hash: hash,
-              cccd_enc: encrypt(keys, identity.value),
-              cccd_masked: identity.masked,
-              cccd_kind: identity.kind,
-              anonymised_at: null,
-              created_at: now,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          personId = row.id;
+          personId = await admissionRepo.insertPerson(trx, {
+            ...fields,
+            cccd_hash: hash,
+            cccd_enc: encrypt(keys, identity.value),
+            cccd_masked: identity.masked,
+            cccd_kind: identity.kind,
+            anonymised_at: null,
+            created_at: now,
+          });
         }
-        const m = await trx
-          .insertInto('membership')
-          .values({
+        const membershipId = await insertMembership(
+          trx,
+          {
             person_id: personId,
             unit_id: input.unitId,
-            status: 'active',
             informal: p.informalTradeCode || unitIsInformal ? 1 : 0,
             foreign: p.nationality !== 'VN' ? 1 : 0,
             application_date: input.applicationDate,
@@ -293,15 +259,11 @@ export async function admit(
             started_on: date,
             card_no: null,
             card_issued_on: null,
-            ended_on: null,
-            end_reason: null,
             transferred_from_id: null,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await addEvent(trx, actor, m.id, {
+          },
+          now,
+        );
+        await addEvent(trx, actor, membershipId, {
           kind: 'admitted',
           event_date: date,
           decision_no: input.decisionNo,
@@ -310,7 +272,7 @@ export async function admit(
         await audit(trx, actor, {
           action: 'member.admit',
           entity: 'membership',
-          entityId: m.id,
+          entityId: membershipId,
           unitId: input.unitId,
           after: {
             personId,
@@ -322,7 +284,7 @@ export async function admit(
           },
         });
         out.push({
-          membershipId: m.id,
+          membershipId,
           personId,
           fullName: p.fullName,
           cccdMasked: identity.masked,

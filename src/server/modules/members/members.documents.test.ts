@@ -111,7 +111,7 @@ describe('admission documents', () => {
       ['application', 'image/png'],
       ['application', 'image/webp'],
     ]);
-    expect(list.data[0].uploadedBy).toMatch(/^Người dùng /);
+    expect(list.data[0]?.uploadedBy).toMatch(/^Người dùng /);
     expect((await officer.get(`/api/members/${m1?.membershipId}/documents`)).data).toHaveLength(4);
     expect((await officer.get(`/api/members/${other?.membershipId}/documents`)).data).toEqual([]);
 
@@ -172,15 +172,19 @@ describe('admission documents', () => {
     const big = Buffer.concat([PDF, Buffer.alloc(ADMISSION_DOCUMENT_MAX_BYTES, 0x20)]);
     const tooBig = await upload(officer, fields, 'big.pdf', big);
     expect(tooBig.statusCode).toBe(413);
-    expect(tooBig.data.error.message).toBe('Tệp quá lớn: mỗi tệp hồ sơ tối đa 10 MB');
+    expect(tooBig.data.error?.message).toBe('Tệp quá lớn: mỗi tệp hồ sơ tối đa 10 MB');
 
     const wrong = await upload(officer, { ...fields, decisionNo: '99/QĐ' }, 'qd.pdf', PDF);
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.data.error.message).toBe('Không có quyết định kết nạp số 99/QĐ ở đơn vị này');
+    expect(wrong.data.error?.message).toBe('Không có quyết định kết nạp số 99/QĐ ở đơn vị này');
     const bad = await upload(officer, { unitId: 'x', decisionNo: '', kind: 'photo' }, 'qd.pdf', PDF);
     expect(bad.statusCode).toBe(400);
-    expect(bad.data.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(['decisionNo', 'kind', 'unitId']);
-    expect(bad.data.error.issues.find((i: { path: string }) => i.path === 'unitId').message).toBe(
+    expect(bad.data.error?.issues?.map((i: { path: string }) => i.path).sort()).toEqual([
+      'decisionNo',
+      'kind',
+      'unitId',
+    ]);
+    expect(bad.data.error?.issues.find((i: { path: string }) => i.path === 'unitId').message).toBe(
       'Chọn công đoàn cơ sở',
     );
 

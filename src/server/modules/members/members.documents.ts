@@ -3,17 +3,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import {
-  ADMISSION_DOCUMENT_MAX_BYTES,
-  type TAdmissionDocument,
-  ZAdmissionDocumentFields,
-} from '../../../shared/members/contract.js';
+import type { Message } from '../../../shared/i18n/messages.js';
+import { ADMISSION_DOCUMENT_MAX_BYTES, ZAdmissionDocumentFields } from '../../../shared/members/contract.js';
+import { membersMessages as M } from '../../../shared/members/messages.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { type Actor, requireScope, requireUnitInScope, unitInScope } from '../../platform/scope.js';
-import { sensitiveAccess } from './members.presenter.js';
-import * as repo from './members.repository.js';
+import type { FileAnswer } from '../../platform/routes.js';
+import { type Actor, requireScope, requireUnitInScope } from '../../platform/scope.js';
+import { invalid, readMessage } from '../../platform/validation.js';
+import * as repo from './members.documents.repository.js';
+import { presentDocument } from './members.presenter.js';
+import { sensitiveGate } from './members.sensitive.js';
+import { readableMember } from './members.service.js';
 
 /**
  * Scans of admission papers. They carry identity-card data (sensitive under the PDPL), so anyone who
@@ -34,52 +36,6 @@ export function sniffScan(head: Buffer): string | null {
   return null;
 }
 
-type DocRow = {
-  id: number;
-  unit_id: number;
-  decision_no: string;
-  kind: string;
-  file_name: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  uploaded_at: string;
-  uploaded_by_name: string | null;
-};
-function present(r: DocRow): TAdmissionDocument {
-  return {
-    id: r.id,
-    unitId: r.unit_id,
-    decisionNo: r.decision_no,
-    kind: r.kind as TAdmissionDocument['kind'],
-    fileName: r.file_name,
-    mime: r.mime,
-    size: Number(r.size),
-    sha256: r.sha256,
-    uploadedBy: r.uploaded_by_name,
-    uploadedAt: r.uploaded_at,
-  };
-}
-
-function documentBase(ctx: AppContext) {
-  return ctx.db
-    .selectFrom('admission_document as d')
-    .leftJoin('app_user as u', 'u.id', 'd.uploaded_by')
-    .select([
-      'd.id',
-      'd.unit_id',
-      'd.decision_no',
-      'd.kind',
-      'd.file_name',
-      'd.mime',
-      'd.size',
-      'd.sha256',
-      'd.uploaded_at',
-      'd.storage_path',
-      'u.full_name as uploaded_by_name',
-    ]);
-}
-
 /**
  * Stores a scan for an admission decision of a unit (multipart fields unitId, decisionNo, kind, then
  * the file). The decision must exist: some membership of the unit carries that decision number.
@@ -94,16 +50,18 @@ export async function uploadDocument(
   const parsed = ZAdmissionDocumentFields.safeParse(rawFields);
   if (!parsed.success) {
     file.stream.resume();
-    const labels: Record<string, string> = {
-      unitId: 'Chọn công đoàn cơ sở',
-      decisionNo: 'Nhập số quyết định kết nạp',
-      kind: 'Loại hồ sơ phải là đơn (application) hoặc quyết định (decision)',
+    // What to do about each field, rather than zod's words for what is wrong with its type.
+    const told: Record<string, Message> = {
+      unitId: M.documentUnit,
+      decisionNo: M.documentDecisionNo,
+      kind: M.documentKind,
     };
-    const issues = parsed.error.issues.map((i) => {
-      const field = String(i.path[0] ?? 'file');
-      return { path: field, message: labels[field] ?? i.message };
-    });
-    throw new AppError('VALIDATION', {}, issues);
+    invalid(
+      parsed.error.issues.map((i) => {
+        const field = String(i.path[0] ?? 'file');
+        return { path: field, message: told[field] ?? readMessage(i.message) };
+      }),
+    );
   }
   const fields = parsed.data;
   try {
@@ -112,15 +70,7 @@ export async function uploadDocument(
     file.stream.resume();
     throw e;
   }
-  const decision = await ctx.db
-    .selectFrom('membership')
-    .select('id')
-    .where('unit_id', '=', fields.unitId)
-    .where('decision_no', '=', fields.decisionNo)
-    .where('transferred_from_id', 'is', null)
-    .limit(1)
-    .executeTakeFirst();
-  if (!decision) {
+  if (!(await repo.decisionExists(ctx.db, fields.unitId, fields.decisionNo))) {
     file.stream.resume();
     throw new AppError('DOCUMENT_NO_DECISION', { decisionNo: fields.decisionNo });
   }
@@ -157,32 +107,7 @@ export async function uploadDocument(
   const storagePath = path.join(String(fields.unitId), key);
   try {
     return await ctx.db.transaction().execute(async (trx) => {
-      const now = new Date().toISOString();
-      const row = await trx
-        .insertInto('admission_document')
-        .values({
-          unit_id: fields.unitId,
-          decision_no: fields.decisionNo,
-          kind: fields.kind,
-          file_name: fileName,
-          mime,
-          size,
-          sha256,
-          storage_path: storagePath,
-          uploaded_by: actor.userId,
-          uploaded_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await audit(trx, actor, {
-        action: 'member.document.upload',
-        entity: 'admission_document',
-        entityId: row.id,
-        unitId: fields.unitId,
-        after: { decisionNo: fields.decisionNo, kind: fields.kind, fileName, mime, size, sha256 },
-      });
-      return present({
-        id: row.id,
+      const stored = {
         unit_id: fields.unitId,
         decision_no: fields.decisionNo,
         kind: fields.kind,
@@ -190,9 +115,17 @@ export async function uploadDocument(
         mime,
         size,
         sha256,
-        uploaded_at: now,
-        uploaded_by_name: actor.fullName,
+        uploaded_at: new Date().toISOString(),
+      };
+      const id = await repo.insertDocument(trx, { ...stored, storage_path: storagePath, uploaded_by: actor.userId });
+      await audit(trx, actor, {
+        action: 'member.document.upload',
+        entity: 'admission_document',
+        entityId: id,
+        unitId: fields.unitId,
+        after: { decisionNo: fields.decisionNo, kind: fields.kind, fileName, mime, size, sha256 },
       });
+      return presentDocument({ ...stored, id, uploaded_by_name: actor.fullName });
     });
   } catch (e) {
     // No row, no file: a failed insert must not leave an orphan scan of someone's identity card.
@@ -206,50 +139,33 @@ export async function uploadDocument(
  * the original decision, which belongs to the unit that admitted; shown when that unit is the caller's.
  */
 export async function documentsOf(ctx: AppContext, actor: Actor, membershipId: number) {
-  const scope = await requireScope(ctx.db, actor, 'record.read');
-  const row = await repo.findMember(ctx.db, scope, membershipId);
-  if (!row) throw new AppError('NOT_FOUND');
-  let origin = await ctx.db
-    .selectFrom('membership')
-    .select(['id', 'unit_id', 'decision_no', 'transferred_from_id'])
-    .where('id', '=', membershipId)
-    .executeTakeFirstOrThrow();
-  // Follow the transfers back to the admission (a chain of a few links at most).
-  for (let hops = 0; origin.transferred_from_id !== null && hops < 50; hops += 1) {
-    origin = await ctx.db
-      .selectFrom('membership')
-      .select(['id', 'unit_id', 'decision_no', 'transferred_from_id'])
-      .where('id', '=', origin.transferred_from_id)
-      .executeTakeFirstOrThrow();
-  }
+  const { scope } = await readableMember(ctx, actor, membershipId);
+  const origin = await repo.admittingMembership(ctx.db, membershipId);
   if (!origin.decision_no) return [];
-  const rows = await documentBase(ctx)
-    .where('d.unit_id', '=', origin.unit_id)
-    .where('d.decision_no', '=', origin.decision_no)
-    .where((eb) => unitInScope(eb, 'd.unit_id', scope))
-    .orderBy('d.uploaded_at')
-    .orderBy('d.id')
-    .execute();
-  return rows.map(present);
+  return (await repo.documentsOfDecision(ctx.db, scope, origin.unit_id, origin.decision_no)).map(presentDocument);
 }
 
 /** Opens a scan: 404 outside the caller's scope, 403 without sensitive.read over its unit; audited. */
-export async function openDocument(ctx: AppContext, actor: Actor, id: number) {
-  const scope = await requireScope(ctx.db, actor, 'record.read');
-  const doc = await documentBase(ctx)
-    .where('d.id', '=', id)
-    .where((eb) => unitInScope(eb, 'd.unit_id', scope))
-    .executeTakeFirst();
+export async function openDocument(ctx: AppContext, actor: Actor, id: number): Promise<FileAnswer> {
+  const doc = await repo.documentById(ctx.db, await requireScope(ctx.db, actor, 'record.read'), id);
   if (!doc) throw new AppError('NOT_FOUND');
-  if (!(await sensitiveAccess(ctx.db, actor, doc.unit_id))) throw new AppError('FORBIDDEN');
-  const file = path.join(rootOf(ctx), doc.storage_path);
-  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND');
-  await audit(ctx.db, actor, {
+  const audited = {
     action: 'member.document.download',
     entity: 'admission_document',
     entityId: doc.id,
     unitId: doc.unit_id,
     after: { decisionNo: doc.decision_no, kind: doc.kind, fileName: doc.file_name },
+  };
+  const file = await sensitiveGate(ctx, actor, { unitId: doc.unit_id }, { refuse: true, audit: () => audited }, () => {
+    const stored = path.join(rootOf(ctx), doc.storage_path);
+    if (!fs.existsSync(stored)) throw new AppError('NOT_FOUND');
+    return stored;
   });
-  return { stream: fs.createReadStream(file), mime: doc.mime, fileName: doc.file_name, size: Number(doc.size) };
+  return {
+    contentType: doc.mime,
+    fileName: doc.file_name,
+    asciiName: `ho-so-ket-nap-${doc.id}`,
+    body: fs.createReadStream(file),
+    size: Number(doc.size),
+  };
 }

@@ -1,24 +1,27 @@
-import type { Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { type Entry, type MessageParams, say } from '../../../shared/i18n/messages.js';
 import { maskCccd } from '../../../shared/ids/index.js';
 import type { TMemberExportQuery } from '../../../shared/members/contract.js';
 import { GENDER_LABELS, labelOf, MEMBERSHIP_STATUS_LABELS } from '../../../shared/members/labels.js';
+import { memberSheets as S } from '../../../shared/members/sheets.js';
 import { formatViDate } from '../../../shared/text/index.js';
-import type { Db } from '../../db/database.js';
-import { audit } from '../../platform/audit.js';
 import { codeNames } from '../../platform/code-lists.js';
 import type { AppContext } from '../../platform/context.js';
-import { contentDisposition } from '../../platform/files.js';
+import { XLSX_MIME } from '../../platform/files.js';
+import type { FileAnswer } from '../../platform/routes.js';
 import { type Actor, scopeWithin } from '../../platform/scope.js';
 import { checkedDataKeys } from '../../platform/secrets.js';
-import { sensitiveOverScope } from './members.presenter.js';
 import * as repo from './members.repository.js';
+import { sensitiveGate } from './members.sensitive.js';
 import { searchTerms } from './members.service.js';
 
 /** Rows fetched per query: memory stays flat however large the province. */
 const CHUNK = 5000;
 
-const vi = (iso: string | null | undefined) => (iso ? formatViDate(iso) : '');
+/** A workbook's text: in Vietnamese, the language the files are written in. */
+export const sheetText = (entry: Entry, params?: MessageParams) => say(entry, params).vi;
+export const viDay = (iso: string | null | undefined) => (iso ? formatViDate(iso) : '');
 
 /** "dd/mm/yyyy HH:mm" in the app's time zone: the moment an officer reads on the printed sheet. */
 export function viDateTime(timeZone: string, at = new Date()): string {
@@ -38,6 +41,9 @@ export function viDateTime(timeZone: string, at = new Date()): string {
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
+/** The ISO day of a "dd/mm/yyyy HH:mm" moment, for file names. */
+export const isoDayOf = (viMoment: string) => viMoment.slice(0, 10).split('/').reverse().join('-');
+
 /**
  * A search text that is an identity number must not land in clear in the file's title or the audit
  * log (the export itself only carries masked numbers).
@@ -48,55 +54,53 @@ function safeSearchText(q: string | undefined): string | undefined {
   return /^\d{9}$|^\d{12}$/.test(compact) ? maskCccd(compact) : q;
 }
 
-async function filterText(db: Db, q: TMemberExportQuery, names: Awaited<ReturnType<typeof codeNames>>) {
+async function filterText(ctx: AppContext, q: TMemberExportQuery, names: Awaited<ReturnType<typeof codeNames>>) {
   const parts: string[] = [];
-  if (q.status) parts.push(`Trạng thái: ${labelOf(MEMBERSHIP_STATUS_LABELS, q.status)}`);
-  if (q.gender) parts.push(`Giới tính: ${labelOf(GENDER_LABELS, q.gender)}`);
-  if (q.informal !== undefined) parts.push(q.informal ? 'Khu vực phi chính thức' : 'Khu vực chính thức');
-  if (q.foreign !== undefined) parts.push(q.foreign ? 'Người nước ngoài' : 'Người Việt Nam');
+  const add = (entry: Entry, params?: MessageParams) => parts.push(sheetText(entry, params));
+  if (q.status) add(S.filterStatus, { label: labelOf(MEMBERSHIP_STATUS_LABELS, q.status) });
+  if (q.gender) add(S.filterGender, { label: labelOf(GENDER_LABELS, q.gender) });
+  if (q.informal !== undefined) add(q.informal ? S.filterInformal : S.filterFormal);
+  if (q.foreign !== undefined) add(q.foreign ? S.filterForeign : S.filterVietnamese);
   if (q.employerEnterpriseId !== undefined) {
-    const e = await db
-      .selectFrom('enterprise')
-      .select('name')
-      .where('id', '=', q.employerEnterpriseId)
-      .executeTakeFirst();
-    parts.push(`Nơi làm việc: ${e?.name ?? `#${q.employerEnterpriseId}`}`);
+    const name = await repo.enterpriseName(ctx.db, q.employerEnterpriseId);
+    add(S.filterEmployer, { name: name ?? `#${q.employerEnterpriseId}` });
   }
-  if (q.informalTradeCode) parts.push(`Nghề tự do: ${names('informal_trade', q.informalTradeCode)}`);
-  if (q.admittedFrom) parts.push(`Kết nạp từ ${vi(q.admittedFrom)}`);
-  if (q.admittedTo) parts.push(`Kết nạp đến ${vi(q.admittedTo)}`);
-  if (q.cardIssued !== undefined) parts.push(q.cardIssued ? 'Đã cấp thẻ' : 'Chưa cấp thẻ');
-  if (q.q?.trim()) parts.push(`Tìm: "${safeSearchText(q.q.trim())}"`);
-  return parts.length ? parts.join('; ') : 'Không lọc (tất cả đoàn viên trong phạm vi)';
+  if (q.informalTradeCode) add(S.filterTrade, { name: names('informal_trade', q.informalTradeCode) });
+  if (q.admittedFrom) add(S.filterAdmittedFrom, { date: viDay(q.admittedFrom) });
+  if (q.admittedTo) add(S.filterAdmittedTo, { date: viDay(q.admittedTo) });
+  if (q.cardIssued !== undefined) add(q.cardIssued ? S.filterCard : S.filterNoCard);
+  if (q.q?.trim()) add(S.filterSearch, { q: safeSearchText(q.q.trim()) });
+  return parts.length ? parts.join('; ') : sheetText(S.filterNone);
 }
 
-const BASE_COLUMNS: [string, number][] = [
-  ['STT', 6],
-  ['Họ và tên', 28],
-  ['Ngày sinh', 12],
-  ['Giới tính', 9],
-  ['Số CCCD', 16],
-  ['Điện thoại', 13],
-  ['Đơn vị', 32],
-  ['Trạng thái', 18],
-  ['Ngày kết nạp', 12],
-  ['Số QĐ', 16],
-  ['Số thẻ', 14],
-  ['Ngày cấp thẻ', 12],
-  ['Nơi làm việc / Nghề tự do', 32],
-  ['Phi chính thức', 10],
-  ['Quốc tịch', 9],
+const BASE_COLUMNS: [Entry, number][] = [
+  [S.colNo, 6],
+  [S.colName, 28],
+  [S.colBirth, 12],
+  [S.colGender, 9],
+  [S.colCccd, 16],
+  [S.colPhone, 13],
+  [S.colUnit, 32],
+  [S.colStatus, 18],
+  [S.colAdmitted, 12],
+  [S.colDecision, 16],
+  [S.colCard, 14],
+  [S.colCardIssued, 12],
+  [S.colWork, 32],
+  [S.colInformal, 10],
+  [S.colNationality, 9],
 ];
-const SENSITIVE_COLUMNS: [string, number][] = [
-  ['Dân tộc', 12],
-  ['Tôn giáo', 14],
+const SENSITIVE_COLUMNS: [Entry, number][] = [
+  [S.colEthnicity, 12],
+  [S.colReligion, 14],
 ];
 
 /**
  * The member list as .xlsx, exactly as filtered on screen (every row, not a page), sorted like the
  * list. Access is checked and the export audited before the first byte is written; `write` then
  * streams the rows in chunks. Identity numbers stay masked: a bulk export is kept minimal (PDPL), the
- * clear number is only ever revealed one person at a time.
+ * clear number is only ever revealed one person at a time. Ethnicity and religion go in only when the
+ * sensitive gate opens them over the whole scope.
  */
 export async function prepareMemberExport(
   ctx: AppContext,
@@ -106,89 +110,86 @@ export async function prepareMemberExport(
 ) {
   const chunkSize = opts.chunk ?? CHUNK;
   const scope = await scopeWithin(ctx.db, actor, 'record.read', q.unitId);
-  const withSensitive = await sensitiveOverScope(ctx.db, actor, scope);
-  const keys = q.q ? await checkedDataKeys(ctx.db, ctx.config) : null;
-  const filters = { ...q, limit: 0, offset: 0, ...searchTerms(keys, q.q) };
-  const base = () => repo.filteredMembers(ctx.db, scope, filters);
-  const total = await base()
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = Number(total.n);
-  const names = await codeNames(ctx.db);
-  const unitName = q.unitId
-    ? ((await ctx.db.selectFrom('org_unit').select('name').where('id', '=', q.unitId).executeTakeFirst())?.name ?? '')
-    : 'Toàn bộ phạm vi quản lý';
-  const filter = await filterText(ctx.db, q, names);
-  await audit(ctx.db, actor, {
-    action: 'member.export',
-    entity: 'membership',
-    unitId: q.unitId ?? null,
-    after: { filter: { ...q, q: safeSearchText(q.q) }, rows, sensitiveColumns: withSensitive },
-  });
+  return sensitiveGate(
+    ctx,
+    actor,
+    { scope },
+    {
+      refuse: false,
+      audit: (exp: { rows: number }, opened) => ({
+        action: 'member.export',
+        entity: 'membership',
+        unitId: q.unitId ?? null,
+        after: { filter: { ...q, q: safeSearchText(q.q) }, rows: exp.rows, sensitiveColumns: opened },
+      }),
+    },
+    async (fields) => {
+      const withSensitive = fields !== null;
+      const keys = q.q ? await checkedDataKeys(ctx.db, ctx.config) : null;
+      const filters = { ...q, limit: 0, offset: 0, ...searchTerms(keys, q.q) };
+      const base = () => repo.filteredMembers(ctx.db, scope, filters);
+      const rows = await repo.countOf(base());
+      const names = await codeNames(ctx.db);
+      const unitName = q.unitId ? ((await repo.unitName(ctx.db, q.unitId)) ?? '') : sheetText(S.listWholeScope);
+      const filter = await filterText(ctx, q, names);
+      const exportedAt = viDateTime(ctx.config.timeZone);
+      const by = sheetText(S.exportedBy, { at: exportedAt, name: actor.fullName, username: actor.username });
 
-  const exportedAt = viDateTime(ctx.config.timeZone);
-  const day = exportedAt.slice(0, 10).split('/').reverse().join('-');
-  const write = async (out: Writable) => {
-    // Without styles: fonts would need them, and they double the writing time of a province's export.
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false });
-    const ws = wb.addWorksheet('Đoàn viên', { views: [{ state: 'frozen', ySplit: 5 }] });
-    const columns = withSensitive ? [...BASE_COLUMNS, ...SENSITIVE_COLUMNS] : BASE_COLUMNS;
-    ws.columns = columns.map(([, width]) => ({ width }));
-    ws.addRow(['DANH SÁCH ĐOÀN VIÊN CÔNG ĐOÀN']).commit();
-    ws.addRow([`Đơn vị: ${unitName}`]).commit();
-    ws.addRow([`Điều kiện lọc: ${filter}`]).commit();
-    ws.addRow([`Xuất lúc ${exportedAt} bởi ${actor.fullName} (${actor.username}) — ${rows} đoàn viên`]).commit();
-    ws.addRow(columns.map(([h]) => h)).commit();
-    let n = 0;
-    let after: { sortKey: string; id: number } | null = null;
-    for (;;) {
-      // Ethnicity and religion are not even read unless they may be written.
-      let page = base()
-        .select('p.sort_key')
-        .$if(withSensitive, (qb) => qb.select(['p.ethnicity_code', 'p.religion_code']));
-      if (after) {
-        const { sortKey, id } = after;
-        // Keyset paging on the list's own order: no OFFSET that grows with every page.
-        page = page.where((eb) =>
-          eb.or([eb('p.sort_key', '>', sortKey), eb.and([eb('p.sort_key', '=', sortKey), eb('m.id', '>', id)])]),
-        );
-      }
-      const chunk = await page.orderBy('p.sort_key').orderBy('m.id').limit(chunkSize).execute();
-      for (const r of chunk) {
-        n += 1;
-        const cells: (string | number)[] = [
-          n,
-          r.full_name,
-          vi(r.birth_date),
-          labelOf(GENDER_LABELS, r.gender),
-          r.cccd_masked,
-          r.phone ?? '',
-          r.unit_name,
-          labelOf(MEMBERSHIP_STATUS_LABELS, r.status),
-          vi(r.admitted_on),
-          r.decision_no ?? '',
-          r.card_no ?? '',
-          vi(r.card_issued_on),
-          r.employer_name ?? names('informal_trade', r.informal_trade_code),
-          Number(r.informal) === 1 ? 'Có' : '',
-          r.nationality,
-        ];
-        if (withSensitive) {
-          cells.push(names('ethnicity', r.ethnicity_code ?? null), names('religion', r.religion_code ?? null));
+      const write = async (out: Writable) => {
+        // Without styles: fonts would need them, and they double the writing time of a province's export.
+        const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false });
+        const ws = wb.addWorksheet(sheetText(S.listSheet), { views: [{ state: 'frozen', ySplit: 5 }] });
+        const columns = withSensitive ? [...BASE_COLUMNS, ...SENSITIVE_COLUMNS] : BASE_COLUMNS;
+        ws.columns = columns.map(([, width]) => ({ width }));
+        ws.addRow([sheetText(S.listTitle)]).commit();
+        ws.addRow([sheetText(S.listUnit, { unit: unitName })]).commit();
+        ws.addRow([sheetText(S.listFilter, { filter })]).commit();
+        ws.addRow([sheetText(S.listRows, { by, rows: String(rows) })]).commit();
+        ws.addRow(columns.map(([h]) => h.vi)).commit();
+        let n = 0;
+        let after: { sortKey: string; id: number } | null = null;
+        for (;;) {
+          const chunk = await repo.filteredChunk(base(), after, chunkSize, withSensitive);
+          for (const r of chunk) {
+            n += 1;
+            const cells: (string | number)[] = [
+              n,
+              r.full_name,
+              viDay(r.birth_date),
+              labelOf(GENDER_LABELS, r.gender),
+              r.cccd_masked,
+              r.phone ?? '',
+              r.unit_name,
+              labelOf(MEMBERSHIP_STATUS_LABELS, r.status),
+              viDay(r.admitted_on),
+              r.decision_no ?? '',
+              r.card_no ?? '',
+              viDay(r.card_issued_on),
+              r.employer_name ?? names('informal_trade', r.informal_trade_code),
+              Number(r.informal) === 1 ? sheetText(S.yes) : '',
+              r.nationality,
+            ];
+            if (withSensitive) {
+              cells.push(names('ethnicity', r.ethnicity_code ?? null), names('religion', r.religion_code ?? null));
+            }
+            ws.addRow(cells).commit();
+          }
+          const last = chunk.at(-1);
+          if (!last || chunk.length < chunkSize) break;
+          after = { sortKey: last.sort_key, id: last.id };
         }
-        ws.addRow(cells).commit();
-      }
-      const last = chunk.at(-1);
-      if (!last || chunk.length < chunkSize) break;
-      after = { sortKey: last.sort_key, id: last.id };
-    }
-    ws.commit();
-    await wb.commit();
-  };
-  return {
-    rows,
-    write,
-    disposition: contentDisposition(`Danh sách đoàn viên ${day}.xlsx`),
-  };
+        ws.commit();
+        await wb.commit();
+      };
+      return { rows, write, fileName: sheetText(S.listFileName, { day: isoDayOf(exportedAt) }) };
+    },
+  );
+}
+
+/** The export as the route sends it: streamed while it is written. */
+export async function memberExportFile(ctx: AppContext, actor: Actor, q: TMemberExportQuery): Promise<FileAnswer> {
+  const exp = await prepareMemberExport(ctx, actor, q);
+  const body = new PassThrough();
+  void exp.write(body).catch((err) => body.destroy(err));
+  return { contentType: XLSX_MIME, fileName: exp.fileName, body };
 }

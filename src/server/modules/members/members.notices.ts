@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type {
   POSSIBLE_TRANSFER_SOURCES,
-  TPossibleTransfer,
   ZPossibleTransferDismiss,
   ZPossibleTransferQuery,
 } from '../../../shared/members/contract.js';
@@ -9,7 +8,9 @@ import type { Db } from '../../db/database.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { type Actor, isUnitInScope, requireScope, type Scope, scopeWithin, unitInScope } from '../../platform/scope.js';
+import { type Actor, isUnitInScope, requireScope, type Scope, scopeWithin } from '../../platform/scope.js';
+import * as repo from './members.notices.repository.js';
+import { presentPossibleTransfer } from './members.presenter.js';
 
 /**
  * Possible transfers: the same person entered in a second unit is refused there (nothing of the
@@ -30,18 +31,11 @@ export async function notePossibleTransfers(
   const relevant = conflicts.filter((c) => c.unitId !== requestingUnitId);
   if (relevant.length === 0) return;
   await db.transaction().execute(async (trx) => {
-    const open = await trx
-      .selectFrom('possible_transfer')
-      .select('person_id')
-      .where('requesting_unit_id', '=', requestingUnitId)
-      .where('closed_at', 'is', null)
-      .where(
-        'person_id',
-        'in',
-        relevant.map((c) => c.personId),
-      )
-      .execute();
-    const already = new Set(open.map((o) => o.person_id));
+    const already = await repo.openRequestsFrom(
+      trx,
+      requestingUnitId,
+      relevant.map((c) => c.personId),
+    );
     const now = new Date().toISOString();
     const rows = relevant
       .filter((c, i) => !already.has(c.personId) && relevant.findIndex((d) => d.personId === c.personId) === i)
@@ -58,86 +52,29 @@ export async function notePossibleTransfers(
         closed_by: null,
         note: null,
       }));
-    if (rows.length > 0) await trx.insertInto('possible_transfer').values(rows).execute();
+    await repo.insertPossibleTransfers(trx, rows);
   });
 }
 
 /** A transfer of the person settles every open request about them. Runs in the transfer's transaction. */
 export async function closeOnTransfer(db: Db, personId: number, userId: number): Promise<void> {
-  await db
-    .updateTable('possible_transfer')
-    .set({ closed_at: new Date().toISOString(), resolution: 'transferred', closed_by: userId })
-    .where('person_id', '=', personId)
-    .where('closed_at', 'is', null)
-    .execute();
+  await repo.closeRequests(db, { personId }, { resolution: 'transferred', by: userId });
 }
 
-function base(db: Db, scope: Scope) {
-  return db
-    .selectFrom('possible_transfer as pt')
-    .innerJoin('person as p', 'p.id', 'pt.person_id')
-    .innerJoin('org_unit as hu', 'hu.id', 'pt.holding_unit_id')
-    .innerJoin('org_unit as ru', 'ru.id', 'pt.requesting_unit_id')
-    .where((eb) =>
-      eb.or([unitInScope(eb, 'pt.holding_unit_id', scope), unitInScope(eb, 'pt.requesting_unit_id', scope)]),
-    )
-    .select([
-      'pt.id',
-      'pt.person_id',
-      'p.full_name',
-      'p.cccd_masked',
-      'pt.holding_membership_id',
-      'pt.holding_unit_id',
-      'hu.name as holding_unit_name',
-      'pt.requesting_unit_id',
-      'ru.name as requesting_unit_name',
-      'pt.source',
-      'pt.requested_at',
-      'pt.closed_at',
-      'pt.resolution',
-      'pt.note',
-    ]);
-}
-type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
-
-async function present(db: Db, scope: Scope, r: Row): Promise<TPossibleTransfer> {
-  // Each side learns of the other only as far as its scope reaches; a common superior sees both.
-  const holding = await isUnitInScope(db, r.holding_unit_id, scope);
-  const requesting = await isUnitInScope(db, r.requesting_unit_id, scope);
-  return {
-    id: r.id,
-    personId: r.person_id,
-    fullName: r.full_name,
-    cccdMasked: r.cccd_masked,
-    side: holding && requesting ? 'both' : holding ? 'holding' : 'requesting',
-    holdingMembershipId: holding ? r.holding_membership_id : null,
-    holdingUnit: holding ? { id: r.holding_unit_id, name: r.holding_unit_name } : null,
-    requestingUnit: requesting ? { id: r.requesting_unit_id, name: r.requesting_unit_name } : null,
-    source: r.source as TPossibleTransfer['source'],
-    requestedAt: r.requested_at,
-    closedAt: r.closed_at,
-    resolution: r.resolution as TPossibleTransfer['resolution'],
-    note: r.note,
-  };
+async function present(db: Db, readScope: Scope, r: repo.PossibleTransferRow) {
+  return presentPossibleTransfer(r, {
+    holding: await isUnitInScope(db, r.holding_unit_id, readScope),
+    requesting: await isUnitInScope(db, r.requesting_unit_id, readScope),
+  });
 }
 
 export async function listPossibleTransfers(ctx: AppContext, actor: Actor, q: z.output<typeof ZPossibleTransferQuery>) {
   const scope = await scopeWithin(ctx.db, actor, 'record.read', q.unitId);
   const readScope = await requireScope(ctx.db, actor, 'record.read');
-  const query = base(ctx.db, scope).where('pt.closed_at', q.open ? 'is' : 'is not', null);
-  const total = await query
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await query
-    .orderBy('pt.requested_at', 'desc')
-    .orderBy('pt.id', 'desc')
-    .limit(q.limit)
-    .offset(q.offset)
-    .execute();
+  const page = await repo.requestPage(ctx.db, scope, q);
   const items = [];
-  for (const r of rows) items.push(await present(ctx.db, readScope, r));
-  return { total: Number(total.n), items };
+  for (const r of page.rows) items.push(await present(ctx.db, readScope, r));
+  return { total: page.total, items };
 }
 
 /** Either side (with write access) may close a request that is not a transfer after all. */
@@ -148,16 +85,12 @@ export async function dismissPossibleTransfer(
   input: z.output<typeof ZPossibleTransferDismiss>,
 ) {
   const scope = await requireScope(ctx.db, actor, 'record.write');
-  const row = await base(ctx.db, scope).where('pt.id', '=', id).executeTakeFirst();
+  const row = await repo.requestById(ctx.db, scope, id);
   if (!row) throw new AppError('NOT_FOUND');
   if (row.closed_at !== null) throw new AppError('POSSIBLE_TRANSFER_CLOSED');
   const inHolding = await isUnitInScope(ctx.db, row.holding_unit_id, scope);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('possible_transfer')
-      .set({ closed_at: new Date().toISOString(), resolution: 'dismissed', closed_by: actor.userId, note: input.note })
-      .where('id', '=', id)
-      .execute();
+    await repo.closeRequests(trx, { id }, { resolution: 'dismissed', by: actor.userId, note: input.note });
     await audit(trx, actor, {
       action: 'member.possible_transfer.dismiss',
       entity: 'possible_transfer',
@@ -167,6 +100,7 @@ export async function dismissPossibleTransfer(
     });
   });
   const readScope = await requireScope(ctx.db, actor, 'record.read');
-  const updated = await base(ctx.db, readScope).where('pt.id', '=', id).executeTakeFirstOrThrow();
+  const updated = await repo.requestById(ctx.db, readScope, id);
+  if (!updated) throw new AppError('NOT_FOUND');
   return present(ctx.db, readScope, updated);
 }

@@ -4,15 +4,22 @@ import type {
   ZPartyIntroductionPatch,
   ZPartyQuery,
 } from '../../../shared/members/contract.js';
+import { membersMessages as M } from '../../../shared/members/messages.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { type Actor, requireScope, type Scope, scopeWithin } from '../../platform/scope.js';
+import { type Actor, requireScope } from '../../platform/scope.js';
 import { invalid } from '../../platform/validation.js';
 import { notInFuture } from './members.admission.js';
-import { presentParty, sensitiveAccess } from './members.presenter.js';
-import * as repo from './members.repository.js';
-import { assertRunning, writableMember } from './members.service.js';
+import { assertRunning, writableMember } from './members.lifecycle.js';
+import * as repo from './members.party.repository.js';
+import { presentParty } from './members.presenter.js';
+import { sensitiveGate } from './members.sensitive.js';
+
+/**
+ * Introducing outstanding members to the Party. The introductions are sensitive: writing and reading
+ * them needs sensitive.read over the member's unit (through the gate); the counts are for everyone.
+ */
 
 export async function introduceToParty(
   ctx: AppContext,
@@ -21,48 +28,30 @@ export async function introduceToParty(
   input: z.output<typeof ZPartyIntroductionCreate>,
 ) {
   const { row } = await writableMember(ctx, actor, id);
-  if (!(await sensitiveAccess(ctx.db, actor, row.unit_id))) throw new AppError('FORBIDDEN');
-  assertRunning(ctx, row, input.introducedOn, 'introducedOn');
-  const newId = await ctx.db.transaction().execute(async (trx) => {
-    const now = new Date().toISOString();
-    const r = await trx
-      .insertInto('party_introduction')
-      .values({
-        person_id: row.person_id,
-        membership_id: id,
-        unit_id: row.unit_id,
-        introduced_on: input.introducedOn,
-        party_organisation: input.partyOrganisation,
-        status: 'introduced',
-        status_date: input.introducedOn,
+  return sensitiveGate(ctx, actor, { unitId: row.unit_id }, { refuse: true }, async (fields) => {
+    assertRunning(ctx, row, input.introducedOn, 'introducedOn');
+    const newId = await ctx.db.transaction().execute(async (trx) => {
+      const created = await repo.insertParty(trx, {
+        personId: row.person_id,
+        membershipId: id,
+        unitId: row.unit_id,
+        introducedOn: input.introducedOn,
+        partyOrganisation: input.partyOrganisation,
         note: input.note,
-        created_by: actor.userId,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    // The audit log is read by administrators of the tree; the Party cell's name stays out of it.
-    await audit(trx, actor, {
-      action: 'member.party.introduce',
-      entity: 'party_introduction',
-      entityId: r.id,
-      unitId: row.unit_id,
-      after: { membershipId: id, introducedOn: input.introducedOn },
+        by: actor.userId,
+      });
+      // The audit log is read by administrators of the tree; the Party cell's name stays out of it.
+      await audit(trx, actor, {
+        action: 'member.party.introduce',
+        entity: 'party_introduction',
+        entityId: created,
+        unitId: row.unit_id,
+        after: { membershipId: id, introducedOn: input.introducedOn },
+      });
+      return created;
     });
-    return r.id;
+    return presentParty(await fields.party(newId));
   });
-  return partyById(ctx, actor, newId);
-}
-
-async function partyInScope(ctx: AppContext, scope: Scope, id: number) {
-  const row = await repo.partyBase(ctx.db, scope).where('pi.id', '=', id).executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND');
-  return row;
-}
-
-async function partyById(ctx: AppContext, actor: Actor, id: number) {
-  return presentParty(await partyInScope(ctx, await requireScope(ctx.db, actor, 'sensitive.read'), id));
 }
 
 export async function updateParty(
@@ -71,52 +60,31 @@ export async function updateParty(
   id: number,
   input: z.output<typeof ZPartyIntroductionPatch>,
 ) {
-  const scope = await requireScope(ctx.db, actor, 'record.write');
-  const row = await partyInScope(ctx, scope, id);
-  if (!(await sensitiveAccess(ctx.db, actor, row.unit_id))) throw new AppError('FORBIDDEN');
-  if (input.statusDate < row.introduced_on) {
-    invalid([{ path: 'statusDate', message: 'Ngày cập nhật không được trước ngày giới thiệu' }]);
-  }
-  const future = notInFuture(ctx, input.statusDate, 'statusDate');
-  if (future) invalid([future]);
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('party_introduction')
-      .set({
-        status: input.status,
-        status_date: input.statusDate,
-        ...(input.note !== null ? { note: input.note } : {}),
-        updated_at: new Date().toISOString(),
-      })
-      .where('id', '=', id)
-      .execute();
-    await audit(trx, actor, {
-      action: 'member.party.update',
-      entity: 'party_introduction',
-      entityId: id,
-      unitId: row.unit_id,
-      before: { status: row.status, statusDate: row.status_date },
-      after: { status: input.status, statusDate: input.statusDate },
+  const row = await repo.partyById(ctx.db, await requireScope(ctx.db, actor, 'record.write'), id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return sensitiveGate(ctx, actor, { unitId: row.unit_id }, { refuse: true }, async (fields) => {
+    if (input.statusDate < row.introduced_on) invalid([{ path: 'statusDate', message: M.statusBeforeIntroduced }]);
+    const future = notInFuture(ctx, input.statusDate, 'statusDate');
+    if (future) invalid([future]);
+    await ctx.db.transaction().execute(async (trx) => {
+      await repo.updatePartyStatus(trx, id, input);
+      await audit(trx, actor, {
+        action: 'member.party.update',
+        entity: 'party_introduction',
+        entityId: id,
+        unitId: row.unit_id,
+        before: { status: row.status, statusDate: row.status_date },
+        after: { status: input.status, statusDate: input.statusDate },
+      });
     });
+    return presentParty(await fields.party(id));
   });
-  return partyById(ctx, actor, id);
 }
 
-export async function listParty(ctx: AppContext, actor: Actor, q: z.output<typeof ZPartyQuery>) {
-  // Without sensitive.read anywhere this is 403; the counts for everyone come from /api/members/counts.
-  const scope = await scopeWithin(ctx.db, actor, 'sensitive.read', q.unitId);
-  let query = repo.partyBase(ctx.db, scope);
-  if (q.from) query = query.where('pi.introduced_on', '>=', q.from);
-  if (q.to) query = query.where('pi.introduced_on', '<=', q.to);
-  const total = await query
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const rows = await query
-    .orderBy('pi.introduced_on', 'desc')
-    .orderBy('pi.id', 'desc')
-    .limit(q.limit)
-    .offset(q.offset)
-    .execute();
-  return { total: Number(total.n), items: rows.map(presentParty) };
+/** Without sensitive.read anywhere this is 403; the counts for everyone come from /api/members/counts. */
+export function listParty(ctx: AppContext, actor: Actor, q: z.output<typeof ZPartyQuery>) {
+  return sensitiveGate(ctx, actor, { subtree: q.unitId }, { refuse: true }, async (fields) => {
+    const page = await fields.partyPage(q);
+    return { total: page.total, items: page.rows.map(presentParty) };
+  });
 }

@@ -1,29 +1,19 @@
-import type { TMember, TMemberDetail } from '../../../shared/members/contract.js';
-import type { Db } from '../../db/database.js';
-import { type Actor, hasPermission, isUnitInScope, requireScope, type Scope } from '../../platform/scope.js';
-import type { MemberDetailRow, MemberRow, PartyRow } from './members.repository.js';
+import type {
+  TAdmissionDocument,
+  TMember,
+  TMemberDetail,
+  TPartyIntroduction,
+  TPossibleTransfer,
+} from '../../../shared/members/contract.js';
+import type { DocumentRow } from './members.documents.repository.js';
+import type { PossibleTransferRow } from './members.notices.repository.js';
+import type { PartyRow } from './members.party.repository.js';
+import type { EventRow, MemberDetailRow, MemberRow } from './members.repository.js';
 
 /**
- * Row → response, and the one place that decides whether sensitive data (identity number in clear,
- * ethnicity, religion, Party introductions) may leave the server. Lists never carry it at all.
+ * Rows → answers. Lists never carry sensitive data at all; the detail's sensitive block, the number in
+ * clear and Party introductions are opened by the gate (members.sensitive.ts) and only shaped here.
  */
-export async function sensitiveAccess(db: Db, actor: Actor, unitId: number): Promise<boolean> {
-  // sensitive.read is scoped like every permission: an admin of district A sees A's, not B's.
-  if (!hasPermission(actor, 'sensitive.read')) return false;
-  return isUnitInScope(db, unitId, await requireScope(db, actor, 'sensitive.read'));
-}
-
-/**
- * Whether sensitive columns (ethnicity, religion) may go into an export of a whole scope: only when
- * sensitive.read covers every part of it — one district outside it and the columns stay out for all.
- */
-export async function sensitiveOverScope(db: Db, actor: Actor, scope: Scope): Promise<boolean> {
-  if (!hasPermission(actor, 'sensitive.read')) return false;
-  const allowed = await requireScope(db, actor, 'sensitive.read');
-  // Scope ranges are subtree prefixes: a range is covered when one of the allowed prefixes starts it.
-  return scope.ranges.every((r) => allowed.ranges.some((a) => r.from.startsWith(a.from)));
-}
-
 export function presentMember(r: MemberRow): TMember {
   return {
     id: r.id,
@@ -53,7 +43,7 @@ export function presentMember(r: MemberRow): TMember {
   };
 }
 
-export function presentParty(r: PartyRow) {
+export function presentParty(r: PartyRow): TPartyIntroduction {
   return {
     id: r.id,
     membershipId: r.membership_id,
@@ -63,16 +53,30 @@ export function presentParty(r: PartyRow) {
     unitName: r.unit_name,
     introducedOn: r.introduced_on,
     partyOrganisation: r.party_organisation,
-    status: r.status as 'introduced' | 'in_training' | 'admitted' | 'not_admitted',
+    status: r.status as TPartyIntroduction['status'],
     statusDate: r.status_date,
     note: r.note,
+  };
+}
+
+/** An event; `relatedVisible` says whether the other end of a transfer lies in the caller's scope. */
+export function presentEvent(e: EventRow, relatedVisible: boolean): TMemberDetail['events'][number] {
+  return {
+    id: e.id,
+    kind: e.kind as TMemberDetail['events'][number]['kind'],
+    eventDate: e.event_date,
+    decisionNo: e.decision_no,
+    decisionDate: e.decision_date,
+    relatedUnitId: relatedVisible ? e.related_unit_id : null,
+    relatedUnitName: relatedVisible ? e.related_unit_name : null,
+    note: e.note,
   };
 }
 
 export function presentDetail(
   r: MemberDetailRow,
   events: TMemberDetail['events'],
-  sensitive: { allowed: boolean; party: PartyRow[] },
+  sensitive: TMemberDetail['sensitive'],
 ): TMemberDetail {
   return {
     ...presentMember(r),
@@ -86,12 +90,44 @@ export function presentDetail(
     occupation: r.occupation,
     socialInsuranceNo: r.social_insurance_no,
     events,
-    sensitive: sensitive.allowed
-      ? {
-          ethnicityCode: r.ethnicity_code,
-          religionCode: r.religion_code,
-          partyIntroductions: sensitive.party.map(presentParty),
-        }
-      : null,
+    sensitive,
+  };
+}
+
+export function presentDocument(r: Omit<DocumentRow, 'storage_path'>): TAdmissionDocument {
+  return {
+    id: r.id,
+    unitId: r.unit_id,
+    decisionNo: r.decision_no,
+    kind: r.kind as TAdmissionDocument['kind'],
+    fileName: r.file_name,
+    mime: r.mime,
+    size: Number(r.size),
+    sha256: r.sha256,
+    uploadedBy: r.uploaded_by_name,
+    uploadedAt: r.uploaded_at,
+  };
+}
+
+/** Each side learns of the other only as far as its scope reaches; a common superior sees both. */
+export function presentPossibleTransfer(
+  r: PossibleTransferRow,
+  sees: { holding: boolean; requesting: boolean },
+): TPossibleTransfer {
+  const { holding, requesting } = sees;
+  return {
+    id: r.id,
+    personId: r.person_id,
+    fullName: r.full_name,
+    cccdMasked: r.cccd_masked,
+    side: holding && requesting ? 'both' : holding ? 'holding' : 'requesting',
+    holdingMembershipId: holding ? r.holding_membership_id : null,
+    holdingUnit: holding ? { id: r.holding_unit_id, name: r.holding_unit_name } : null,
+    requestingUnit: requesting ? { id: r.requesting_unit_id, name: r.requesting_unit_name } : null,
+    source: r.source as TPossibleTransfer['source'],
+    requestedAt: r.requested_at,
+    closedAt: r.closed_at,
+    resolution: r.resolution as TPossibleTransfer['resolution'],
+    note: r.note,
   };
 }

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { TMemberQuery } from '../../../shared/members/contract.js';
 import { isPostgres } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
@@ -57,7 +57,10 @@ export function memberBase(db: Db, scope: Scope) {
 }
 export type MemberRow = Awaited<ReturnType<ReturnType<typeof memberBase>['execute']>>[number];
 
-/** The detail adds what lists never carry; ethnicity and religion leave only through the presenter. */
+/**
+ * The detail adds what lists never carry. Ethnicity and religion are not among it: only the sensitive
+ * gate reads them (`attributesOf`), and the number stays encrypted until the gate opens it.
+ */
 export function findMember(db: Db, scope: Scope, id: number) {
   return memberBase(db, scope)
     .select([
@@ -70,8 +73,6 @@ export function findMember(db: Db, scope: Scope, id: number) {
       'p.education_code',
       'p.occupation',
       'p.social_insurance_no',
-      'p.ethnicity_code',
-      'p.religion_code',
       'p.cccd_enc',
       'p.anonymised_at',
     ])
@@ -145,40 +146,80 @@ export function filteredMembers(db: Db, scope: Scope, f: MemberFilters) {
   return out;
 }
 
-export function eventsOf(db: Db, membershipId: number) {
+/** The dated events of a membership of the scope, oldest first. */
+export function eventsOf(db: Db, scope: Scope, membershipId: number) {
   return db
     .selectFrom('membership_event as ev')
+    .innerJoin('membership as em', 'em.id', 'ev.membership_id')
     .leftJoin('org_unit as r', 'r.id', 'ev.related_unit_id')
     .selectAll('ev')
     .select('r.name as related_unit_name')
     .where('ev.membership_id', '=', membershipId)
+    .where((eb) => unitInScope(eb, 'em.unit_id', scope))
     .orderBy('ev.event_date')
     .orderBy('ev.id')
     .execute();
 }
+export type EventRow = Awaited<ReturnType<typeof eventsOf>>[number];
 
-/** Party introductions of the scope (by the introducing unit). */
-export function partyBase(db: Db, scope: Scope) {
+/** A person's ethnicity and religion: read by the sensitive gate only (members.sensitive.ts). */
+export function attributesOf(db: Db, personId: number) {
   return db
-    .selectFrom('party_introduction as pi')
-    .innerJoin('person as p', 'p.id', 'pi.person_id')
-    .innerJoin('org_unit as u', 'u.id', 'pi.unit_id')
-    .where((eb) => unitInScope(eb, 'pi.unit_id', scope))
-    .select([
-      'pi.id',
-      'pi.membership_id',
-      'pi.person_id',
-      'p.full_name',
-      'pi.unit_id',
-      'u.name as unit_name',
-      'pi.introduced_on',
-      'pi.party_organisation',
-      'pi.status',
-      'pi.status_date',
-      'pi.note',
-    ]);
+    .selectFrom('person')
+    .select(['ethnicity_code', 'religion_code'])
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
 }
-export type PartyRow = Awaited<ReturnType<ReturnType<typeof partyBase>['execute']>>[number];
+
+/** How many rows a query holds, uncapped (an export writes them all; short lists show their total). */
+export async function countOf<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>) {
+  const r = (await query
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()) as { n: number | string | bigint };
+  return Number(r.n);
+}
+
+/**
+ * One chunk of a filtered list in the list's order, after the last row of the previous chunk: keyset
+ * paging, so no OFFSET grows with every chunk. Ethnicity and religion are not even read unless the
+ * sensitive gate let them into the file.
+ */
+export function filteredChunk(
+  query: ReturnType<typeof filteredMembers>,
+  after: { sortKey: string; id: number } | null,
+  size: number,
+  withAttributes: boolean,
+) {
+  let page = query.select('p.sort_key').$if(withAttributes, (qb) => qb.select(['p.ethnicity_code', 'p.religion_code']));
+  if (after) {
+    const { sortKey, id } = after;
+    page = page.where((eb) =>
+      eb.or([eb('p.sort_key', '>', sortKey), eb.and([eb('p.sort_key', '=', sortKey), eb('m.id', '>', id)])]),
+    );
+  }
+  return page.orderBy('p.sort_key').orderBy('m.id').limit(size).execute();
+}
+
+/** A unit's name (for titles and end reasons); undefined when there is no such unit. */
+export async function unitName(db: Db, unitId: number) {
+  return (await db.selectFrom('org_unit').select('name').where('id', '=', unitId).executeTakeFirst())?.name;
+}
+
+/** An enterprise's name (an export's filter line); undefined when there is none. */
+export async function enterpriseName(db: Db, enterpriseId: number) {
+  return (await db.selectFrom('enterprise').select('name').where('id', '=', enterpriseId).executeTakeFirst())?.name;
+}
+
+/** The unit with its type's grassroots flag and dates: only a grassroots union existing then admits. */
+export function unitForMembers(db: Db, unitId: number) {
+  return db
+    .selectFrom('org_unit as u')
+    .innerJoin('unit_type as t', 't.code', 'u.type_code')
+    .select(['u.name', 'u.valid_from', 'u.valid_to', 't.grassroots', 'u.type_code'])
+    .where('u.id', '=', unitId)
+    .executeTakeFirst();
+}
 
 /**
  * A list counts at most this many rows: past it the screen says "more than 10 000" and asks for a
@@ -227,84 +268,6 @@ export async function listPage(
   return { total: capped ? cap : total, totalCapped: capped, rows };
 }
 
-const n = (v: unknown) => Number(v ?? 0);
-
-/**
- * Member movement of the scope in a period, straight from the records. Each figure is one aggregate
- * over an index-backed range, so it stays a query (not a scan in JavaScript) at national scale.
- */
-export async function counts(db: Db, scope: Scope, period: Period) {
-  const { from, to } = period;
-  const admitted = await db
-    .selectFrom('membership as m')
-    .innerJoin('person as p', 'p.id', 'm.person_id')
-    .where((eb) => unitInScope(eb, 'm.unit_id', scope))
-    .where('m.transferred_from_id', 'is', null)
-    .where('m.admitted_on', '>=', from)
-    .where('m.admitted_on', '<=', to)
-    .select((eb) => [
-      eb.fn.countAll<number>().as('all'),
-      eb.fn.sum<number>('m.informal').as('informal'),
-      eb.fn.sum<number>('m.foreign').as('foreign'),
-      eb.fn.sum<number>(sql`case when p.gender = 'female' then 1 else 0 end`).as('female'),
-    ])
-    .executeTakeFirstOrThrow();
-  const left = await db
-    .selectFrom('membership as m')
-    .where((eb) => unitInScope(eb, 'm.unit_id', scope))
-    .where('m.status', 'in', ['left', 'expelled'])
-    .where('m.ended_on', '>=', from)
-    .where('m.ended_on', '<=', to)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  // Across the subtree's boundary only: a move between two of its own units changes nothing for it.
-  const transfersIn = await db
-    .selectFrom('membership as m')
-    .innerJoin('membership as src', 'src.id', 'm.transferred_from_id')
-    .where((eb) => unitInScope(eb, 'm.unit_id', scope))
-    .where((eb) => eb.not(unitInScope(eb, 'src.unit_id', scope)))
-    .where('m.started_on', '>=', from)
-    .where('m.started_on', '<=', to)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const transfersOut = await db
-    .selectFrom('membership as m')
-    .innerJoin('membership as dst', 'dst.transferred_from_id', 'm.id')
-    .where((eb) => unitInScope(eb, 'm.unit_id', scope))
-    .where((eb) => eb.not(unitInScope(eb, 'dst.unit_id', scope)))
-    .where('m.status', '=', 'transferred')
-    .where('m.ended_on', '>=', from)
-    .where('m.ended_on', '<=', to)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const party = await db
-    .selectFrom('party_introduction as pi')
-    .where((eb) => unitInScope(eb, 'pi.unit_id', scope))
-    .where('pi.introduced_on', '>=', from)
-    .where('pi.introduced_on', '<=', to)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const active = await db
-    .selectFrom('membership as m')
-    .where((eb) => unitInScope(eb, 'm.unit_id', scope))
-    .where('m.started_on', '<=', to)
-    .where((eb) => eb.or([eb('m.ended_on', 'is', null), eb('m.ended_on', '>', to)]))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return {
-    admitted: n(admitted.all),
-    admittedInformal: n(admitted.informal),
-    admittedFemale: n(admitted.female),
-    admittedForeign: n(admitted.foreign),
-    left: n(left.n),
-    net: n(admitted.all) - n(left.n),
-    transfersIn: n(transfersIn.n),
-    transfersOut: n(transfersOut.n),
-    partyIntroduced: n(party.n),
-    activeAtEnd: n(active.n),
-  };
-}
-
 /** One dated event in a membership's history (admission, card, transfer, leaving, honorary). */
 export async function addEvent(
   db: Db,
@@ -332,5 +295,42 @@ export async function addEvent(
       created_by: actor.userId,
       created_at: new Date().toISOString(),
     })
+    .execute();
+}
+
+type NewMembership = Omit<
+  Insertable<Database['membership']>,
+  'id' | 'status' | 'created_at' | 'updated_at' | 'ended_on' | 'end_reason'
+>;
+
+/** A running membership (an admission, or the continuation of one after a transfer). */
+export async function insertMembership(db: Db, m: NewMembership, now: string) {
+  const row = await db
+    .insertInto('membership')
+    .values({ ...m, status: 'active', ended_on: null, end_reason: null, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The card issued to a member. */
+export async function setCard(db: Db, id: number, cardNo: string, issuedOn: string) {
+  await db
+    .updateTable('membership')
+    .set({ card_no: cardNo, card_issued_on: issuedOn, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Ends a membership: transferred, left, expelled or honorary, on a date and for a reason. */
+export async function endMembership(
+  db: Db,
+  id: number,
+  end: { status: 'transferred' | 'left' | 'expelled' | 'honorary'; endedOn: string; reason: string },
+) {
+  await db
+    .updateTable('membership')
+    .set({ status: end.status, ended_on: end.endedOn, end_reason: end.reason, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
     .execute();
 }

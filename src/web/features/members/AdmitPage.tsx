@@ -1,41 +1,18 @@
-import {
-  CheckCircleOutlined,
-  DeleteOutlined,
-  PaperClipOutlined,
-  PlusOutlined,
-  SnippetsOutlined,
-  UserAddOutlined,
-} from '@ant-design/icons';
+import { PlusOutlined, SnippetsOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Form,
-  type FormInstance,
-  Input,
-  Modal,
-  Radio,
-  Result,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, Button, Card, Form, type FormInstance, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api/client.js';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { DateInput } from '../../components/DateInput.js';
-import { foldedSearch } from '../../components/foldedSearch.js';
 import { UnitSelect } from '../../components/UnitSelect.js';
 import { useSession } from '../auth/session.js';
 import { useWorkScope } from '../enterprises/workScope.js';
-import { EnterpriseSelect } from '../outreach/EnterpriseSelect.js';
+import { AdmitPersonRow } from './AdmitPersonRow.js';
+import { AdmitResult, type AdmitUpload } from './AdmitResult.js';
+import { AdmitScans, type Scan } from './AdmitScans.js';
 import {
   emptyRow,
   humanisePaths,
@@ -46,7 +23,6 @@ import {
   toPerson,
 } from './admitRows.js';
 import { memberKeys, membersApi, type TAdmissionResult } from './api.js';
-import { useMembersConfig } from './config.js';
 import './members.css';
 
 /**
@@ -67,12 +43,9 @@ type Values = {
   ceremonyDate?: string | null;
   people: PersonRow[];
 };
-type Scan = { uid: string; file: File; kind: 'application' | 'decision' };
 type Banner = { type: 'error' | 'warning'; title: string; lines: string[] };
-type Done = { result: TAdmissionResult; uploads: { name: string; error: string | null }[] };
+type Done = { result: TAdmissionResult; uploads: AdmitUpload[] };
 
-const MAX_SCAN_BYTES = 10 * 1024 * 1024;
-const SCAN_ACCEPT = '.jpg,.jpeg,.png,.webp,.pdf';
 const PERSON_FIELDS = [
   'fullName',
   'birthDate',
@@ -98,7 +71,6 @@ export function AdmitPage() {
   const qc = useQueryClient();
   const scope = useWorkScope();
   const [params] = useSearchParams();
-  const config = useMembersConfig();
   const [form] = Form.useForm<Values>();
   const unitId = Form.useWatch('unitId', form);
   const [busy, setBusy] = useState(false);
@@ -230,87 +202,7 @@ export function AdmitPage() {
     form.resetFields();
   };
 
-  if (done) {
-    const r = done.result;
-    return (
-      <div className="admit-page">
-        <Card data-testid="admit-result">
-          <Result
-            status="success"
-            icon={<CheckCircleOutlined />}
-            title={t('admit.done', { n: r.admitted.length, no: r.decisionNo })}
-            subTitle={t('admit.doneHint')}
-            extra={
-              <Space wrap>
-                <Link to={`/members?unit=${r.unitId}`} data-testid="admit-to-list">
-                  <Button type="primary">{t('admit.toList')}</Button>
-                </Link>
-                <Button onClick={restart} data-testid="admit-again">
-                  {t('admit.again')}
-                </Button>
-              </Space>
-            }
-          />
-          <Table
-            rowKey="membershipId"
-            size="small"
-            pagination={false}
-            dataSource={r.admitted}
-            columns={[
-              { key: 'i', title: '#', width: 48, render: (_, __, i) => i + 1 },
-              { key: 'name', title: t('admit.field.fullName'), dataIndex: 'fullName' },
-              {
-                key: 'cccd',
-                title: t('admit.field.cccd'),
-                render: (_, a) => <span className="member-cccd">{a.cccdMasked}</span>,
-              },
-              {
-                key: 'again',
-                title: '',
-                render: (_, a) => (a.readmitted ? <Tag color="blue">{t('admit.readmitted')}</Tag> : null),
-              },
-            ]}
-          />
-          {done.uploads.length > 0 && (
-            <Space orientation="vertical" className="admit-uploads" data-testid="admit-uploads">
-              {done.uploads.map((u) =>
-                u.error ? (
-                  <Alert
-                    key={u.name}
-                    type="warning"
-                    showIcon
-                    title={t('admit.uploadFailed', { name: u.name, error: u.error })}
-                  />
-                ) : (
-                  <Typography.Text key={u.name}>
-                    <PaperClipOutlined /> {t('admit.uploaded', { name: u.name })}
-                  </Typography.Text>
-                ),
-              )}
-            </Space>
-          )}
-        </Card>
-      </div>
-    );
-  }
-
-  const scanPicker = (kind: Scan['kind']) => (
-    <Upload
-      accept={SCAN_ACCEPT}
-      multiple
-      showUploadList={false}
-      beforeUpload={(file) => {
-        if (file.size > MAX_SCAN_BYTES)
-          setBanner({ type: 'error', title: t('admit.scanTooLarge', { name: file.name }), lines: [] });
-        else setScans((s) => [...s, { uid: file.uid, file, kind }]);
-        return false;
-      }}
-    >
-      <Button icon={<PaperClipOutlined />} data-testid={`admit-scan-${kind}`}>
-        {t(`admit.scan.${kind}`)}
-      </Button>
-    </Upload>
-  );
+  if (done) return <AdmitResult result={done.result} uploads={done.uploads} onAgain={restart} />;
 
   return (
     <div className="admit-page">
@@ -375,23 +267,11 @@ export function AdmitPage() {
               <DateInput style={{ width: '100%' }} />
             </Form.Item>
           </div>
-          <div className="admit-scans">
-            <Typography.Text type="secondary">{t('admit.scans')}</Typography.Text>
-            <Space wrap>
-              {scanPicker('application')}
-              {scanPicker('decision')}
-            </Space>
-            {scans.map((s) => (
-              <Tag
-                key={s.uid}
-                closable
-                onClose={() => setScans((all) => all.filter((x) => x.uid !== s.uid))}
-                icon={<PaperClipOutlined />}
-              >
-                {t(`admit.scanKind.${s.kind}`)}: {s.file.name}
-              </Tag>
-            ))}
-          </div>
+          <AdmitScans
+            scans={scans}
+            onChange={setScans}
+            onTooLarge={(name) => setBanner({ type: 'error', title: t('admit.scanTooLarge', { name }), lines: [] })}
+          />
         </Card>
 
         <Form.List name="people">
@@ -409,118 +289,20 @@ export function AdmitPage() {
               }
             >
               {fields.map((field, index) => (
-                <div key={field.key} className="admit-person" data-testid={`admit-row-${index}`}>
-                  <div className="admit-person-head">
-                    <Typography.Text strong>{rowLabel(index + 1)}</Typography.Text>
-                    {fields.length > 1 && (
-                      <Button
-                        type="text"
-                        size="small"
-                        danger
-                        icon={<DeleteOutlined />}
-                        aria-label={t('admit.removeRow')}
-                        onClick={() => {
-                          remove(field.name);
-                          setWarned(new Set());
-                        }}
-                        data-testid={`admit-remove-${index}`}
-                      />
-                    )}
-                  </div>
-                  <div className="admit-person-fields">
-                    <Form.Item
-                      name={[field.name, 'fullName']}
-                      label={t('admit.field.fullName')}
-                      required
-                      rules={rowRequired(field.name)}
-                      className="admit-span-2"
-                    >
-                      <Input maxLength={120} autoComplete="off" />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'birthDate']}
-                      label={t('admit.field.birthDate')}
-                      required
-                      rules={rowRequired(field.name)}
-                    >
-                      <DateInput style={{ width: '100%' }} />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'gender']}
-                      label={t('admit.field.gender')}
-                      required
-                      rules={rowRequired(field.name)}
-                    >
-                      <Radio.Group
-                        optionType="button"
-                        options={[
-                          { value: 'male', label: t('member.gender.male') },
-                          { value: 'female', label: t('member.gender.female') },
-                        ]}
-                      />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'cccd']}
-                      label={t('admit.field.cccd')}
-                      required
-                      rules={rowRequired(field.name)}
-                    >
-                      <Input maxLength={30} inputMode="numeric" autoComplete="off" />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'phone']} label={t('admit.field.phone')}>
-                      <Input maxLength={30} inputMode="tel" autoComplete="off" />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'employerEnterpriseId']}
-                      label={t('admit.field.employerEnterpriseId')}
-                      className="admit-span-2"
-                      getValueProps={(v: number | null | undefined) => ({ value: v ? [v] : [] })}
-                      normalize={(ids: number[]) => ids.at(-1) ?? null}
-                    >
-                      <EnterpriseSelect unitId={unitId} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'informalTradeCode']} label={t('admit.field.informalTradeCode')}>
-                      <Select
-                        allowClear
-                        showSearch={foldedSearch}
-                        options={config.options('informal_trade')}
-                        popupMatchSelectWidth={false}
-                      />
-                    </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'nationality']}
-                      label={t('admit.field.nationality')}
-                      normalize={(v: string) => v.toUpperCase()}
-                    >
-                      <Input maxLength={2} />
-                    </Form.Item>
-                    {sensitive && (
-                      <>
-                        <Form.Item name={[field.name, 'ethnicityCode']} label={t('admit.field.ethnicityCode')}>
-                          <Select
-                            allowClear
-                            showSearch={foldedSearch}
-                            options={config.options('ethnicity')}
-                            popupMatchSelectWidth={false}
-                          />
-                        </Form.Item>
-                        <Form.Item name={[field.name, 'religionCode']} label={t('admit.field.religionCode')}>
-                          <Select
-                            allowClear
-                            showSearch={foldedSearch}
-                            options={config.options('religion')}
-                            popupMatchSelectWidth={false}
-                          />
-                        </Form.Item>
-                      </>
-                    )}
-                  </div>
-                  {warned.has(index) && (
-                    <Form.Item name={[field.name, 'confirmWarnings']} valuePropName="checked" className="admit-confirm">
-                      <Checkbox data-testid={`admit-confirm-${index}`}>{t('admit.confirmWarnings')}</Checkbox>
-                    </Form.Item>
-                  )}
-                </div>
+                <AdmitPersonRow
+                  key={field.key}
+                  row={field.name}
+                  index={index}
+                  removable={fields.length > 1}
+                  onRemove={() => {
+                    remove(field.name);
+                    setWarned(new Set());
+                  }}
+                  unitId={unitId}
+                  sensitive={sensitive}
+                  warned={warned.has(index)}
+                  rules={rowRequired(field.name)}
+                />
               ))}
               <Button
                 type="dashed"

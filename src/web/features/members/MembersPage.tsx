@@ -1,6 +1,5 @@
 import { DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Drawer, Grid, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, Button, Drawer, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorText } from '../../app/api/errors.js';
@@ -9,10 +8,12 @@ import { formatNumber } from '../../app/i18n/i18n.js';
 import { viDate } from '../../components/format.js';
 import { SearchToolbar } from '../../components/SearchToolbar.js';
 import { useDebounced } from '../../components/useDebounced.js';
+import { useLayout } from '../../components/useLayout.js';
+import { useServerTable } from '../../components/useServerTable.js';
 import { useSession } from '../auth/session.js';
 import { ScopeBar } from '../enterprises/ScopeBar.js';
 import { useWorkScope } from '../enterprises/workScope.js';
-import { type MemberListQuery, memberKeys, membersApi, type TMember } from './api.js';
+import { type MemberFilter, memberKeys, membersApi, type TMember } from './api.js';
 import { useMembersConfig } from './config.js';
 import { MemberCounts } from './MemberCounts.js';
 import { MemberDetail } from './MemberDetail.js';
@@ -32,30 +33,22 @@ export function MembersPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
-  const phone = screens.md !== true;
-  const wide = screens.lg === true;
+  const { phone, wide } = useLayout();
   const scope = useWorkScope();
   const config = useMembersConfig();
   const [term, setTerm] = useState('');
   const q = useDebounced(term.trim());
   const [filter, setFilter] = useState<ListFilter>({});
   const [filtersOpen, setFiltersOpen] = useState(false);
-  const [page, setPage] = useState(1);
   const [detailId, setDetailId] = useState<number | null>(null);
 
-  const base = { q: q || undefined, unitId: scope.unitId, ...filter };
-  const query: MemberListQuery = { ...base, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
-  const list = useQuery({
-    queryKey: memberKeys.list(query),
-    queryFn: () => membersApi.list(query),
-    placeholderData: keepPreviousData,
+  const base: MemberFilter = { q: q || undefined, unitId: scope.unitId, ...filter };
+  // A new search or filter starts again on page 1 (the hook does that when the key changes).
+  const { query: list, table } = useServerTable({
+    key: memberKeys.list(base),
+    fetch: ({ limit, offset }) => membersApi.list({ ...base, limit, offset }),
+    pageSize: PAGE_SIZE,
   });
-
-  const changeFilter = (next: ListFilter) => {
-    setFilter(next);
-    setPage(1);
-  };
   const none = t('common.none');
   const work = (m: TMember) =>
     m.employerName ?? (m.informalTradeCode ? config.name('informal_trade', m.informalTradeCode) : null);
@@ -128,7 +121,7 @@ export function MembersPage() {
   ];
 
   const filterCount = activeFilterCount(filter);
-  const filters = <MemberFilters value={filter} onChange={changeFilter} unitId={scope.unitId} />;
+  const filters = <MemberFilters value={filter} onChange={setFilter} unitId={scope.unitId} />;
   const admitHref = `/members/admit${scope.unitId !== undefined ? `?unit=${scope.unitId}` : ''}`;
 
   return (
@@ -158,10 +151,7 @@ export function MembersPage() {
       <PossibleTransfers unitId={scope.unitId} onOpenMember={setDetailId} />
       <SearchToolbar
         value={term}
-        onChange={(v) => {
-          setTerm(v);
-          setPage(1);
-        }}
+        onChange={setTerm}
         placeholder={t('member.search')}
         data-testid="member-search"
         phone={phone}
@@ -175,17 +165,13 @@ export function MembersPage() {
         size={phone ? 'small' : 'middle'}
         data-testid="members-table"
         columns={phone ? phoneColumns : desktopColumns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
+        {...table}
         scroll={phone ? undefined : { x: 1080 }}
         locale={{ emptyText: t('member.empty') }}
-        onChange={(p) => setPage(p.current ?? 1)}
         onRow={(m) => ({ onClick: () => setDetailId(m.id), className: 'clickable-row' })}
         pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
+          ...table.pagination,
+          // The list counts at most 10 000 matches: past that it says "more than" and asks to narrow.
           showTotal: (n) =>
             list.data?.totalCapped
               ? t('member.totalMore', { n: formatNumber(n) })

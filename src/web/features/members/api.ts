@@ -1,41 +1,32 @@
 import type { z } from 'zod';
 import type {
-  TAdmissionDocument,
   TMember,
   TMemberCounts,
   TMemberDetail,
+  TPartyIntroduction,
   TPossibleTransfer,
   ZAdmission,
   ZAdmissionResult,
-  ZAnonymiseResult,
   ZCardInput,
   ZHonoraryInput,
   ZLeaveInput,
-  ZMemberList,
   ZMembersConfig,
-  ZPartyIntroduction,
   ZPartyIntroductionCreate,
   ZPartyIntroductionPatch,
-  ZPossibleTransferList,
   ZTransferInput,
 } from '../../../shared/members/contract.js';
-import { api, downloadUrl } from '../../app/api/client.js';
+import { call, fileUrl, uploadTo } from '../../app/api/client.js';
 
-export type { TAdmissionDocument, TMember, TMemberCounts, TMemberDetail, TPossibleTransfer };
-export type TPossibleTransferList = z.infer<typeof ZPossibleTransferList>;
-export type TMemberList = z.infer<typeof ZMemberList>;
+export type { TMember, TMemberCounts, TMemberDetail, TPartyIntroduction, TPossibleTransfer };
 export type TMembersConfig = z.infer<typeof ZMembersConfig>;
 export type TAdmissionResult = z.infer<typeof ZAdmissionResult>;
-export type TPartyIntroduction = z.infer<typeof ZPartyIntroduction>;
-export type AdmissionInput = z.input<typeof ZAdmission>;
-export type AdmissionPersonInput = AdmissionInput['people'][number];
-export type CardInput = z.input<typeof ZCardInput>;
-export type TransferInput = z.input<typeof ZTransferInput>;
-export type LeaveInput = z.input<typeof ZLeaveInput>;
-export type HonoraryInput = z.input<typeof ZHonoraryInput>;
-export type PartyCreateInput = z.input<typeof ZPartyIntroductionCreate>;
-export type PartyPatchInput = z.input<typeof ZPartyIntroductionPatch>;
-export type TAnonymiseResult = z.infer<typeof ZAnonymiseResult>;
+type AdmissionInput = z.input<typeof ZAdmission>;
+type CardInput = z.input<typeof ZCardInput>;
+type TransferInput = z.input<typeof ZTransferInput>;
+type LeaveInput = z.input<typeof ZLeaveInput>;
+type HonoraryInput = z.input<typeof ZHonoraryInput>;
+type PartyCreateInput = z.input<typeof ZPartyIntroductionCreate>;
+type PartyPatchInput = z.input<typeof ZPartyIntroductionPatch>;
 
 // Kept here rather than imported from the contract, so zod stays out of the bundle.
 export const STATUSES = [
@@ -69,6 +60,15 @@ export type MemberFilter = {
 };
 export type MemberListQuery = MemberFilter & { limit?: number; offset?: number };
 
+const yesNo = (b: boolean | undefined) => (b === undefined ? undefined : b ? ('true' as const) : ('false' as const));
+/** The filters as the query string carries them. */
+const asQuery = <F extends MemberFilter>(f: F) => ({
+  ...f,
+  informal: yesNo(f.informal),
+  foreign: yesNo(f.foreign),
+  cardIssued: yesNo(f.cardIssued),
+});
+
 /** Every members query key starts with 'members': one invalidation refreshes lists, counts and details. */
 export const memberKeys = {
   all: ['members'] as const,
@@ -82,26 +82,31 @@ export const memberKeys = {
 };
 
 export const membersApi = {
-  config: () => api.get<TMembersConfig>('/api/members/config'),
-  list: (q: MemberListQuery) => api.get<TMemberList>('/api/members', q),
-  counts: (q: { unitId?: number; from: string; to: string }) => api.get<TMemberCounts>('/api/members/counts', q),
-  detail: (id: number) => api.get<TMemberDetail>(`/api/members/${id}`),
-  admit: (input: AdmissionInput) => api.post<TAdmissionResult>('/api/members/admissions', input),
-  revealCccd: (id: number) => api.post<{ cccd: string }>(`/api/members/${id}/reveal-cccd`),
-  issueCard: (id: number, input: CardInput) => api.post<TMemberDetail>(`/api/members/${id}/card`, input),
-  transfer: (id: number, input: TransferInput) => api.post<TMemberDetail>(`/api/members/${id}/transfer`, input),
-  leave: (id: number, input: LeaveInput) => api.post<TMemberDetail>(`/api/members/${id}/leave`, input),
-  honorary: (id: number, input: HonoraryInput) => api.post<TMemberDetail>(`/api/members/${id}/honorary`, input),
-  introduce: (id: number, input: PartyCreateInput) =>
-    api.post<TPartyIntroduction>(`/api/members/${id}/party-introductions`, input),
-  updateParty: (id: number, input: PartyPatchInput) =>
-    api.patch<TPartyIntroduction>(`/api/party-introductions/${id}`, input),
-  anonymise: (id: number, reason: string) => api.post<TAnonymiseResult>(`/api/members/${id}/anonymise`, { reason }),
-  documents: (id: number) => api.get<TAdmissionDocument[]>(`/api/members/${id}/documents`),
+  config: () => call('GET /api/members/config'),
+  list: (q: MemberListQuery) => call('GET /api/members', { query: asQuery(q) }),
+  counts: (query: { unitId?: number; from: string; to: string }) => call('GET /api/members/counts', { query }),
+  detail: (id: number) => call('GET /api/members/:membershipId', { params: { membershipId: id } }),
+  admit: (body: AdmissionInput) => call('POST /api/members/admissions', { body }),
+  revealCccd: (id: number) => call('POST /api/members/:membershipId/reveal-cccd', { params: { membershipId: id } }),
+  issueCard: (id: number, body: CardInput) =>
+    call('POST /api/members/:membershipId/card', { params: { membershipId: id }, body }),
+  transfer: (id: number, body: TransferInput) =>
+    call('POST /api/members/:membershipId/transfer', { params: { membershipId: id }, body }),
+  leave: (id: number, body: LeaveInput) =>
+    call('POST /api/members/:membershipId/leave', { params: { membershipId: id }, body }),
+  honorary: (id: number, body: HonoraryInput) =>
+    call('POST /api/members/:membershipId/honorary', { params: { membershipId: id }, body }),
+  introduce: (id: number, body: PartyCreateInput) =>
+    call('POST /api/members/:membershipId/party-introductions', { params: { membershipId: id }, body }),
+  updateParty: (id: number, body: PartyPatchInput) =>
+    call('PATCH /api/party-introductions/:id', { params: { id }, body }),
+  anonymise: (id: number, reason: string) =>
+    call('POST /api/members/:membershipId/anonymise', { params: { membershipId: id }, body: { reason } }),
+  documents: (id: number) => call('GET /api/members/:membershipId/documents', { params: { membershipId: id } }),
   possibleTransfers: (unitId: number | undefined) =>
-    api.get<TPossibleTransferList>('/api/members/possible-transfers', { unitId, limit: 200 }),
+    call('GET /api/members/possible-transfers', { query: { unitId, limit: 200 } }),
   dismissPossibleTransfer: (id: number, note: string) =>
-    api.post<TPossibleTransfer>(`/api/members/possible-transfers/${id}/dismiss`, { note }),
+    call('POST /api/members/possible-transfers/:id/dismiss', { params: { id }, body: { note } }),
   /** The scan of an application or decision, keyed on the server by unit and decision number. */
   uploadDocument: (unitId: number, decisionNo: string, kind: 'application' | 'decision', file: File) => {
     const form = new FormData();
@@ -110,11 +115,12 @@ export const membersApi = {
     form.append('decisionNo', decisionNo);
     form.append('kind', kind);
     form.append('file', file, file.name);
-    return api.upload<TAdmissionDocument>('/api/members/admission-documents', form);
+    return uploadTo('POST /api/members/admission-documents', form);
   },
-  documentUrl: (docId: number) => downloadUrl(`/api/admission-documents/${docId}/file`),
+  documentUrl: (docId: number) => fileUrl('GET /api/admission-documents/:id/file', { params: { id: docId } }),
   /** The .xlsx of exactly the filtered list (no paging); audited on the server. */
-  exportUrl: (f: MemberFilter) => downloadUrl('/api/members/export', f),
+  exportUrl: (f: MemberFilter) => fileUrl('GET /api/members/export', { query: asQuery(f) }),
   /** The person's own record, for a data-subject request; audited on the server. */
-  personalDataUrl: (id: number) => downloadUrl(`/api/members/${id}/personal-data`),
+  personalDataUrl: (id: number) =>
+    fileUrl('GET /api/members/:membershipId/personal-data', { params: { membershipId: id } }),
 };
