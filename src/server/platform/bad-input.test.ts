@@ -101,6 +101,6 @@ describe('bad input', () => {
   it('an unknown API address is a 404 in Vietnamese', async () => {
     const r = await env.admin.get('/api/khong-co');
     expect(r.statusCode).toBe(404);
-    expect(r.data.error.message).toBe('Không có địa chỉ này');
+    expect(r.data.error?.message).toBe('Không có địa chỉ này');
   });
 });

@@ -126,7 +126,7 @@ const bIds = () => [fx.tree.districtB, fx.tree.cdcsB];
 const is404 = (r: { statusCode: number }) => expect(r.statusCode).toBe(404);
 
 /** Runs a state-changing call and checks it wrote nothing. */
-async function refused(call: () => Promise<{ statusCode: number; data: any }>, status = 404) {
+async function refused(call: () => Promise<{ statusCode: number; data: unknown }>, status = 404) {
   const before = await writeCounts(env);
   const r = await call();
   expect(r.statusCode, JSON.stringify(r.data)).toBe(status);

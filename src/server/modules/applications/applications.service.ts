@@ -24,9 +24,9 @@ import {
   type Scope,
   scopeWithin,
 } from '../../platform/scope.js';
-import { checkedDataKeys, decrypt } from '../../platform/secrets.js';
 import { type Issue, invalid, issue, readMessage } from '../../platform/validation.js';
 import { admit } from '../members/members.admission.js';
+import { sensitiveGate } from '../members/members.sensitive.js';
 import { presentApplication } from './applications.presenter.js';
 import * as repo from './applications.repository.js';
 
@@ -224,7 +224,11 @@ export async function approveMany(ctx: AppContext, actor: Actor, input: TApprove
     const names = [...new Set(rows.map((r) => r.unit_name))].join(', ');
     invalid([issue('unitId', M.chooseGrassroots, { units: names })]);
   }
-  const keys = await checkedDataKeys(ctx.db, ctx.config);
+  // The applicants' numbers go back into the admission, never to the caller: the write scope opens them.
+  const write = await requireScope(ctx.db, actor, 'record.write');
+  const cccds = await sensitiveGate(ctx, actor, { scope: write }, { refuse: true, permission: 'record.write' }, (f) =>
+    Promise.all(rows.map((r) => (r.cccd_enc ? f.cccd(r.cccd_enc) : Promise.reject(new AppError('NOT_FOUND'))))),
+  );
   // The latest submission bounds the decision date; each membership then gets its own date back.
   const latest = rows.map((r) => r.submitted_on).sort()[rows.length - 1] as string;
   try {
@@ -237,13 +241,12 @@ export async function approveMany(ctx: AppContext, actor: Actor, input: TApprove
         decisionNo: input.decisionNo,
         decisionDate: input.decisionDate,
         ceremonyDate: input.ceremonyDate ?? null,
-        people: rows.map((row) => {
-          if (!row.cccd_enc) throw new AppError('NOT_FOUND');
+        people: rows.map((row, i) => {
           return {
             fullName: row.full_name,
             birthDate: row.birth_date,
             gender: row.gender as 'male' | 'female',
-            cccd: decrypt(keys, row.cccd_enc),
+            cccd: cccds[i] ?? '',
             phone: row.phone,
             nationality: 'VN',
             informalTradeCode: row.informal_trade_code,

@@ -105,22 +105,6 @@ async function request<T>(method: string, path: string, opts: Options = {}): Pro
   return data as T;
 }
 
-export const api = {
-  get: <T>(path: string, query?: Query, opts: Omit<Options, 'query' | 'body'> = {}) =>
-    request<T>('GET', path, { ...opts, query }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-  /** POSTs a multipart form (a file and its fields), with the CSRF header like any other change. */
-  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
-};
-
-/** A GET address with its query string, for downloads the browser fetches itself (links, the session cookie goes along). */
-export function downloadUrl(path: string, query?: Query): string {
-  return withQuery(path, query);
-}
-
 // ---- typed from the route tables (src/shared/<feature>/contract.ts) ----
 
 type Routes = ApiRoutes;
