@@ -22,4 +22,4 @@ export {
 export type { MstFault, MstValidation } from './mst.js';
 export { formatMst, mstCheckDigit, normaliseMst, validateMst } from './mst.js';
 export type { PhoneCarrier, PhoneValidation } from './phone.js';
-export { formatPhone, normalisePhone, validatePhone } from './phone.js';
+export { checkPhone, formatPhone, normalisePhone, validatePhone } from './phone.js';

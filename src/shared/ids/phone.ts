@@ -10,10 +10,12 @@
 // library keeps, and the carrier a prefix was first given to (shared/domain/union-rules.md §5).
 
 import { type PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { type Message, say } from '../i18n/messages.js';
+import { idsMessages as M } from './messages.js';
 
 export type PhoneCarrier = 'Viettel' | 'Vinaphone' | 'Mobifone' | 'Vietnamobile' | 'Gmobile' | 'iTel' | 'Reddi';
 
-export type PhoneValidation =
+export type PhoneValidation<M = string> =
   | {
       ok: true;
       /** National form, digits only: `0912345678` or `02713123456`. */
@@ -25,7 +27,7 @@ export type PhoneValidation =
   | {
       ok: false;
       /** Vietnamese, ready to show to the officer. */
-      message: string;
+      message: M;
       /** For an old 11-digit mobile (01x…): the 10-digit number it became in 2018, for the officer to confirm. */
       suggestion?: string;
     };
@@ -113,41 +115,45 @@ function oldMobileSuggestion(value: string): string | undefined {
 }
 
 // Valid numbers of other kinds that are nobody's own phone.
-const SERVICE_KINDS: Partial<Record<NonNullable<ReturnType<PhoneNumber['getType']>>, string>> = {
-  TOLL_FREE: 'tổng đài miễn phí (1800)',
-  PREMIUM_RATE: 'tổng đài thu phí (1900)',
-  SHARED_COST: 'tổng đài',
-  UAN: 'tổng đài',
-  VOIP: 'điện thoại qua Internet (VoIP)',
-  PAGER: 'nhắn tin',
-  VOICEMAIL: 'hộp thư thoại',
+const SERVICE_KINDS: Partial<Record<NonNullable<ReturnType<PhoneNumber['getType']>>, Message>> = {
+  TOLL_FREE: { vi: 'tổng đài miễn phí (1800)', en: 'toll-free (1800)' },
+  PREMIUM_RATE: { vi: 'tổng đài thu phí (1900)', en: 'premium-rate (1900)' },
+  SHARED_COST: { vi: 'tổng đài', en: 'shared-cost' },
+  UAN: { vi: 'tổng đài', en: 'call-centre' },
+  VOIP: { vi: 'điện thoại qua Internet (VoIP)', en: 'Internet telephony (VoIP)' },
+  PAGER: { vi: 'nhắn tin', en: 'pager' },
+  VOICEMAIL: { vi: 'hộp thư thoại', en: 'voicemail' },
 };
+const SERVICE: Message = { vi: 'dịch vụ', en: 'service' };
 
-function oldMobileMessage(value: string): PhoneValidation {
+function oldMobileMessage(value: string): PhoneValidation<Message> {
   const suggestion = oldMobileSuggestion(value);
+  const prefix = value.slice(0, 4);
   return suggestion === undefined
-    ? {
-        ok: false,
-        message: `Số di động 11 chữ số đầu ${value.slice(0, 4)} đã bị đổi sang 10 chữ số từ năm 2018 — cần nhập số với đầu số mới`,
-      }
+    ? { ok: false, message: say(M.phoneOldMobile, { prefix }) }
     : {
         ok: false,
-        message: `Số di động 11 chữ số đầu ${value.slice(0, 4)} đã đổi sang đầu số mới ${suggestion.slice(0, 3)} từ năm 2018 — cần nhập số mới (có thể là ${formatPhone(suggestion)})`,
+        message: say(M.phoneOldMobileSuggest, {
+          prefix,
+          next: suggestion.slice(0, 3),
+          suggestion: formatPhone(suggestion),
+        }),
         suggestion,
       };
 }
 
 /**
- * Validates a Vietnamese phone number: a mobile or landline number that libphonenumber's metadata says is
+ * Checks a Vietnamese phone number: a mobile or landline number that libphonenumber's metadata says is
  * allocated in Việt Nam. An old 11-digit mobile (01x…) is refused with the new number it most likely became;
- * a service number (1800, 1900, VoIP…) is refused as not a person's phone.
+ * a service number (1800, 1900, VoIP…) is refused as not a person's phone. Messages in both languages.
  */
-export function validatePhone(raw: string | number): PhoneValidation {
+export function checkPhone(raw: string | number): PhoneValidation<Message> {
   const value = normalisePhone(raw);
-  if (value === '') return { ok: false, message: 'Chưa nhập số điện thoại' };
-  if (value.startsWith('+')) return { ok: false, message: 'Chỉ nhận số điện thoại Việt Nam (+84)' };
-  if (!/^\d+$/.test(value)) return { ok: false, message: 'Số điện thoại chỉ được gồm chữ số' };
-  if (!value.startsWith('0')) return { ok: false, message: 'Số điện thoại phải bắt đầu bằng 0 hoặc +84' };
+  const no = (m: Message): PhoneValidation<Message> => ({ ok: false, message: m });
+  if (value === '') return no(M.phoneEmpty);
+  if (value.startsWith('+')) return no(M.phoneForeign);
+  if (!/^\d+$/.test(value)) return no(M.phoneDigits);
+  if (!value.startsWith('0')) return no(M.phoneStart);
 
   const parsed = parsePhoneNumberFromString(value, 'VN');
   if (parsed?.country === 'VN' && parsed.isValid()) {
@@ -157,36 +163,31 @@ export function validatePhone(raw: string | number): PhoneValidation {
       return carrier === undefined ? { ok: true, value, kind: 'mobile' } : { ok: true, value, carrier, kind: 'mobile' };
     }
     if (type === 'FIXED_LINE') return { ok: true, value, kind: 'landline' };
-    const what = (type && SERVICE_KINDS[type]) ?? 'dịch vụ';
-    return { ok: false, message: `Số ${value} là số ${what}, không phải số di động hay máy bàn của một người` };
+    return no(say(M.phoneService, { value, what: (type && SERVICE_KINDS[type]) ?? SERVICE }));
   }
 
   if (value.length === 10) {
-    if (value.startsWith('02')) {
-      return { ok: false, message: 'Số máy bàn phải có 11 chữ số, bắt đầu bằng mã vùng mới 02x (đổi từ năm 2017)' };
-    }
-    const carrier = MOBILE_PREFIXES.get(value.slice(0, 3));
+    if (value.startsWith('02')) return no(M.phoneOldLandline);
+    const prefix = value.slice(0, 3);
+    const carrier = MOBILE_PREFIXES.get(prefix);
     return carrier === undefined
-      ? { ok: false, message: `Đầu số ${value.slice(0, 3)} không phải đầu số di động của nhà mạng nào tại Việt Nam` }
-      : {
-          ok: false,
-          message: `Số ${formatPhone(value)} chưa được cấp: dải số này của đầu số ${value.slice(0, 3)} (${carrier}) chưa dùng cho thuê bao`,
-        };
+      ? no(say(M.phoneNoCarrier, { prefix }))
+      : no(say(M.phoneUnallocated, { value: formatPhone(value), prefix, carrier }));
   }
   if (value.length === 11) {
     if (value.startsWith('02')) {
       const area = /^02[48]/.test(value) ? value.slice(0, 3) : value.slice(0, 4);
-      return {
-        ok: false,
-        message: `Số máy bàn ${formatPhone(value)} không có ở Việt Nam: mã vùng ${area} không dùng hoặc dải số này chưa được cấp`,
-      };
+      return no(say(M.phoneNoLandline, { value: formatPhone(value), area }));
     }
     if (value.startsWith('01')) return oldMobileMessage(value);
   }
-  return {
-    ok: false,
-    message: `Số điện thoại phải có 10 chữ số (di động) hoặc 11 chữ số (máy bàn), số đã nhập có ${value.length} chữ số`,
-  };
+  return no(say(M.phoneLength, { length: String(value.length) }));
+}
+
+/** `checkPhone` with its message in Vietnamese only (the import's rejected-rows file, the CLI). */
+export function validatePhone(raw: string | number): PhoneValidation {
+  const r = checkPhone(raw);
+  return r.ok ? r : { ...r, message: r.message.vi };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { defineMessages, type Message, type MessageParams, say } from '../i18n/messages.js';
+import { defineMessages, type Message, } from '../i18n/messages.js';
 
 /**
  * What the import engine says about a file, a row or a cell, whatever the kind of record. A kind's own
@@ -153,16 +153,6 @@ export const importsMessages = defineMessages('imports', {
 });
 
 /** A parameter that differs by language (a list of field labels, a nested message). */
-export type BothParams = Record<string, string | number | null | undefined | Message>;
-
-const pick = (params: BothParams, locale: 'vi' | 'en'): MessageParams =>
-  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'object' && v !== null ? v[locale] : v]));
-
-/** `say` with parameters that may themselves be messages: each language gets its own text. */
-export function sayBoth(entry: Message, params: BothParams = {}): Message {
-  return { vi: say(entry, pick(params, 'vi')).vi, en: say(entry, pick(params, 'en')).en };
-}
-
 /** Messages joined into one, in each language. */
 export function joinMessages(parts: readonly Message[], separator = ', '): Message {
   return { vi: parts.map((p) => p.vi).join(separator), en: parts.map((p) => p.en).join(separator) };

@@ -36,29 +36,14 @@ export const memberImportMessages = defineMessages('members.import', {
     en: 'Note «{notes}»: the row is imported as an active member all the same — check it and record the transfer or leaving if it is true',
   },
   cccdNotText: { vi: 'Số CCCD «{raw}» không hợp lệ', en: 'ID number «{raw}» is not valid' },
-  cccdInvalid: {
-    vi: '{detail} («{raw}»)',
-    en: 'ID number «{raw}» is not valid: 12 digits are needed (9 for an old CMND)',
-  },
-  cccdLeadingZero: {
-    vi: '{detail}',
-    en: 'A leading zero lost in Excel was put back: {value} — check it against the papers',
-  },
-  cccdLegacy: { vi: '{detail}', en: 'An old 9-digit CMND number — the CCCD should be recorded' },
-  cccdProvince: {
-    vi: '{detail}',
-    en: 'The code {code} at the start of the ID number is none of the 63 provinces (it may be a country code for someone born abroad) — check it',
-  },
-  cccdBirthYear: {
+  cccdInvalid: { vi: '{detail} («{raw}»)', en: '{detail} («{raw}»)' },
+  /** After a mismatch with the record: the import goes on, the officer checks the papers. */
+  cccdMismatchImported: {
     vi: '{detail} — đã nhập, cần kiểm tra lại với giấy tờ',
-    en: 'The ID number gives birth year {year} but the date of birth is {date} — imported; check it against the papers',
-  },
-  cccdGender: {
-    vi: '{detail} — đã nhập, cần kiểm tra lại với giấy tờ',
-    en: 'The ID number gives a different gender from the one recorded — imported; check it against the papers',
+    en: '{detail} — imported; check it against the papers',
   },
   phoneNotText: { vi: 'Số điện thoại không hợp lệ', en: 'Invalid phone number' },
-  phoneInvalid: { vi: '{detail} («{raw}»)', en: 'Invalid Vietnamese phone number «{raw}»' },
+  phoneInvalid: { vi: '{detail} («{raw}»)', en: '{detail} («{raw}»)' },
   activeElsewhere: {
     vi: 'Đang là đoàn viên sinh hoạt tại {where} — có thể là chuyển sinh hoạt: hãy làm thủ tục chuyển sinh hoạt thay vì nhập',
     en: 'Already an active member at {where} — possibly a transfer: record the transfer instead of importing',

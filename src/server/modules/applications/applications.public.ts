@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import type { TApplyInfo, TApplySubmit, TConsentText } from '../../../shared/applications/contract.js';
 import { applicationsMessages as M } from '../../../shared/applications/messages.js';
 import type { Locale } from '../../../shared/errors/codes.js';
-import { maskCccd, normalisePhone, validateCccd, validatePhone } from '../../../shared/ids/index.js';
+import { checkCccd, checkPhone, maskCccd, normalisePhone } from '../../../shared/ids/index.js';
 import { fold, formatViDate } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import type { ConsentTextTable } from '../../db/schema.js';
@@ -130,7 +130,7 @@ function checkForm(body: TApplySubmit, date: string, trades: Set<string>, consen
   if (!rawCccd) issues.push(issue('cccd', M.cccdMissing));
   else if (!/^\d{12}$/.test(rawCccd)) issues.push(issue('cccd', M.cccdDigits, { count: rawCccd.length }));
   else {
-    const r = validateCccd(rawCccd, {
+    const r = checkCccd(rawCccd, {
       birthDate: validDate ? birthDate : undefined,
       gender: gender === 'male' || gender === 'female' ? gender : undefined,
     });
@@ -138,7 +138,8 @@ function checkForm(body: TApplySubmit, date: string, trades: Set<string>, consen
     else {
       cccd = r.value;
       // A mismatch with birth date or gender does not stop a worker: the reviewer checks the card.
-      warnings = r.warnings.map((w) => w.message);
+      // Kept with the application for the reviewer, who reads Vietnamese (as stored before).
+      warnings = r.warnings.map((w) => w.message.vi);
     }
   }
 
@@ -146,7 +147,7 @@ function checkForm(body: TApplySubmit, date: string, trades: Set<string>, consen
   let phone = '';
   if (!phoneRaw) issues.push(issue('phone', M.phoneMissing));
   else {
-    const p = validatePhone(phoneRaw);
+    const p = checkPhone(phoneRaw);
     if (!p.ok) issues.push(issue('phone', M.phoneWrong, { detail: p.message }));
     else phone = normalisePhone(p.value);
   }

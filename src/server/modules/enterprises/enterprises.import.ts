@@ -1,5 +1,6 @@
 import { enterpriseImportMessages as E } from '../../../shared/enterprises/import.messages.js';
-import { importsMessages as M, sayBoth } from '../../../shared/imports/messages.js';
+import { say } from '../../../shared/i18n/messages.js';
+import { importsMessages as M } from '../../../shared/imports/messages.js';
 import type { Db } from '../../db/database.js';
 import {
   type EnumOption,
@@ -165,24 +166,24 @@ export const enterpriseImport: ImportKind<EnterpriseField, EnterpriseImportRow> 
         const issues: FieldIssue<EnterpriseField>[] = [];
         const s = (k: EnterpriseField) => (v[k] as string | null | undefined) ?? null;
         const n = (k: EnterpriseField) => (v[k] as number | null | undefined) ?? null;
-        if (s('notes') === M.exampleNote.vi) return { value: null, issues, skip: sayBoth(M.exampleRow) };
-        if (!s('name')) issues.push({ field: 'name', message: sayBoth(E.nameMissing) });
-        if (!s('ownership')) issues.push({ field: 'ownership', message: sayBoth(E.ownershipMissing) });
+        if (s('notes') === M.exampleNote.vi) return { value: null, issues, skip: say(M.exampleRow) };
+        if (!s('name')) issues.push({ field: 'name', message: say(E.nameMissing) });
+        if (!s('ownership')) issues.push({ field: 'ownership', message: say(E.ownershipMissing) });
         const workers = n('workerCount');
         const female = n('femaleCount');
         const members = n('memberCount');
         const counts = { workers: String(workers), female: String(female), members: String(members) };
         if (workers === null && (female !== null || members !== null)) {
-          issues.push({ field: 'workerCount', message: sayBoth(E.workersMissing) });
+          issues.push({ field: 'workerCount', message: say(E.workersMissing) });
         }
         if (workers !== null && female !== null && female > workers) {
-          issues.push({ field: 'femaleCount', message: sayBoth(E.femaleOverWorkers, counts) });
+          issues.push({ field: 'femaleCount', message: say(E.femaleOverWorkers, counts) });
         }
         if (workers !== null && members !== null && members > workers) {
-          issues.push({ field: 'memberCount', message: sayBoth(E.membersOverWorkers, counts) });
+          issues.push({ field: 'memberCount', message: say(E.membersOverWorkers, counts) });
         }
         const date = s('surveyDate') ?? run.today;
-        if (date > run.today) issues.push({ field: 'surveyDate', message: sayBoth(E.surveyInFuture) });
+        if (date > run.today) issues.push({ field: 'surveyDate', message: say(E.surveyInFuture) });
         if (issues.length) return { value: null, issues };
         return {
           value: {
@@ -230,9 +231,9 @@ export const enterpriseImport: ImportKind<EnterpriseField, EnterpriseImportRow> 
   async undoBlockers(db, batch, changes) {
     const d = await dependentsOfBatch(db, batch.id, batch.committedAt, changes);
     return [
-      { count: d.edited, what: sayBoth(E.editedLater, { n: String(d.edited) }) },
-      { count: d.surveys, what: sayBoth(E.laterSurveys, { n: String(d.surveys) }) },
-      { count: d.outreach, what: sayBoth(E.outreach, { n: String(d.outreach) }) },
+      { count: d.edited, what: say(E.editedLater, { n: String(d.edited) }) },
+      { count: d.surveys, what: say(E.laterSurveys, { n: String(d.surveys) }) },
+      { count: d.outreach, what: say(E.outreach, { n: String(d.outreach) }) },
     ];
   },
 

@@ -1,5 +1,5 @@
 import { type Message, say } from '../../../shared/i18n/messages.js';
-import { checkCccd, maskCccd, maskPassport, normalisePhone, validatePhone } from '../../../shared/ids/index.js';
+import { checkCccd, checkPhone, maskCccd, maskPassport, normalisePhone } from '../../../shared/ids/index.js';
 import type { TAdmission, TAdmissionPerson } from '../../../shared/members/contract.js';
 import { membersMessages as M } from '../../../shared/members/messages.js';
 import { fold, formatViDate, personSortKey } from '../../../shared/text/index.js';
@@ -145,7 +145,7 @@ export async function admit(
       if (!p.confirmWarnings) for (const w of id.warnings) unconfirmed.push({ path: at('cccd'), message: w });
     }
     if (p.phone) {
-      const ph = validatePhone(p.phone);
+      const ph = checkPhone(p.phone);
       if (!ph.ok) issues.push({ path: at('phone'), message: ph.message });
     }
     const adult = `${String(Number(p.birthDate.slice(0, 4)) + 15).padStart(4, '0')}${p.birthDate.slice(4)}`;

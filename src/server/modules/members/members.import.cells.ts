@@ -1,12 +1,10 @@
-import type { Entry, Message } from '../../../shared/i18n/messages.js';
+import { type Message, say } from '../../../shared/i18n/messages.js';
 import {
-  type CccdValidation,
-  type CccdWarning,
   type CccdWarningCode,
-  validateCccd,
-  validatePhone,
+  checkCccd,
+  checkPhone,
 } from '../../../shared/ids/index.js';
-import { joinMessages, sayBoth } from '../../../shared/imports/messages.js';
+import { joinMessages } from '../../../shared/imports/messages.js';
 import { memberImportMessages as I } from '../../../shared/members/import.messages.js';
 import { formatViDate } from '../../../shared/text/index.js';
 import { type CellValue, type EnumOption, parseDate, type ValueParser } from '../../platform/import/index.js';
@@ -23,8 +21,7 @@ function isYear(raw: CellValue | undefined): boolean {
   return typeof raw === 'string' && /^\s*(19|20)\d{2}\s*$/.test(raw);
 }
 
-export const parseBirthDate: ValueParser<string> = (raw) =>
-  isYear(raw) ? { error: sayBoth(I.yearOnly) } : parseDate(raw);
+export const parseBirthDate: ValueParser<string> = (raw) => (isYear(raw) ? { error: say(I.yearOnly) } : parseDate(raw));
 
 /** A "Nam" / "Nữ" column: an x (gender only) or the date of birth written in the person's gender column. */
 export const parseGenderColumn: ValueParser<string> = (raw) => {
@@ -40,48 +37,28 @@ export const parseYearOnly: ValueParser<string> = (raw) => {
   return parseDate(raw);
 };
 
-// The identity check words its findings in Vietnamese; the English is said from each finding's code.
-const CCCD_WARNINGS: Record<CccdWarningCode, Entry> = {
-  LEADING_ZERO_RESTORED: I.cccdLeadingZero,
-  LEGACY_CMND: I.cccdLegacy,
-  UNKNOWN_PROVINCE: I.cccdProvince,
-  BIRTH_YEAR_MISMATCH: I.cccdBirthYear,
-  GENDER_MISMATCH: I.cccdGender,
-};
-
-/** One finding of the identity check, in both languages. */
-export function cccdWarning(w: CccdWarning, r: Extract<CccdValidation, { ok: true }>, birthDate?: string): Message {
-  return sayBoth(CCCD_WARNINGS[w.code], {
-    detail: w.message,
-    value: r.value,
-    code: r.decoded?.provinceCode,
-    year: r.decoded ? String(r.decoded.birthYear) : undefined,
-    date: birthDate ? formatViDate(birthDate) : undefined,
-  });
+/** One finding of the identity check; a mismatch with the record says the row went in all the same. */
+export function cccdWarning(w: { code: CccdWarningCode; message: Message }): Message {
+  return w.code === 'BIRTH_YEAR_MISMATCH' || w.code === 'GENDER_MISMATCH'
+    ? say(I.cccdMismatchImported, { detail: w.message })
+    : w.message;
 }
 
 export const parseIdentity: ValueParser<string> = (raw) => {
   if (blank(raw)) return { value: null };
-  if (typeof raw !== 'string' && typeof raw !== 'number')
-    return { error: sayBoth(I.cccdNotText, { raw: quoted(raw) }) };
-  const r = validateCccd(raw);
-  if (!r.ok) return { error: sayBoth(I.cccdInvalid, { detail: r.message, raw: quoted(raw) }) };
+  if (typeof raw !== 'string' && typeof raw !== 'number') return { error: say(I.cccdNotText, { raw: quoted(raw) }) };
+  const r = checkCccd(raw);
+  if (!r.ok) return { error: say(I.cccdInvalid, { detail: r.message, raw: quoted(raw) }) };
   return r.warnings.length
-    ? {
-        value: r.value,
-        warning: joinMessages(
-          r.warnings.map((w) => cccdWarning(w, r)),
-          '; ',
-        ),
-      }
+    ? { value: r.value, warning: joinMessages(r.warnings.map(cccdWarning), '; ') }
     : { value: r.value };
 };
 
 export const parsePhone: ValueParser<string> = (raw) => {
   if (blank(raw)) return { value: null };
-  if (typeof raw !== 'string' && typeof raw !== 'number') return { error: sayBoth(I.phoneNotText) };
-  const r = validatePhone(raw);
-  return r.ok ? { value: r.value } : { error: sayBoth(I.phoneInvalid, { detail: r.message, raw: quoted(raw) }) };
+  if (typeof raw !== 'string' && typeof raw !== 'number') return { error: say(I.phoneNotText) };
+  const r = checkPhone(raw);
+  return r.ok ? { value: r.value } : { error: say(I.phoneInvalid, { detail: r.message, raw: quoted(raw) }) };
 };
 
 export const GENDERS: EnumOption<'male' | 'female'>[] = [

@@ -1,5 +1,6 @@
-import { maskCccd, validateCccd } from '../../../shared/ids/index.js';
-import { importsMessages as M, sayBoth, verbatim } from '../../../shared/imports/messages.js';
+import { type Message, say } from '../../../shared/i18n/messages.js';
+import { checkCccd, maskCccd } from '../../../shared/ids/index.js';
+import { importsMessages as M, verbatim } from '../../../shared/imports/messages.js';
 import { memberImportMessages as I } from '../../../shared/members/import.messages.js';
 import { fold, formatViDate } from '../../../shared/text/index.js';
 import { type CodeListName, codesOn } from '../../platform/code-lists.js';
@@ -189,11 +190,11 @@ export const memberImport: ImportKind<MemberField, MemberImportRow> = {
       build(v) {
         const issues: FieldIssue<MemberField>[] = [];
         const warnings: FieldIssue<MemberField>[] = [];
-        const fault = (field: MemberField, message: Parameters<typeof sayBoth>[0], params = {}) =>
-          issues.push({ field, message: sayBoth(message, params) });
+        const fault = (field: MemberField, message: Message, params = {}) =>
+          issues.push({ field, message: say(message, params) });
         const s = (k: MemberField) => (v[k] as string | null | undefined) ?? null;
         const notes = s('notes');
-        if (notes === M.exampleNote.vi) return { value: null, issues, skip: sayBoth(M.exampleRow) };
+        if (notes === M.exampleNote.vi) return { value: null, issues, skip: say(M.exampleRow) };
         const fullName = s('fullName');
         if (!fullName) fault('fullName', I.fullNameMissing);
 
@@ -245,18 +246,18 @@ export const memberImport: ImportKind<MemberField, MemberImportRow> = {
           const f = fold(notes);
           if (INFORMAL_NOTES.some((n) => f.includes(n))) informal = true;
           if (GONE_NOTES.some((n) => f.includes(n))) {
-            warnings.push({ field: 'notes', message: sayBoth(I.goneNote, { notes }) });
+            warnings.push({ field: 'notes', message: say(I.goneNote, { notes }) });
           }
         }
         if (issues.length || !fullName || !gender || !birthDate || !cccd || !admittedOn) return { value: null, issues };
 
         // The number against the record: a mismatch is a warning. An import cannot confirm it as the
         // admission form does, so the row goes in and the warning stands in the report for the officer.
-        const id = validateCccd(cccd, { birthDate, gender });
-        if (!id.ok) return { value: null, issues: [{ field: 'cccd', message: verbatim(id.message) }] };
+        const id = checkCccd(cccd, { birthDate, gender });
+        if (!id.ok) return { value: null, issues: [{ field: 'cccd', message: id.message }] };
         for (const w of id.warnings) {
           if (w.code === 'BIRTH_YEAR_MISMATCH' || w.code === 'GENDER_MISMATCH') {
-            warnings.push({ field: 'cccd', message: cccdWarning(w, id, birthDate) });
+            warnings.push({ field: 'cccd', message: cccdWarning(w) });
           }
         }
         return {
@@ -300,14 +301,14 @@ export const memberImport: ImportKind<MemberField, MemberImportRow> = {
               id: r.id,
               visible: false,
               label: '',
-              conflict: sayBoth(I.activeElsewhere, { where }),
+              conflict: say(I.activeElsewhere, { where }),
             });
           } else {
             out.set(r.cccd_hash, {
               id: r.id,
               visible: true,
               label: r.full_name,
-              ...(run.onDuplicate === 'create' ? { conflict: sayBoth(I.activeHere) } : {}),
+              ...(run.onDuplicate === 'create' ? { conflict: say(I.activeHere) } : {}),
             });
           }
         }
@@ -322,9 +323,9 @@ export const memberImport: ImportKind<MemberField, MemberImportRow> = {
 
   async undoBlockers(db, batch, changes) {
     const d = await dependentsOfBatch(db, batch.committedAt, changes);
-    const n = (count: number, what: Parameters<typeof sayBoth>[0]) => ({
+    const n = (count: number, what: Message) => ({
       count,
-      what: sayBoth(what, { n: String(count) }),
+      what: say(what, { n: String(count) }),
     });
     return [
       n(d.changed, I.changedLater),

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
-import type { Message } from '../../../shared/i18n/messages.js';
-import { joinMessages, importsMessages as M, sayBoth, verbatim } from '../../../shared/imports/messages.js';
+import { type Message, say } from '../../../shared/i18n/messages.js';
+import { joinMessages, importsMessages as M, verbatim } from '../../../shared/imports/messages.js';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { detectHeader, type FieldSpec, type HeaderDetection } from './header.js';
@@ -135,7 +135,7 @@ export async function runImport<K extends string, V>(
     const idx = mapping[field];
     if (idx === null || idx === undefined) return labelOf(field);
     const header = headerText(idx);
-    return sayBoth(M.column, { header: header ? verbatim(header) : labelOf(field), letter: columnLetter(idx) });
+    return say(M.column, { header: header ? verbatim(header) : labelOf(field), letter: columnLetter(idx) });
   };
   const report: Report<K> = {
     header: {
@@ -159,11 +159,11 @@ export async function runImport<K extends string, V>(
   };
   if (!detection || report.header.missingRequired.length > 0) {
     const missing = joinMessages(report.header.missingRequired.map(labelOf));
-    const examples = joinMessages(spec.fields.slice(0, 2).map((f) => sayBoth(verbatim('"{l}"'), { l: fieldLabel(f) })));
+    const examples = joinMessages(spec.fields.slice(0, 2).map((f) => say(verbatim('"{l}"'), { l: fieldLabel(f) })));
     report.rejected.push({
       row: 0,
       column: missing,
-      message: detection ? sayBoth(M.missingColumns, { fields: missing }) : sayBoth(M.noHeader, { examples }),
+      message: detection ? say(M.missingColumns, { fields: missing }) : say(M.noHeader, { examples }),
     });
     return report;
   }
@@ -203,12 +203,12 @@ export async function runImport<K extends string, V>(
         if (ex) {
           const key = shownKey(p.value, p.key);
           if (ex.conflict || !ex.visible) {
-            reject(p.row, p.cells, [keyIssue(p.row, ex.conflict ?? sayBoth(M.otherUnit, { key }))]);
+            reject(p.row, p.cells, [keyIssue(p.row, ex.conflict ?? say(M.otherUnit, { key }))]);
             continue;
           }
           action = opts.onDuplicate === 'update' ? 'update' : opts.onDuplicate === 'skip' ? 'skip' : 'insert';
           if (action === 'insert' && !opts.duplicateReason) {
-            reject(p.row, p.cells, [keyIssue(p.row, sayBoth(M.duplicateNeedsReason, { key, label: ex.label }))]);
+            reject(p.row, p.cells, [keyIssue(p.row, say(M.duplicateNeedsReason, { key, label: ex.label }))]);
             continue;
           }
         }
@@ -278,7 +278,7 @@ export async function runImport<K extends string, V>(
         const first = seen.get(key);
         if (first !== undefined) {
           const shown = shownKey(built.value, key);
-          reject(r.row, r.cells, [keyIssue(r.row, sayBoth(M.duplicateInFile, { key: shown, first: String(first) }))]);
+          reject(r.row, r.cells, [keyIssue(r.row, say(M.duplicateInFile, { key: shown, first: String(first) }))]);
           continue;
         }
         seen.set(key, r.row);

@@ -1,5 +1,5 @@
-import type { Message } from '../../../shared/i18n/messages.js';
-import { importsMessages as M, sayBoth, verbatim } from '../../../shared/imports/messages.js';
+import { type Message, say } from '../../../shared/i18n/messages.js';
+import { importsMessages as M, verbatim } from '../../../shared/imports/messages.js';
 
 export type ImportFileErrorCode =
   | 'EMPTY_FILE'
@@ -31,26 +31,26 @@ const advice = { advice: M.saveAsXlsx };
 const what = (w: string | Message) => (typeof w === 'string' ? verbatim(w) : w);
 
 export const importErrors = {
-  empty: () => new ImportFileError('EMPTY_FILE', sayBoth(M.fileEmpty)),
+  empty: () => new ImportFileError('EMPTY_FILE', say(M.fileEmpty)),
   notSpreadsheet: (is?: string | Message) =>
     new ImportFileError(
       'NOT_A_SPREADSHEET',
-      is ? sayBoth(M.fileIsOther, { what: what(is), ...advice }) : sayBoth(M.fileNotSpreadsheet, advice),
+      is ? say(M.fileIsOther, { what: what(is), ...advice }) : say(M.fileNotSpreadsheet, advice),
     ),
   unsupportedFormat: (is: string | Message) =>
-    new ImportFileError('NOT_A_SPREADSHEET', sayBoth(M.fileUnsupported, { what: what(is), ...advice })),
+    new ImportFileError('NOT_A_SPREADSHEET', say(M.fileUnsupported, { what: what(is), ...advice })),
   // A password-protected .xlsx is stored in the same old container format, so it lands here too.
-  oldXls: () => new ImportFileError('UNSUPPORTED_XLS', sayBoth(M.fileOldXls, advice)),
-  markupXls: () => new ImportFileError('UNSUPPORTED_XLS', sayBoth(M.fileMarkupXls, advice)),
-  corruptXlsx: (cause?: unknown) => new ImportFileError('CORRUPT_XLSX', sayBoth(M.fileCorrupt), { cause }),
+  oldXls: () => new ImportFileError('UNSUPPORTED_XLS', say(M.fileOldXls, advice)),
+  markupXls: () => new ImportFileError('UNSUPPORTED_XLS', say(M.fileMarkupXls, advice)),
+  corruptXlsx: (cause?: unknown) => new ImportFileError('CORRUPT_XLSX', say(M.fileCorrupt), { cause }),
   // Excel would put the rest of the file into that one cell; importing that would hide the fault.
   unclosedQuote: (row: number, cause?: unknown) =>
-    new ImportFileError('CORRUPT_CSV', sayBoth(M.fileUnclosedQuote, { row }), { cause }),
+    new ImportFileError('CORRUPT_CSV', say(M.fileUnclosedQuote, { row }), { cause }),
   sheetNotFound: (sheet: number | string, names: string[]) =>
     new ImportFileError(
       'SHEET_NOT_FOUND',
-      sayBoth(M.sheetNotFound, {
-        sheet: typeof sheet === 'number' ? sayBoth(M.sheetNumber, { n: String(sheet + 1) }) : `«${sheet}»`,
+      say(M.sheetNotFound, {
+        sheet: typeof sheet === 'number' ? say(M.sheetNumber, { n: String(sheet + 1) }) : `«${sheet}»`,
         names: names.length ? names.map((n) => `«${n}»`).join(', ') : M.noSheets,
       }),
     ),

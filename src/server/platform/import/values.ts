@@ -1,6 +1,6 @@
-import type { Message } from '../../../shared/i18n/messages.js';
+import { type Message, say } from '../../../shared/i18n/messages.js';
 import { validateMst } from '../../../shared/ids/index.js';
-import { importsMessages as M, sayBoth } from '../../../shared/imports/messages.js';
+import { importsMessages as M } from '../../../shared/imports/messages.js';
 import { normalizeText } from '../../../shared/text/index.js';
 import { foldHeader } from './header.js';
 import type { CellValue } from './types.js';
@@ -96,11 +96,11 @@ export const parseCount: ValueParser<number> = (raw) => {
     const m = COUNT_WITH_UNIT.exec(raw.normalize('NFC').trim());
     if (m?.[1]) n = parseLocalisedNumber(m[1]);
   }
-  if (n === null || !Number.isFinite(n)) return { error: sayBoth(M.countInvalid, { raw: shown(raw) }) };
+  if (n === null || !Number.isFinite(n)) return { error: say(M.countInvalid, { raw: shown(raw) }) };
   // Spreadsheet arithmetic leaves 15.000000000000002 where a person sees 15.
   const rounded = Math.round(n);
   if (Math.abs(n - rounded) > 1e-9 || rounded < 0 || !Number.isSafeInteger(rounded)) {
-    return { error: sayBoth(M.countNotWhole, { raw: shown(raw) }) };
+    return { error: say(M.countNotWhole, { raw: shown(raw) }) };
   }
   return { value: rounded === 0 ? 0 : rounded };
 };
@@ -120,10 +120,10 @@ function daysInMonth(year: number, month: number): number {
 
 function ymd(year: number, month: number, day: number, raw: CellValue | undefined): ParseResult<string> {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    return { error: sayBoth(M.dateInvalid, { raw: shown(raw) }) };
+    return { error: say(M.dateInvalid, { raw: shown(raw) }) };
   }
   if (year < MIN_YEAR || year > MAX_YEAR) {
-    return { error: sayBoth(M.dateYearRange, { raw: shown(raw), min: String(MIN_YEAR), max: String(MAX_YEAR) }) };
+    return { error: say(M.dateYearRange, { raw: shown(raw), min: String(MIN_YEAR), max: String(MAX_YEAR) }) };
   }
   return { value: `${pad(year, 4)}-${pad(month)}-${pad(day)}` };
 }
@@ -145,7 +145,7 @@ function serialToUtc(serial: number): Date | null {
  */
 export const parseDate: ValueParser<string> = (raw) => {
   if (isBlank(raw)) return { value: null };
-  const invalid = { error: sayBoth(M.dateInvalid, { raw: shown(raw) }) };
+  const invalid = { error: say(M.dateInvalid, { raw: shown(raw) }) };
   let d: Date | null = null;
   if (raw instanceof Date) d = Number.isNaN(raw.getTime()) ? null : raw;
   else if (typeof raw === 'number') d = Number.isFinite(raw) ? serialToUtc(raw) : null;
@@ -170,7 +170,7 @@ export function parseText(max: number): ValueParser<string> {
     else if (typeof raw === 'boolean') text = raw ? 'TRUE' : 'FALSE';
     else text = normalizeText(String(raw));
     const length = [...text].length;
-    if (length > max) return { error: sayBoth(M.textTooLong, { length: String(length), max: String(max) }) };
+    if (length > max) return { error: say(M.textTooLong, { length: String(length), max: String(max) }) };
     return { value: text };
   };
 }
@@ -194,27 +194,27 @@ export function parseEnum<C extends string>(options: readonly EnumOption<C>[]): 
     const key = raw instanceof Date ? '' : foldHeader(String(raw));
     const code = lookup.get(key);
     if (code !== undefined) return { value: code };
-    return { error: sayBoth(M.notInList, { raw: shown(raw), allowed }) };
+    return { error: say(M.notInList, { raw: shown(raw), allowed }) };
   };
 }
 
 // --- identifiers ----------------------------------------------------------------
 
-export const MST_ZERO_WARNING: Message = sayBoth(M.mstZeroRestored);
+export const MST_ZERO_WARNING: Message = say(M.mstZeroRestored);
 
 /** Tax code in canonical form (`XXXXXXXXXX` / `XXXXXXXXXX-YYY`); a zero lost to a numeric cell comes back with a warning. */
 export const parseMst: ValueParser<string> = (raw) => {
   if (isBlank(raw)) return { value: null };
   const q = { raw: shown(raw) };
-  if (typeof raw !== 'string' && typeof raw !== 'number') return { error: sayBoth(M.mstFormat, q) };
+  if (typeof raw !== 'string' && typeof raw !== 'number') return { error: say(M.mstFormat, q) };
   const r = validateMst(raw);
   if (r.ok) return r.leadingZeroRestored ? { value: r.value, warning: MST_ZERO_WARNING } : { value: r.value };
   switch (r.reason) {
     case 'checksum':
-      return { error: sayBoth(M.mstChecksum, q) };
+      return { error: say(M.mstChecksum, q) };
     case 'sequence':
-      return { error: sayBoth(M.mstSequence, q) };
+      return { error: say(M.mstSequence, q) };
     default:
-      return { error: sayBoth(M.mstFormat, q) };
+      return { error: say(M.mstFormat, q) };
   }
 };
