@@ -1,4 +1,13 @@
 import type { Generated } from 'kysely';
+import type { ApplicationStatus } from '../../shared/applications/contract.js';
+import type { Role } from '../../shared/auth/roles.js';
+import type { EmployerAttitude } from '../../shared/enterprises/labels.js';
+import type { Locale } from '../../shared/errors/codes.js';
+import type { ImportBatchStatus } from '../../shared/imports/contract.js';
+import type { AdmissionDocumentKind } from '../../shared/members/documents.js';
+import type { Gender, IdKind, MembershipEventKind, MembershipStatus, PartyStatus } from '../../shared/members/enums.js';
+import type { PossibleTransferSource } from '../../shared/members/possible-transfers.js';
+import type { OrgEventKind } from '../../shared/org/contract.js';
 
 /**
  * Table shapes as Kysely sees them. Conventions that keep one code path over SQLite and PostgreSQL:
@@ -57,7 +66,7 @@ export interface OrgUnitVersionTable {
 
 export interface OrgEventTable {
   id: Generated<number>;
-  kind: string;
+  kind: OrgEventKind;
   unit_id: number;
   effective_date: string;
   related_unit_id: number | null;
@@ -76,7 +85,7 @@ export interface AppUserTable {
   email: string | null;
   phone: string | null;
   password_hash: string;
-  locale: string;
+  locale: Locale;
   active: number;
   created_at: string;
   updated_at: string;
@@ -87,7 +96,7 @@ export interface UserRoleTable {
   id: Generated<number>;
   user_id: number;
   unit_id: number;
-  role: string;
+  role: Role;
   created_at: string;
   created_by: number | null;
 }
@@ -176,7 +185,7 @@ export interface EnterpriseSurveyTable {
   worker_count: number;
   female_count: number | null;
   member_count: number | null;
-  employer_attitude: string | null;
+  employer_attitude: EmployerAttitude | null;
   contact_name: string | null;
   contact_phone: string | null;
   notes: string | null;
@@ -190,7 +199,7 @@ export interface OutreachFormTable {
   name_vi: string;
   name_en: string;
   /** 'form' (how) or 'topic' (what about). */
-  kind: string;
+  kind: 'form' | 'topic';
   valid_from: string;
   valid_to: string | null;
   sort_order: number;
@@ -236,7 +245,7 @@ export interface ImportBatchTable {
   user_id: number | null;
   file_name: string;
   source: string | null;
-  status: string;
+  status: ImportBatchStatus;
   counts: string;
   created_at: string;
   committed_at: string | null;
@@ -248,7 +257,7 @@ export interface ImportChangeTable {
   batch_id: number;
   entity: string;
   entity_id: number;
-  action: string;
+  action: 'insert' | 'update';
   before_json: string | null;
 }
 
@@ -281,13 +290,13 @@ export interface PersonTable {
   cccd_enc: string | null;
   cccd_masked: string;
   /** 'cccd' | 'cmnd' | 'passport' (foreign members). */
-  cccd_kind: string;
+  cccd_kind: IdKind;
   full_name: string;
   full_name_folded: string;
   /** personSortKey(full_name), binary collation. */
   sort_key: string;
   birth_date: string;
-  gender: string;
+  gender: Gender;
   ethnicity_code: string | null;
   religion_code: string | null;
   nationality: string;
@@ -310,7 +319,7 @@ export interface MembershipTable {
   person_id: number;
   unit_id: number;
   /** 'active' | 'transferred' | 'left' | 'expelled' | 'honorary' */
-  status: string;
+  status: MembershipStatus;
   informal: number;
   foreign: number;
   application_date: string | null;
@@ -330,7 +339,7 @@ export interface MembershipTable {
 export interface MembershipEventTable {
   id: Generated<number>;
   membership_id: number;
-  kind: string;
+  kind: MembershipEventKind;
   event_date: string;
   decision_no: string | null;
   decision_date: string | null;
@@ -348,7 +357,7 @@ export interface PartyIntroductionTable {
   introduced_on: string;
   party_organisation: string;
   /** 'introduced' | 'in_training' | 'admitted' | 'not_admitted' */
-  status: string;
+  status: PartyStatus;
   status_date: string;
   note: string | null;
   created_by: number | null;
@@ -362,7 +371,7 @@ export interface AdmissionDocumentTable {
   unit_id: number;
   decision_no: string;
   /** 'application' | 'decision' */
-  kind: string;
+  kind: AdmissionDocumentKind;
   file_name: string;
   /** Sniffed from the content, never taken from the browser. */
   mime: string;
@@ -386,11 +395,11 @@ export interface PossibleTransferTable {
   holding_membership_id: number;
   holding_unit_id: number;
   requesting_unit_id: number;
-  source: string;
+  source: PossibleTransferSource;
   requested_by: number | null;
   requested_at: string;
   closed_at: string | null;
-  resolution: string | null;
+  resolution: 'transferred' | 'dismissed' | null;
   closed_by: number | null;
   note: string | null;
 }
@@ -427,15 +436,15 @@ export interface ApplicationTable {
   link_id: number;
   unit_id: number;
   /** 'pending' | 'approved' | 'rejected' */
-  status: string;
+  status: ApplicationStatus;
   full_name: string;
   full_name_folded: string;
   birth_date: string;
-  gender: string;
+  gender: Gender;
   cccd_hash: string | null;
   cccd_enc: string | null;
   cccd_masked: string;
-  cccd_kind: string;
+  cccd_kind: IdKind;
   /** JSON array of strings. */
   cccd_warnings: string;
   phone: string;

@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '../../shared/auth/roles.js';
-import type { Locale } from '../../shared/errors/codes.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { AppContext } from './context.js';
@@ -88,8 +86,8 @@ export async function loadActorForUser(db: Db, userId: number, ip: string | null
     userId: user.id,
     username: user.username,
     fullName: user.full_name,
-    locale: (user.locale === 'en' ? 'en' : 'vi') as Locale,
-    roles: roles.map((r) => ({ id: r.id, unitId: r.unit_id, role: r.role as Role })),
+    locale: user.locale,
+    roles: roles.map((r) => ({ id: r.id, unitId: r.unit_id, role: r.role })),
     ip,
     scopeCache: new Map(),
   };

@@ -1,4 +1,4 @@
-import { defineMessages, type Message, } from '../i18n/messages.js';
+import { defineMessages, type Message } from '../i18n/messages.js';
 
 /**
  * What the import engine says about a file, a row or a cell, whatever the kind of record. A kind's own

@@ -21,18 +21,9 @@ export * from './documents.js';
 export * from './party.js';
 export * from './possible-transfers.js';
 
-export const GENDERS = ['male', 'female'] as const;
-export const MEMBERSHIP_STATUSES = ['active', 'transferred', 'left', 'expelled', 'honorary'] as const;
-export const MEMBERSHIP_EVENT_KINDS = [
-  'admitted',
-  'card_issued',
-  'transferred_out',
-  'transferred_in',
-  'left',
-  'expelled',
-  'honorary',
-] as const;
-export const CODE_LISTS = ['ethnicity', 'religion', 'informal_trade', 'education'] as const;
+import { GENDERS, ID_KINDS, MEMBERSHIP_EVENT_KINDS, MEMBERSHIP_STATUSES } from './enums.js';
+
+export * from './enums.js';
 
 const zCode = z.string().trim().min(1).max(40);
 
@@ -128,7 +119,7 @@ export const ZMember = z.object({
   birthDate: z.string(),
   gender: z.enum(GENDERS),
   cccdMasked: z.string(),
-  cccdKind: z.enum(['cccd', 'cmnd', 'passport']),
+  cccdKind: z.enum(ID_KINDS),
   phone: z.string().nullable(),
   nationality: z.string(),
   unitId: z.number().int(),

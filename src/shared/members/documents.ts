@@ -4,6 +4,7 @@ import { membersMessages as M } from './messages.js';
 
 /** Scans of admission papers (the application, the decision), stored per unit and decision number. */
 export const ADMISSION_DOCUMENT_KINDS = ['application', 'decision'] as const;
+export type AdmissionDocumentKind = (typeof ADMISSION_DOCUMENT_KINDS)[number];
 export const ADMISSION_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
 /** The text fields of the multipart upload; they must come before the `file` part. */
 export const ZAdmissionDocumentFields = z.object({

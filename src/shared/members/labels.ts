@@ -1,5 +1,5 @@
 import type { Locale, Message } from '../i18n/messages.js';
-import type { GENDERS, MEMBERSHIP_EVENT_KINDS, MEMBERSHIP_STATUSES, PARTY_STATUSES } from './contract.js';
+import type { GENDERS, MEMBERSHIP_EVENT_KINDS, MEMBERSHIP_STATUSES, PARTY_STATUSES } from './enums.js';
 
 /**
  * The names of the members' enums, one wording for every place that shows them: the screens, the

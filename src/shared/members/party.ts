@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ZId, ZIsoDate, zOptionalText, zText } from '../http/common.js';
 
-/** Party introductions: sensitive data, read only with sensitive.read (the counts are for everyone). */
-export const PARTY_STATUSES = ['introduced', 'in_training', 'admitted', 'not_admitted'] as const;
+import { PARTY_STATUSES } from './enums.js';
+
+// Party introductions: sensitive data, read only with sensitive.read (the counts are for everyone).
 
 export const ZPartyIntroduction = z.object({
   id: z.number().int(),

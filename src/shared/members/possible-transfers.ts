@@ -6,6 +6,7 @@ import { ZId, zQueryBool, zText } from '../http/common.js';
  * the other side's unit is named only when it lies in the caller's scope.
  */
 export const POSSIBLE_TRANSFER_SOURCES = ['admission', 'import', 'application'] as const;
+export type PossibleTransferSource = (typeof POSSIBLE_TRANSFER_SOURCES)[number];
 export const ZPossibleTransferQuery = z
   .object({
     unitId: ZId.optional(),

@@ -245,7 +245,7 @@ export async function approveMany(ctx: AppContext, actor: Actor, input: TApprove
           return {
             fullName: row.full_name,
             birthDate: row.birth_date,
-            gender: row.gender as 'male' | 'female',
+            gender: row.gender,
             cccd: cccds[i] ?? '',
             phone: row.phone,
             nationality: 'VN',

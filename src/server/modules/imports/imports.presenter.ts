@@ -1,5 +1,4 @@
 import type { Locale } from '../../../shared/i18n/messages.js';
-import type { ImportBatchStatus } from '../../../shared/imports/contract.js';
 import { type FieldSpec, fieldLabel, type Report, type RowIssue } from '../../platform/import/index.js';
 import { messageIn } from '../../platform/validation.js';
 import type { BatchViewRow } from './imports.repository.js';
@@ -40,7 +39,7 @@ export function presentBatch(b: BatchViewRow, progress: number | null) {
     unitName: b.unit_name,
     fileName: b.file_name,
     source: b.source,
-    status: b.status as ImportBatchStatus,
+    status: b.status,
     counts: JSON.parse(b.counts) as Record<string, number>,
     createdAt: b.created_at,
     committedAt: b.committed_at,

@@ -1,9 +1,5 @@
 import { type Message, say } from '../../../shared/i18n/messages.js';
-import {
-  type CccdWarningCode,
-  checkCccd,
-  checkPhone,
-} from '../../../shared/ids/index.js';
+import { type CccdWarningCode, checkCccd, checkPhone } from '../../../shared/ids/index.js';
 import { joinMessages } from '../../../shared/imports/messages.js';
 import { memberImportMessages as I } from '../../../shared/members/import.messages.js';
 import { formatViDate } from '../../../shared/text/index.js';

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { say } from '../../../shared/i18n/messages.js';
+import type { Gender } from '../../../shared/members/enums.js';
 import { memberImportMessages as I } from '../../../shared/members/import.messages.js';
 import { fold, personSortKey } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
@@ -62,7 +63,7 @@ type PersonColumns = {
   full_name_folded: string;
   sort_key: string;
   birth_date: string;
-  gender: string;
+  gender: Gender;
   nationality: string;
   ethnicity_code: string | null;
   religion_code: string | null;

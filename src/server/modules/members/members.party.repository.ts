@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { PartyStatus } from '../../../shared/members/enums.js';
 import type { Database } from '../../db/schema.js';
 import { type Scope, unitInScope } from '../../platform/scope.js';
 import { countOf } from './members.repository.js';
@@ -101,7 +102,7 @@ export async function insertParty(
 export async function updatePartyStatus(
   db: Db,
   id: number,
-  u: { status: string; statusDate: string; note: string | null },
+  u: { status: PartyStatus; statusDate: string; note: string | null },
 ) {
   await db
     .updateTable('party_introduction')

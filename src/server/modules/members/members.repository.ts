@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { TMemberQuery } from '../../../shared/members/contract.js';
+import type { MembershipEventKind } from '../../../shared/members/enums.js';
 import { isPostgres } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
 import { type Scope, unitInScope } from '../../platform/scope.js';
@@ -274,7 +275,7 @@ export async function addEvent(
   actor: { userId: number },
   membershipId: number,
   e: {
-    kind: string;
+    kind: MembershipEventKind;
     event_date: string;
     decision_no?: string | null;
     decision_date?: string | null;

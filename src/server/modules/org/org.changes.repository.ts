@@ -1,4 +1,5 @@
 import { sql, type Updateable } from 'kysely';
+import type { OrgEventKind } from '../../../shared/org/contract.js';
 import { fold } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
@@ -132,7 +133,7 @@ export async function insertUnit(db: Db, u: NewUnit, parent: Version | null): Pr
 export async function insertEvent(
   db: Db,
   e: {
-    kind: string;
+    kind: OrgEventKind;
     unitId: number;
     date: string;
     relatedUnitId: number | null;

@@ -3,7 +3,7 @@ import type { Role } from '../../../shared/auth/roles.js';
 import type { TUserView } from '../../../shared/users/contract.js';
 import type { Database } from '../../db/schema.js';
 
-type RoleRow = { id: number; user_id: number; unit_id: number; role: string; unit_name: string; unit_code: string };
+type RoleRow = { id: number; user_id: number; unit_id: number; role: Role; unit_name: string; unit_code: string };
 
 /** The password hash never leaves: this is the only mapping from a user row to a response. */
 export function presentUser(u: Selectable<Database['app_user']>, roles: RoleRow[]): TUserView {
@@ -14,7 +14,7 @@ export function presentUser(u: Selectable<Database['app_user']>, roles: RoleRow[
     email: u.email,
     phone: u.phone,
     active: u.active === 1,
-    locale: u.locale === 'en' ? 'en' : 'vi',
+    locale: u.locale,
     createdAt: u.created_at,
     roles: roles
       .filter((r) => r.user_id === u.id)
@@ -23,7 +23,7 @@ export function presentUser(u: Selectable<Database['app_user']>, roles: RoleRow[
         unitId: r.unit_id,
         unitName: r.unit_name,
         unitCode: r.unit_code,
-        role: r.role as Role,
+        role: r.role,
       })),
   };
 }

@@ -28,21 +28,8 @@ type HonoraryInput = z.input<typeof ZHonoraryInput>;
 type PartyCreateInput = z.input<typeof ZPartyIntroductionCreate>;
 type PartyPatchInput = z.input<typeof ZPartyIntroductionPatch>;
 
-// Kept here rather than imported from the contract, so zod stays out of the bundle.
-export const STATUSES = [
-  'active',
-  'transferred',
-  'left',
-  'expelled',
-  'honorary',
-] as const satisfies readonly TMember['status'][];
-export const GENDERS = ['male', 'female'] as const satisfies readonly TMember['gender'][];
-export const PARTY_STATUSES = [
-  'introduced',
-  'in_training',
-  'admitted',
-  'not_admitted',
-] as const satisfies readonly TPartyIntroduction['status'][];
+// From the zod-free enums file, so zod stays out of the bundle.
+export { GENDERS, MEMBERSHIP_STATUSES as STATUSES, PARTY_STATUSES } from '../../../shared/members/enums.js';
 
 /** The list's filters as the server names them (booleans travel as 'true'/'false'); undefined means "any". */
 export type MemberFilter = {
