@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as applications from '../modules/applications/applications.repository.js';
 import * as audit from '../modules/audit/audit.repository.js';
 import * as enterprises from '../modules/enterprises/enterprises.repository.js';
+import * as memberCounts from '../modules/members/members.counts.repository.js';
+import * as members from '../modules/members/members.repository.js';
 import * as org from '../modules/org/org.repository.js';
 import * as outreach from '../modules/outreach/outreach.repository.js';
 import * as users from '../modules/users/users.repository.js';
@@ -35,6 +37,15 @@ const QUERIES: Record<string, (db: Db) => Promise<unknown>> = {
     await enterprises.countOf(q);
     await enterprises.pageOf(q, { sort: 'name', order: 'asc', limit: 20, offset: 0 });
   },
+  'members-list-by-name': (db) => {
+    const f = { folded: 'nguyen thi lan', cccdHash: null, phonePrefix: null, status: 'active', limit: 50, offset: 0 };
+    return members.listPage(db, members.filteredMembers(db, scope, f as members.MemberFilters), 50, 0);
+  },
+  'members-by-identity': (db) => {
+    const f = { folded: '', cccdHash: 'ab12', phonePrefix: null, limit: 50, offset: 0 };
+    return members.listPage(db, members.filteredMembers(db, scope, f as members.MemberFilters), 50, 0);
+  },
+  'members-counts': (db) => memberCounts.counts(db, scope, period),
   'outreach-coverage': (db) => outreach.coverageFigures(db, scope, thresholds, period),
   'org-children': (db) => org.childrenAt(db, 5, '2024-06-30', scope),
   'org-search': (db) => org.searchAt(db, scope, { folded: 'phu rieng', code: 'PHU', date: '2024-06-30', limit: 20 }),

@@ -1,4 +1,5 @@
 import {
+  type DatabaseConnection,
   DummyDriver,
   Kysely,
   PostgresAdapter,
@@ -11,9 +12,19 @@ import {
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 
+/** Answers every statement with one empty row, so code that reads a first row goes on to its next query. */
+class OneEmptyRowDriver extends DummyDriver {
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    return {
+      executeQuery: async () => ({ rows: [{}] as never[] }),
+      streamQuery: async function* () {},
+    };
+  }
+}
+
 /**
  * A Kysely that runs nothing: every statement a repository function sends is compiled for the dialect
- * and written down (every query answers no rows). The compiled-SQL snapshots use it, so a change to
+ * and written down (every query answers one empty row). The compiled-SQL snapshots use it, so a change to
  * a list or report query shows in review as a change to its SQL, on both databases.
  */
 export function capturingDb(dialect: 'sqlite' | 'postgres'): { db: Db; statements: string[] } {
@@ -23,13 +34,13 @@ export function capturingDb(dialect: 'sqlite' | 'postgres'): { db: Db; statement
       dialect === 'sqlite'
         ? {
             createAdapter: () => new SqliteAdapter(),
-            createDriver: () => new DummyDriver(),
+            createDriver: () => new OneEmptyRowDriver(),
             createIntrospector: (k) => new SqliteIntrospector(k),
             createQueryCompiler: () => new SqliteQueryCompiler(),
           }
         : {
             createAdapter: () => new PostgresAdapter(),
-            createDriver: () => new DummyDriver(),
+            createDriver: () => new OneEmptyRowDriver(),
             createIntrospector: (k) => new PostgresIntrospector(k),
             createQueryCompiler: () => new PostgresQueryCompiler(),
           },

@@ -1,2 +1,5 @@
 select count(*) as "n" from "app_user" as "u" where exists (select "r"."id" from "user_role" as "r" where "r"."user_id" = "u"."id" and exists (select 1 from org_unit_version sv where sv.unit_id = "r"."unit_id" and ((sv.path >= $1 and sv.path < $2)))) and ("u"."full_name_folded" like $3 or "u"."username" like $4);
 -- parameters: ["/1/5/","/1/50","%nguyen%","%nguyen%"]
+
+select "u".* from "app_user" as "u" where exists (select "r"."id" from "user_role" as "r" where "r"."user_id" = "u"."id" and exists (select 1 from org_unit_version sv where sv.unit_id = "r"."unit_id" and ((sv.path >= $1 and sv.path < $2)))) and ("u"."full_name_folded" like $3 or "u"."username" like $4) order by "u"."username" limit $5 offset $6;
+-- parameters: ["/1/5/","/1/50","%nguyen%","%nguyen%",50,0]

@@ -142,8 +142,7 @@ export async function removeRole(ctx: AppContext, actor: Actor, id: number, role
   await view(ctx.db, scope, id);
   const role = await repo.roleOfUser(ctx.db, id, roleId);
   if (!role || !(await isUnitInScope(ctx.db, role.unit_id, scope))) throw new AppError('NOT_FOUND');
-  if (!(await grantableAt(ctx.db, actor, role.unit_id)).has(role.role))
-    throw new AppError('ROLE_NOT_GRANTABLE');
+  if (!(await grantableAt(ctx.db, actor, role.unit_id)).has(role.role)) throw new AppError('ROLE_NOT_GRANTABLE');
   const count = (await repo.rolesOf(ctx.db, [id])).length;
   if (count <= 1) throw new AppError('LAST_ROLE');
   await ctx.db.transaction().execute(async (trx) => {
