@@ -13,7 +13,8 @@ import { personSortKey } from '../src/shared/text/sort-key.js';
  * Member search at national scale: ≥1 M people with memberships spread over the org-tree bench's
  * ~150 k grassroots unions, names drawn from realistic Vietnamese distributions, then the list query
  * (count + first page of 50, sorted by the stored given-name sort key) timed through the real
- * repository code for several scopes and kinds of search text.
+ * repository code for several scopes and kinds of search text. Longer than 400 lines on purpose: the
+ * generator, the loaders for both databases and the timings are one bench that is read top to bottom.
  */
 
 // Family names with their approximate shares (per cent) in the population.

@@ -9,6 +9,8 @@ import { chromiumAvailable, clearScreenshots, launchBrowser, newPage, PHONE } fr
 import { startTestServer, type TestServer } from './server.js';
 
 /**
+ * (One journey file over 400 lines on purpose: the steps share one browser session and build on each other.)
+ *
  * The enterprise survey frame through the built app: a commune union's administrator imports a
  * real .xlsx (title rows, renamed headers, a lost leading zero, a wrong check digit, and a workers
  * column the detector cannot name, so the mapping is corrected by hand), finds an imported

@@ -13,6 +13,8 @@ import type { OrgEventKind } from '../../shared/org/contract.js';
  * Table shapes as Kysely sees them. Conventions that keep one code path over SQLite and PostgreSQL:
  * dates are ISO 'YYYY-MM-DD' text, timestamps ISO-8601 text (UTC), booleans integers 0/1,
  * JSON stored as text. Date ranges are half-open: valid_to is the first day no longer valid.
+ * One file on purpose (over 400 lines): Kysely needs the one `Database` map, and migrations.test.ts reads
+ * this file to check it against the tables the migrations build.
  */
 export interface UnitTypeTable {
   code: string;

@@ -9,6 +9,7 @@ import { type Client, createTestEnv, makeTree, makeUser, type TestEnv, uniq, wri
  * For every API route, a user of subtree A gets nothing of sibling subtree B: a 404 for B's records,
  * lists without them, and no way to create or move anything into B. The route list comes from the app
  * itself, so a new route without a case here fails this test: scope is proven by construction.
+ * Longer than 400 lines on purpose: one case per route, in one table the completeness check can see.
  */
 let env: TestEnv;
 let fx: {

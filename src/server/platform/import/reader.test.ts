@@ -6,6 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImportFileError, openTable, type TableRow } from './index.js';
 import { openZip } from './zip.js';
 
+/**
+ * The reader on real file shapes: xlsx (title rows, merged headers, shared strings, odd zips) and CSV in
+ * every encoding offices produce. Over 400 lines on purpose: each case builds its own small file, and
+ * the cases read best side by side.
+ */
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'import-reader-'));
