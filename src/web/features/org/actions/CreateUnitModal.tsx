@@ -5,7 +5,7 @@ import { DateInput } from '../../../components/DateInput.js';
 import { FormModal } from '../../../components/FormModal.js';
 import { orgApi } from '../api.js';
 import { typeName, typeValidOn, useUnitTypes } from '../unitTypes.js';
-import { AreaFields, DecisionFields } from './DecisionFields.js';
+import { DecisionFields, UnitNameFields } from './DecisionFields.js';
 import { useOrgChanged } from './useOrgChanged.js';
 
 type Values = {
@@ -94,17 +94,7 @@ export function CreateUnitModal({ open, parent, asOf, onClose, onCreated }: Prop
       >
         <Select options={allowed.map((ty) => ({ value: ty.code, label: typeName(ty, locale) }))} />
       </Form.Item>
-      <Form.Item
-        name="name"
-        label={t('org.name')}
-        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-      >
-        <Input maxLength={255} />
-      </Form.Item>
-      <Form.Item name="shortName" label={t('org.shortName')}>
-        <Input maxLength={100} />
-      </Form.Item>
-      <AreaFields />
+      <UnitNameFields />
       <Form.Item name="address" label={t('org.address')}>
         <Input maxLength={500} />
       </Form.Item>

@@ -46,6 +46,26 @@ export function DecisionFields({ founding = false }: { founding?: boolean }) {
   );
 }
 
+/** A unit's name, short name and administrative area: what a founding or a renaming states. */
+export function UnitNameFields() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Form.Item
+        name="name"
+        label={t('org.name')}
+        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+      >
+        <Input maxLength={255} />
+      </Form.Item>
+      <Form.Item name="shortName" label={t('org.shortName')}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <AreaFields />
+    </>
+  );
+}
+
 export function AreaFields() {
   const { t } = useI18n();
   return (

@@ -1,10 +1,10 @@
-import { Form, Input } from 'antd';
+import { Form } from 'antd';
 import type { TOrgUnitDetail } from '../../../../shared/org/contract.js';
 import { ApiError } from '../../../app/api/client.js';
 import { useI18n } from '../../../app/i18n/I18nProvider.js';
 import { FormModal } from '../../../components/FormModal.js';
 import { type OrgRenameInput, orgApi } from '../api.js';
-import { AreaFields, DecisionFields, type DecisionValues, EffectiveDateField } from './DecisionFields.js';
+import { DecisionFields, type DecisionValues, EffectiveDateField } from './DecisionFields.js';
 import { useOrgChanged } from './useOrgChanged.js';
 
 type Values = DecisionValues & { name: string; shortName?: string; adminAreaCode?: string; adminAreaName?: string };
@@ -52,17 +52,7 @@ export function RenameModal({ open, unit, asOf, onClose }: Props) {
       }}
     >
       <EffectiveDateField />
-      <Form.Item
-        name="name"
-        label={t('org.name')}
-        rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-      >
-        <Input maxLength={255} />
-      </Form.Item>
-      <Form.Item name="shortName" label={t('org.shortName')}>
-        <Input maxLength={100} />
-      </Form.Item>
-      <AreaFields />
+      <UnitNameFields />
       <DecisionFields />
     </FormModal>
   );
