@@ -4,7 +4,7 @@ import { ApiError } from '../../../app/api/client.js';
 import { useI18n } from '../../../app/i18n/I18nProvider.js';
 import { FormModal } from '../../../components/FormModal.js';
 import { type OrgRenameInput, orgApi } from '../api.js';
-import { DecisionFields, type DecisionValues, EffectiveDateField } from './DecisionFields.js';
+import { DecisionFields, type DecisionValues, EffectiveDateField, UnitNameFields } from './DecisionFields.js';
 import { useOrgChanged } from './useOrgChanged.js';
 
 type Values = DecisionValues & { name: string; shortName?: string; adminAreaCode?: string; adminAreaName?: string };
