@@ -186,6 +186,12 @@ export const MOVES_2025: { unit: string; to: string; area: [string, string] }[] 
   { unit: 'CDCS-BD-001', to: 'CDXA-BUDANG', area: ['25396', 'Xã Bù Đăng'] },
 ];
 
+/** The commune union that takes over each ended district federation's own records (at its seat). */
+export const DISTRICT_SUCCESSORS_2025: Record<string, string> = {
+  PHURIENG: 'CDXA-PHURIENG',
+  BUDANG: 'CDXA-BUDANG',
+};
+
 export const DEMO_ACCOUNTS: {
   username: string;
   fullName: string;

@@ -4,7 +4,15 @@ import { insertUserWithRoles } from '../modules/users/users.repository.js';
 import type { AppContext } from '../platform/context.js';
 import { generatePassword, hashPassword } from '../platform/password.js';
 import { loadActorForUser } from '../platform/session.js';
-import { COMMUNE_UNIONS_2025, DEMO_ACCOUNTS, type DemoUnit, MOVES_2025, REFORM_DATE, UNITS_2024 } from './demo-data.js';
+import {
+  COMMUNE_UNIONS_2025,
+  DEMO_ACCOUNTS,
+  type DemoUnit,
+  DISTRICT_SUCCESSORS_2025,
+  MOVES_2025,
+  REFORM_DATE,
+  UNITS_2024,
+} from './demo-data.js';
 import { loadDemoMembers } from './demo-members.js';
 
 export type DemoAccount = { username: string; password: string; unit: string; role: string };
@@ -73,8 +81,12 @@ export async function loadDemo(ctx: AppContext): Promise<{ loaded: boolean; acco
       ...reform,
     });
   }
-  for (const district of ['PHURIENG', 'BUDANG']) {
-    await org.dissolve(ctx, actor, await idOf(district), { effectiveDate: REFORM_DATE, ...reform });
+  for (const [district, successor] of Object.entries(DISTRICT_SUCCESSORS_2025)) {
+    await org.dissolve(ctx, actor, await idOf(district), {
+      effectiveDate: REFORM_DATE,
+      successorId: await idOf(successor),
+      ...reform,
+    });
   }
   await org.merge(ctx, actor, await idOf('BINHPHUOC'), {
     effectiveDate: REFORM_DATE,

@@ -35,6 +35,11 @@ export function prefixRange(prefix: string): PathRange {
   return { from: prefix, to: `${prefix.slice(0, -1)}0` };
 }
 
+/** The one path itself: a longer path continues with a digit, which sorts after `\x01` (NUL is not valid text in PostgreSQL). */
+export function exactRange(path: string): PathRange {
+  return { from: path, to: `${path}\x01` };
+}
+
 /** Drops prefixes already covered by a shorter one, so queries carry as few ranges as possible. */
 export function normalisePrefixes(prefixes: string[]): string[] {
   const sorted = [...new Set(prefixes)].sort((a, b) => a.length - b.length);
@@ -59,8 +64,20 @@ export async function scopeForUnits(db: Kysely<Database>, permission: Permission
     .distinct()
     .where('unit_id', 'in', [...owners])
     .execute();
-  const ranges = normalisePrefixes(paths.map((p) => p.path)).map(prefixRange);
-  return { permission, ranges, unitIds: [...owners] };
+  const prefixes = normalisePrefixes(paths.map((p) => p.path));
+  // A unit dissolved with one of ours named as its receiving unit hands over its own records (not its
+  // sub-units: those went wherever they moved). Each of its paths becomes a one-path range.
+  const handedOver = await db
+    .selectFrom('org_event as e')
+    .innerJoin('org_unit_version as v', 'v.unit_id', 'e.unit_id')
+    .select(['e.unit_id', 'v.path'])
+    .distinct()
+    .where('e.kind', '=', 'dissolve')
+    .where('e.related_unit_id', 'in', [...owners])
+    .execute();
+  const exact = handedOver.filter((h) => !owners.has(h.unit_id) && !prefixes.some((p) => h.path.startsWith(p)));
+  const ranges = [...prefixes.map(prefixRange), ...[...new Set(exact.map((h) => h.path))].map(exactRange)];
+  return { permission, ranges, unitIds: [...owners, ...new Set(exact.map((h) => h.unit_id))] };
 }
 
 /** Scope for a permission; FORBIDDEN when no role grants it at all (that reveals nothing about records). */

@@ -54,6 +54,8 @@ export type TOrgUnit = z.infer<typeof ZOrgUnit>;
 export const ZOrgUnitDetail = ZOrgUnit.extend({
   /** Ancestors from the top of the caller's scope down to the parent, as of the date. */
   ancestors: z.array(z.object({ id: z.number().int(), name: z.string(), typeCode: z.string() })),
+  /** The parent's name as of the date, also when the parent is outside the caller's scope (names are not secret). */
+  parentName: z.string().nullable(),
   /** Every dated state of the unit (parent, name, type, area), oldest first. */
   history: z.array(
     z.object({
@@ -127,9 +129,10 @@ export const ZOrgRename = z
   .object({
     effectiveDate: ZIsoDate,
     name: zText(255).optional(),
-    shortName: zOptionalText(100),
-    adminAreaCode: zOptionalText(10),
-    adminAreaName: zOptionalText(255),
+    // Absent = unchanged (optional() answers undefined before zOptionalText would turn it into null); null clears.
+    shortName: zOptionalText(100).optional(),
+    adminAreaCode: zOptionalText(10).optional(),
+    adminAreaName: zOptionalText(255).optional(),
     ...decision,
   })
   .strict();
@@ -138,13 +141,14 @@ export const ZOrgMove = z
   .object({
     effectiveDate: ZIsoDate,
     newParentId: ZId,
-    adminAreaCode: zOptionalText(10),
-    adminAreaName: zOptionalText(255),
+    adminAreaCode: zOptionalText(10).optional(),
+    adminAreaName: zOptionalText(255).optional(),
     ...decision,
   })
   .strict();
 
-export const ZOrgDissolve = z.object({ effectiveDate: ZIsoDate, ...decision }).strict();
+/** `successorId`: the unit that takes over the ended unit's own records (named in messages and lists). */
+export const ZOrgDissolve = z.object({ effectiveDate: ZIsoDate, successorId: ZId.nullish(), ...decision }).strict();
 
 export const ZOrgMerge = z.object({ effectiveDate: ZIsoDate, targetId: ZId, ...decision }).strict();
 

@@ -11,4 +11,16 @@ export const orgMessages = defineMessages('org', {
   typeUnknown: { vi: 'Loại đơn vị "{code}" không tồn tại', en: 'There is no unit type "{code}"' },
   noChange: { vi: 'Không có thay đổi nào được nhập', en: 'No change was entered' },
   alreadyUnder: { vi: 'Đơn vị đã trực thuộc đơn vị này', en: 'The unit is already under this unit' },
+  unitEnded: {
+    vi: '{name} đã kết thúc ngày {date}; đơn vị tiếp nhận: {successor}',
+    en: '{name} ended on {date}; its successor is {successor}',
+  },
+  unitEndedNoSuccessor: {
+    vi: '{name} đã kết thúc ngày {date}; không ghi nhận đơn vị tiếp nhận',
+    en: '{name} ended on {date}; no successor was recorded',
+  },
+  successorUnknown: {
+    vi: 'Đơn vị tiếp nhận không tồn tại hoặc không hoạt động vào ngày kết thúc',
+    en: 'The successor does not exist or is not active on the end date',
+  },
 });

@@ -24,6 +24,7 @@ import {
   type Scope,
   scopeWithin,
 } from '../../platform/scope.js';
+import { endedUnitIssue } from '../../platform/unit-life.js';
 import { type Issue, invalid, issue, readMessage } from '../../platform/validation.js';
 import { admit } from '../members/members.admission.js';
 import { sensitiveGate } from '../members/members.sensitive.js';
@@ -71,6 +72,8 @@ async function openUnit(ctx: AppContext, actor: Actor, unitId: number) {
   await requireUnitInScope(ctx.db, unitId, scope);
   const date = today(ctx);
   const unit = await repo.unitAt(ctx.db, unitId, date);
+  const ended = await endedUnitIssue(ctx.db, unitId, date, 'unitId');
+  if (ended) invalid([ended]);
   if (!unit || unit.valid_from > date || (unit.valid_to !== null && unit.valid_to <= date)) {
     invalid([issue('unitId', M.unitClosed)]);
   }

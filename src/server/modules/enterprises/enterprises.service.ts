@@ -26,6 +26,7 @@ import {
   type Scope,
   scopeWithin,
 } from '../../platform/scope.js';
+import { endedUnitIssue } from '../../platform/unit-life.js';
 import { type Issue, invalid, issue } from '../../platform/validation.js';
 import { exportFileName, writeEnterprisesXlsx } from './enterprises.export.js';
 import { presentConfig, presentDetail, presentEnterprise, presentOfficers } from './enterprises.presenter.js';
@@ -128,6 +129,9 @@ async function assertReferences(
 export async function create(ctx: AppContext, actor: Actor, input: TEnterpriseCreate) {
   const scope = await requireScope(ctx.db, actor, 'record.write');
   await requireUnitInScope(ctx.db, input.unitId, scope);
+  // An enterprise is filed today: under a unit that has ended it belongs to the successor.
+  const ended = await endedUnitIssue(ctx.db, input.unitId, today(ctx), 'unitId');
+  if (ended) invalid([ended]);
   const mst = checkMst(input.mst);
   await assertReferences(ctx.db, scope, input);
   const id = await ctx.db.transaction().execute(async (trx) => {

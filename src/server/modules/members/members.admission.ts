@@ -12,6 +12,7 @@ import { AppError } from '../../platform/errors.js';
 import { ruleTextAt } from '../../platform/rules.js';
 import { type Actor, isUnitInScope, requireScope, requireUnitInScope } from '../../platform/scope.js';
 import { checkedDataKeys, encrypt, lookupHash } from '../../platform/secrets.js';
+import { endedUnitIssue } from '../../platform/unit-life.js';
 import { type Issue, invalid, issue } from '../../platform/validation.js';
 import * as admissionRepo from './members.admission.repository.js';
 import { type Conflict, notePossibleTransfers, type TransferSource } from './members.notices.js';
@@ -63,7 +64,8 @@ async function checkUnit(db: Db, unitId: number, date: string, path: string) {
   let problem: Issue | null = null;
   if (!u) problem = issue(path, M.unitNotFound);
   else if (u.grassroots !== 1) problem = issue(path, M.notGrassroots, { name: u.name });
-  else if (date < u.valid_from || (u.valid_to !== null && date >= u.valid_to)) {
+  else if (u.valid_to !== null && date >= u.valid_to) problem = await endedUnitIssue(db, unitId, date, path);
+  else if (date < u.valid_from) {
     problem = issue(path, M.unitInactive, { name: u.name, date: formatViDate(date) });
   }
   return { unit: u, issue: problem };

@@ -25,11 +25,13 @@ export function presentUnit(r: UnitRow): TOrgUnit {
 
 /**
  * A unit with its ancestors and dated states. `visibleParents` are the past parents inside the
- * caller's scope: any other parent (e.g. the commune union a district's CĐCS moved to) stays unnamed.
+ * caller's scope: any other parent (e.g. the commune union a district's CĐCS moved to) is named but
+ * not linked (names of the tree are not secret; its records are).
  */
 export function presentDetail(
   row: UnitRow,
   ancestors: { unit_id: number; name: string; type_code: string }[],
+  parentName: string | null,
   history: HistoryRow[],
   visibleParents: Set<number>,
 ): TOrgUnitDetail {
@@ -37,11 +39,12 @@ export function presentDetail(
   return {
     ...presentUnit(row),
     ancestors: ancestors.map((a) => ({ id: a.unit_id, name: a.name, typeCode: a.type_code })),
+    parentName,
     history: history.map((h) => ({
       validFrom: h.valid_from,
       validTo: h.valid_to,
       parentId: shown(h.parent_id) ? h.parent_id : null,
-      parentName: shown(h.parent_id) ? h.parent_name : null,
+      parentName: h.parent_name,
       name: h.name,
       typeCode: h.type_code,
       adminAreaName: h.admin_area_name,

@@ -57,17 +57,24 @@ export async function loadDetail(db: Db, id: number, asOf: string, scope: Scope)
     const p = `/${ancestorIds.slice(0, i + 1).join('/')}/`;
     return scope.ranges.some((r) => p >= r.from && p < r.to);
   });
-  const names = new Map((await repo.namesAt(db, visible, date)).map((n) => [n.unit_id, n]));
+  const parentId = row.parent_id;
+  const names = new Map(
+    (await repo.namesAt(db, parentId === null ? visible : [...new Set([...visible, parentId])], date)).map((n) => [
+      n.unit_id,
+      n,
+    ]),
+  );
   const hist = await repo.history(db, id);
-  // A parent outside the caller's scope (e.g. the commune union a district's CĐCS moved to) stays unnamed.
+  // A parent outside the caller's scope (e.g. the commune union a district's CĐCS moved to) is named, not linked.
   const parentIds = [...new Set(hist.map((h) => h.parent_id).filter((p): p is number => p !== null))];
   const visibleParents = new Set<number>();
   for (const pid of parentIds) if (await isUnitInScope(db, pid, scope)) visibleParents.add(pid);
+  const parentName = parentId === null ? null : (names.get(parentId)?.name ?? null);
   const ancestors = visible.flatMap((aid) => {
     const n = names.get(aid);
     return n ? [n] : [];
   });
-  return presentDetail(row, ancestors, hist, visibleParents);
+  return presentDetail(row, ancestors, parentName, hist, visibleParents);
 }
 
 export async function search(ctx: AppContext, actor: Actor, q: z.output<typeof ZOrgSearchQuery>) {

@@ -83,6 +83,16 @@ export function openVersion(db: Db, unitId: number) {
     .executeTakeFirst();
 }
 
+/** The unit's state in force on `date`, if it existed then. */
+export function versionAt(db: Db, unitId: number, date: string) {
+  return db
+    .selectFrom('org_unit_version as v')
+    .selectAll()
+    .where('v.unit_id', '=', unitId)
+    .where((eb) => activeAt(eb, date))
+    .executeTakeFirst();
+}
+
 export function unitById(db: Db, unitId: number) {
   return db.selectFrom('org_unit').selectAll().where('id', '=', unitId).executeTakeFirst();
 }

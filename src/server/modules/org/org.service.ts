@@ -238,8 +238,17 @@ export async function dissolve(ctx: AppContext, actor: Actor, id: number, input:
     const unit = await repo.unitById(trx, id);
     if (unit && date <= unit.valid_from)
       throw new AppError('ORG_DATE_BEFORE_START', { date: formatViDate(unit.valid_from) });
+    let successor: number | null = null;
+    if (input.successorId != null) {
+      await requireUnitInScope(trx, input.successorId, scope);
+      const s = await repo.versionAt(trx, input.successorId, date);
+      if (!s || input.successorId === id || s.path.startsWith(v.path)) {
+        invalid([issue('successorId', M.successorUnknown)]);
+      }
+      successor = input.successorId;
+    }
     await endLife(trx, v, date, null);
-    await recordEvent(trx, actor, 'dissolve', id, date, input);
+    await recordEvent(trx, actor, 'dissolve', id, date, input, successor);
     await audit(trx, actor, {
       action: 'org.dissolve',
       entity: 'org_unit',
@@ -249,6 +258,7 @@ export async function dissolve(ctx: AppContext, actor: Actor, id: number, input:
       after: input,
     });
   });
+  actor.scopeCache.clear();
   return loadDetail(ctx.db, id, date, await requireScope(ctx.db, actor, 'org.read'));
 }
 

@@ -5,6 +5,7 @@ import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { type Actor, requireScope, requireUnitInScope, scopeWithin } from '../../platform/scope.js';
+import { endedUnitIssue } from '../../platform/unit-life.js';
 import { type Issue, invalid, issue } from '../../platform/validation.js';
 import * as enterprises from '../enterprises/enterprises.service.js';
 import { presentConfig, presentCoverage, presentEvents } from './outreach.presenter.js';
@@ -29,6 +30,8 @@ export async function create(ctx: AppContext, actor: Actor, input: TOutreachCrea
   const scope = await requireScope(ctx.db, actor, 'record.write');
   await requireUnitInScope(ctx.db, input.unitId, scope);
   const issues: Issue[] = [];
+  const ended = await endedUnitIssue(ctx.db, input.unitId, input.eventDate, 'unitId');
+  if (ended) issues.push(ended);
   if (!(await codesOn(ctx, 'form', input.eventDate)).has(input.formCode)) {
     issues.push(issue('formCode', M.formUnknown, { code: input.formCode }));
   }

@@ -123,11 +123,15 @@ export function UnitDetail({ id, asOf, onSelectUnit }: Props) {
           {
             key: 'parent',
             label: t('org.parent'),
-            children: parent ? (
-              <Typography.Link onClick={() => onSelectUnit(parent.id, { reveal: true })}>{parent.name}</Typography.Link>
-            ) : (
-              t('common.none')
-            ),
+            // The parent is linked when it is the caller's; outside their scope it is only named.
+            children:
+              parent && parent.id === u.parentId ? (
+                <Typography.Link onClick={() => onSelectUnit(parent.id, { reveal: true })}>
+                  {parent.name}
+                </Typography.Link>
+              ) : (
+                <span data-testid="unit-parent-name">{u.parentName ?? t('common.none')}</span>
+              ),
           },
           {
             key: 'area',
