@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AdminUnitKind, CommuneHow, CommuneNote } from '../../shared/admin-units/labels.js';
 import type { ApplicationStatus } from '../../shared/applications/contract.js';
 import type { Role } from '../../shared/auth/roles.js';
 import type { EmployerAttitude } from '../../shared/enterprises/labels.js';
@@ -178,6 +179,36 @@ export interface EnterpriseTable {
   created_at: string;
   updated_at: string;
   created_by: number | null;
+  /** admin_unit.id in the list of the record's date, resolved from the code, name or address. */
+  commune_id: number | null;
+  /** The same commune in today's list (itself, or its successor after a reform); null when split or unknown. */
+  commune_now_id: number | null;
+  commune_how: Generated<CommuneHow>;
+  commune_note: CommuneNote | null;
+  /** For an ambiguous name, the candidates; for an unknown one, the text that was tried. */
+  commune_detail: string | null;
+}
+
+/** One commune of an official list, valid in [valid_from, valid_to). */
+export interface AdminUnitTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_key: string;
+  kind: AdminUnitKind;
+  province_code: string | null;
+  province_name: string;
+  district_code: string | null;
+  district_name: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  imported_at: string;
+}
+
+export interface AdminUnitSuccessorTable {
+  old_id: number;
+  new_id: number;
+  part: number;
 }
 
 export interface EnterpriseSurveyTable {
@@ -485,6 +516,8 @@ export interface Database {
   ownership_type: OwnershipTypeTable;
   rule_setting: RuleSettingTable;
   enterprise: EnterpriseTable;
+  admin_unit: AdminUnitTable;
+  admin_unit_successor: AdminUnitSuccessorTable;
   enterprise_survey: EnterpriseSurveyTable;
   outreach_form: OutreachFormTable;
   outreach_event: OutreachEventTable;

@@ -155,6 +155,12 @@ export const ERRORS = {
     en: 'The date {date} is before the membership began in this unit ({start})',
   },
   IMPORT_FILE: { status: 422, vi: '{message}', en: '{message}' },
+  // Read by the operator's CLI, which speaks Vietnamese: the reason is Vietnamese in both.
+  ADMIN_UNITS_FILE: {
+    status: 422,
+    vi: 'Tệp danh mục đơn vị hành chính {file}: {reason}',
+    en: 'Administrative-unit list {file}: {reason}',
+  },
   IMPORT_NOT_PENDING: {
     status: 409,
     vi: 'Lô nhập này đã được ghi hoặc đã huỷ',
