@@ -231,10 +231,8 @@ async function* guardedSheet(stream: Readable, strings: number): AsyncGenerator<
     const text = carry + (typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }));
     // Keep from the last cell that has not closed yet (or a tag cut in half) for the next chunk.
     let cut = text.length;
-    let m: RegExpExecArray | null;
-    CELL_START.lastIndex = 0;
     let last = -1;
-    while ((m = CELL_START.exec(text)) !== null) last = m.index;
+    for (const m of text.matchAll(CELL_START)) last = m.index;
     if (last >= 0) {
       const rest = text.slice(last);
       if (!/<\/c>|^<c\b[^>]*\/>/.test(rest)) cut = last;
