@@ -1,9 +1,11 @@
 import type { Transaction } from 'kysely';
 import { type Message, say } from '../../../shared/i18n/messages.js';
 import { joinMessages, importsMessages as M, verbatim } from '../../../shared/imports/messages.js';
+import { officeMessages as O } from '../../../shared/imports/office.messages.js';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
-import { detectHeader, type FieldSpec, type HeaderDetection } from './header.js';
+import { cellFault, endOfTable } from './cells.js';
+import { detectHeader, type FieldSpec, foldHeader, type HeaderDetection } from './header.js';
 import { openTable } from './reader.js';
 import type { CellValue, TableRow } from './types.js';
 import type { ValueParser } from './values.js';
@@ -45,6 +47,13 @@ export interface ImportSpec<K extends string, V> {
   };
   keyField: K;
   keyOf(v: V): string | null;
+  /**
+   * The key of a row that was rejected, from its parsed cells, so that a later row with the same key is still
+   * reported as a duplicate. By default the key field's parsed value.
+   */
+  keyOfCells?(values: Partial<Record<K, unknown>>): string | null;
+  /** The entries a list field's values may be mapped to (by code), for the value mapping step. */
+  choices?: Partial<Record<K, readonly ValueChoice[]>>;
   /** How the key is shown in messages and the preview, when the key itself should not be (a hash). */
   showKey?(v: V): string;
   /** How a row is named in the preview (e.g. the enterprise's name). */
@@ -57,9 +66,17 @@ export interface ImportSpec<K extends string, V> {
   afterRun?(): Promise<void>;
 }
 
+/** An entry a value found in a file may be mapped to. */
+export type ValueChoice = { code: string; name: string };
+/** Field → folded value as written → code: the person's answer to "what does «Cty TNHH» mean". */
+export type ValueMapping = Partial<Record<string, Record<string, string>>>;
+/** A value that matched no entry of its list, once per file, with the rows that use it. */
+export type UnknownValue = { field: string; raw: string; folded: string; rows: number[]; count: number };
+
 export type RunOptions<K extends string> = {
   file: string;
   mapping?: Partial<Record<K, number | null>>;
+  valueMapping?: ValueMapping;
   onDuplicate: OnDuplicate;
   duplicateReason?: string | null;
   mode: Mode;
@@ -85,6 +102,12 @@ export type Report<K extends string> = {
   /** Excel row numbers rejected, with their cells, for the rejected-rows file. */
   rejectedRows: { row: number; cells: CellValue[]; issues: RowIssue[] }[];
   preview: { row: number; action: Action | 'reject'; key: string | null; label: string }[];
+  /** Values no list entry matched, once each, for the value mapping step. */
+  unknownValues: UnknownValue[];
+  /** Where the table ended (a total row, a signature line) and how many rows from there were left out. */
+  endOfTable: { row: number; text: string; ignored: number } | null;
+  /** Notes about the file as a whole (the end of the table), not about a row. */
+  info: Message[];
   committed: boolean;
 };
 
@@ -155,6 +178,9 @@ export async function runImport<K extends string, V>(
     warnings: [],
     rejectedRows: [],
     preview: [],
+    unknownValues: [],
+    endOfTable: null,
+    info: [],
     committed: false,
   };
   if (!detection || report.header.missingRequired.length > 0) {
@@ -168,12 +194,33 @@ export async function runImport<K extends string, V>(
     return report;
   }
 
-  const seen = new Map<string, number>();
+  // Each key with the first row holding it, and whether that row was rejected (a duplicate is still one).
+  const seen = new Map<string, { row: number; rejected: boolean }>();
+  const unknown = new Map<string, UnknownValue>();
+  const valueMapping = opts.valueMapping ?? {};
+  const choiceCodes = new Map<string, Set<string>>(
+    Object.entries<readonly ValueChoice[] | undefined>(spec.choices ?? {}).map(([f, list]) => [
+      f,
+      new Set((list ?? []).map((c) => c.code)),
+    ]),
+  );
+  const mappedCode = (field: K, raw: CellValue | undefined): string | null => {
+    if (typeof raw !== 'string' && typeof raw !== 'number') return null;
+    const code = valueMapping[field]?.[foldHeader(String(raw))];
+    return code !== undefined && choiceCodes.get(field)?.has(code) ? code : null;
+  };
+  const keyOfCells =
+    spec.keyOfCells ??
+    ((values: Partial<Record<K, unknown>>) => {
+      const k = values[spec.keyField];
+      return typeof k === 'string' ? k : null;
+    });
   const previewLimit = opts.previewLimit ?? 200;
   type Parsed = { row: number; cells: CellValue[]; value: V; key: string | null };
   const shownKey = (v: V, key: string | null) => (key !== null && spec.showKey ? spec.showKey(v) : key);
-  const reject = (row: number, cells: CellValue[], issues: RowIssue[]) => {
-    report.rejected.push(...issues);
+  const reject = (row: number, cells: CellValue[], issues: (RowIssue & { once?: boolean })[]) => {
+    // An unknown value is listed once per file (unknownValues); the row still carries it in the rejected file.
+    report.rejected.push(...issues.filter((i) => !i.once).map(({ once: _, ...i }) => i));
     report.rejectedRows.push({ row, cells, issues });
     if (report.preview.length < previewLimit) report.preview.push({ row, action: 'reject', key: null, label: '' });
   };
@@ -187,13 +234,28 @@ export async function runImport<K extends string, V>(
     );
   };
 
+  // The unknown values become one issue each (at their first row), so an all-or-nothing run still refuses them.
+  const finishOffice = () => {
+    report.unknownValues = [...unknown.values()];
+    for (const u of report.unknownValues) {
+      const field = u.field as K;
+      report.rejected.push({
+        row: u.rows[0] ?? 0,
+        column: columnName(field),
+        message: say(O.unknownValue, { raw: u.raw, field: labelOf(field), rows: String(u.count) }),
+      });
+    }
+    const end = report.endOfTable;
+    if (end) report.info.push(say(O.endOfTable, { row: String(end.row), text: end.text, n: String(end.ignored) }));
+  };
+
   const work = async (trx: Transaction<Database> | null) => {
     let chunk: Parsed[] = [];
     const flush = async () => {
       if (chunk.length === 0) return;
       // All-or-nothing and a row already failed: the transaction will roll back, so stop writing and
       // only keep validating, for the report (a 300 k-row file with an early error stays fast).
-      const write = trx !== null && !(opts.mode === 'all' && report.rejected.length > 0);
+      const write = trx !== null && !(opts.mode === 'all' && report.rejectedRows.length > 0);
       const keys = [...new Set(chunk.map((p) => p.key).filter((k): k is string => k !== null))];
       const existing = await spec.findExisting(trx ?? db, keys);
       const toInsert: V[] = [];
@@ -238,15 +300,50 @@ export async function runImport<K extends string, V>(
 
     for await (const r of table.rows()) {
       if (r.row < report.header.dataStartRow) continue;
+      // Below the total row or in the signature block: not records. Counted, so the person sees it happened.
+      if (report.endOfTable) {
+        report.endOfTable.ignored++;
+        continue;
+      }
+      const end = endOfTable(r);
+      if (end !== null) {
+        report.endOfTable = { row: r.row, text: end.length > 60 ? `${end.slice(0, 57)}…` : end, ignored: 1 };
+        continue;
+      }
       report.rows++;
       if (report.rows % CHUNK === 0) opts.onProgress?.(report.rows);
       const values: Partial<Record<K, unknown>> = {};
-      const issues: RowIssue[] = [];
+      const issues: (RowIssue & { once?: boolean })[] = [];
       for (const f of spec.fields) {
         const idx = mapping[f.key];
         if (idx === null || idx === undefined) continue;
-        const parsed = spec.parsers[f.key](r.cells[idx]);
-        if ('error' in parsed) issues.push({ row: r.row, column: columnName(f.key), message: parsed.error });
+        const raw = r.cells[idx];
+        const fault = cellFault(raw);
+        if (fault) {
+          issues.push({ row: r.row, column: columnName(f.key), message: fault });
+          continue;
+        }
+        const code = mappedCode(f.key, raw);
+        if (code !== null) {
+          values[f.key] = code;
+          continue;
+        }
+        const parsed = spec.parsers[f.key](raw);
+        if ('error' in parsed && parsed.unknown !== undefined && spec.choices?.[f.key]) {
+          // Said once per file (below), not on every row that uses the spelling.
+          const folded = foldHeader(parsed.unknown);
+          const id = `${f.key}\u0000${folded}`;
+          const u = unknown.get(id) ?? { field: f.key, raw: parsed.unknown, folded, rows: [], count: 0 };
+          u.count++;
+          if (u.rows.length < 20) u.rows.push(r.row);
+          unknown.set(id, u);
+          issues.push({
+            row: r.row,
+            column: columnName(f.key),
+            message: say(O.unknownValueRow, { raw: parsed.unknown }),
+            once: true,
+          });
+        } else if ('error' in parsed) issues.push({ row: r.row, column: columnName(f.key), message: parsed.error });
         else {
           values[f.key] = parsed.value;
           if ('warning' in parsed)
@@ -270,6 +367,8 @@ export async function runImport<K extends string, V>(
           report.warnings.push({ row: r.row, column: columnName(w.field), message: w.message });
       }
       if (issues.length > 0 || !built.value) {
+        const key = keyOfCells(values);
+        if (key !== null && !seen.has(key)) seen.set(key, { row: r.row, rejected: true });
         reject(r.row, r.cells, issues);
         continue;
       }
@@ -278,17 +377,20 @@ export async function runImport<K extends string, V>(
         const first = seen.get(key);
         if (first !== undefined) {
           const shown = shownKey(built.value, key);
-          reject(r.row, r.cells, [keyIssue(r.row, say(M.duplicateInFile, { key: shown, first: String(first) }))]);
+          const params = { key: shown, first: String(first.row) };
+          const message = say(first.rejected ? O.duplicateOfRejected : M.duplicateInFile, params);
+          reject(r.row, r.cells, [keyIssue(r.row, message)]);
           continue;
         }
-        seen.set(key, r.row);
+        seen.set(key, { row: r.row, rejected: false });
       }
       chunk.push({ row: r.row, cells: r.cells, value: built.value, key });
       if (chunk.length >= CHUNK) await flush();
     }
     await flush();
     opts.onProgress?.(report.rows);
-    if (trx && opts.mode === 'all' && report.rejected.length > 0) throw new ImportAborted();
+    finishOffice();
+    if (trx && opts.mode === 'all' && report.rejectedRows.length > 0) throw new ImportAborted();
   };
 
   // Rows rejected against the database come at the end of their chunk: put every list back in row order.

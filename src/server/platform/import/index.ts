@@ -1,3 +1,4 @@
+export { BAD_SHARED_STRING, cellFault, endOfTable } from './cells.js';
 export type { CsvEncoding } from './csv.js';
 export {
   type Action,
@@ -16,6 +17,9 @@ export {
   type RunOptions,
   readHeader,
   runImport,
+  type UnknownValue,
+  type ValueChoice,
+  type ValueMapping,
 } from './engine.js';
 export { ImportFileError, type ImportFileErrorCode } from './errors.js';
 export { detectHeader, type FieldSpec, foldHeader, type HeaderColumn, type HeaderDetection } from './header.js';

@@ -6,7 +6,11 @@ import { foldHeader } from './header.js';
 import type { CellValue } from './types.js';
 
 /** A parsed cell: a value, a value the person should double-check, or an error to show next to the row. */
-export type ParseResult<T> = { value: T } | { value: T; warning: Message } | { error: Message };
+export type ParseResult<T> =
+  | { value: T }
+  | { value: T; warning: Message }
+  /** `unknown`: the text of a value no list entry matched, which the person may map to one. */
+  | { error: Message; unknown?: string };
 
 /** Blank cells (null, empty or whitespace-only text) parse to `{ value: null }`; whether that is allowed is the caller's call. */
 export type ValueParser<T> = (raw: CellValue | undefined) => ParseResult<T | null>;
@@ -194,7 +198,8 @@ export function parseEnum<C extends string>(options: readonly EnumOption<C>[]): 
     const key = raw instanceof Date ? '' : foldHeader(String(raw));
     const code = lookup.get(key);
     if (code !== undefined) return { value: code };
-    return { error: say(M.notInList, { raw: shown(raw), allowed }) };
+    const unknown = raw instanceof Date ? undefined : normalizeText(String(raw));
+    return { error: say(M.notInList, { raw: shown(raw), allowed }), ...(unknown ? { unknown } : {}) };
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { BAD_SHARED_STRING } from './cells.js';
 import { importErrors } from './errors.js';
 import type { CellValue, TableRow } from './types.js';
 import { openZip, type ZipArchive, type ZipEntry, ZipFormatError } from './zip.js';
@@ -194,6 +195,58 @@ function flatten(value: unknown, dateFormatted: boolean, date1904: boolean): Cel
   return null;
 }
 
+// A cell element with its value: `<c r="B7" t="s"><v>12</v></c>`. Attributes in either quote style.
+const CELL = /<c\b([^>]*?)(?<!\/)>((?:(?!<\/c>)[\s\S])*?)<\/c>/g;
+const CELL_START = /<c[\s>]/g;
+
+function cellType(attrs: string): string | undefined {
+  return /\bt\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1];
+}
+
+// ExcelJS reads a shared-string reference with parseInt and indexes the table with it, so "1.5" becomes
+// string 1 (often a header: "Tên doanh nghiệp" as a name) and an index past the end an empty cell. A cell
+// whose reference is not a whole index into the table becomes an error cell; a formula whose cached result
+// is an error keeps its error (ExcelJS would turn it into NaN, read as blank).
+function guardCell(whole: string, attrs: string, inner: string, strings: number): string {
+  const t = cellType(attrs);
+  if (t === 's') {
+    const v = /<v>([^<]*)<\/v>/.exec(inner)?.[1]?.trim() ?? '';
+    if (/^\d+$/.test(v) && Number(v) < strings) return whole;
+    return `<c${attrs.replace(/\bt\s*=\s*["'][^"']*["']/, 't="e"')}><v>${BAD_SHARED_STRING}</v></c>`;
+  }
+  if (t === 'e' && /<f[\s>/]/.test(inner)) {
+    const v = /<v>([^<]*)<\/v>/.exec(inner)?.[1] ?? '#VALUE!';
+    return `<c${attrs}><v>${v}</v></c>`;
+  }
+  return whole;
+}
+
+/** The sheet's XML with its damaged cells made error cells; a cell cut between two chunks waits for the next. */
+async function* guardedSheet(stream: Readable, strings: number): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  let carry = '';
+  const fix = (xml: string) =>
+    xml.replace(CELL, (whole, attrs: string, inner: string) => guardCell(whole, attrs, inner, strings));
+  for await (const chunk of stream) {
+    const text = carry + (typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }));
+    // Keep from the last cell that has not closed yet (or a tag cut in half) for the next chunk.
+    let cut = text.length;
+    let last = -1;
+    for (const m of text.matchAll(CELL_START)) last = m.index;
+    if (last >= 0) {
+      const rest = text.slice(last);
+      if (!/<\/c>|^<c\b[^>]*\/>/.test(rest)) cut = last;
+    }
+    const lt = text.lastIndexOf('<');
+    if (lt > text.lastIndexOf('>') && lt < cut) cut = lt;
+    carry = text.slice(cut);
+    const ready = text.slice(0, cut);
+    if (ready) yield fix(ready);
+  }
+  carry += decoder.decode();
+  if (carry) yield fix(carry);
+}
+
 interface StreamedCell {
   value: unknown;
   numFmt?: unknown;
@@ -213,7 +266,10 @@ interface ReaderParts {
   properties?: { model: { date1904: boolean } };
   _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
   _parseStyles(entry: Readable): Promise<void>;
-  _parseWorksheet(entry: Readable, sheetNo: string): Iterable<{ eventType: string; value: AsyncIterable<StreamedRow> }>;
+  _parseWorksheet(
+    entry: AsyncIterable<string>,
+    sheetNo: string,
+  ): Iterable<{ eventType: string; value: AsyncIterable<StreamedRow> }>;
 }
 
 const READER_OPTIONS = {
@@ -251,7 +307,8 @@ export async function* xlsxRows(filePath: string, layout: XlsxLayout, sheet: She
     if (layout.stylesPath) await reader._parseStyles(await part(layout.stylesPath));
     const sheetPath = sheet.path ?? '';
     const sheetNo = /(\d+)\.xml$/.exec(sheetPath)?.[1] ?? '1';
-    const events = [...reader._parseWorksheet(await part(sheetPath), sheetNo)];
+    const strings = reader.sharedStrings?.length ?? 0;
+    const events = [...reader._parseWorksheet(guardedSheet(await part(sheetPath), strings), sheetNo)];
     const worksheet = events.find((e) => e.eventType === 'worksheet')?.value;
     if (!worksheet) throw new ZipFormatError('worksheet reader not created');
 
