@@ -4,7 +4,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { applicationsRoutes } from './modules/applications/applications.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -42,10 +42,27 @@ const REDACT = [
   '*.cccd',
 ];
 
+/**
+ * What a request line says about the request: the route pattern (`/api/members`, `/api/members/:id`), never the
+ * URL — a query string carries searched names, CCCDs and phone numbers. A request no route matched is logged by
+ * its path's first segment only (`/api/…`).
+ */
+const SERIALIZERS = {
+  req(req: FastifyRequest) {
+    const pattern = req.routeOptions?.url;
+    const first = req.url.split(/[?#]/)[0]?.split('/').slice(0, 3).join('/') ?? '';
+    return { method: req.method, route: pattern ?? `${first}/…`, remoteAddress: req.ip };
+  },
+};
+
+/** Personal data must not be kept by a browser or a proxy: every API answer but the health check says so. */
+const NO_STORE_EXCEPT = new Set(['/api/health']);
+
 export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<App> {
   configureZodMessages();
+  const base = { level: ctx.config.logLevel, redact: REDACT, serializers: SERIALIZERS };
   const app = Fastify({
-    logger: opts.logger ?? { level: ctx.config.logLevel, redact: REDACT },
+    logger: typeof opts.logger === 'object' ? { ...base, ...opts.logger } : (opts.logger ?? base),
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
@@ -96,6 +113,11 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !NO_STORE_EXCEPT.has(req.routeOptions?.url ?? '')) {
+      reply.header('Cache-Control', 'no-store');
+    }
+  });
   app.addHook('onRequest', sessionHook(ctx));
 
   await app.register(healthRoutes(ctx));

@@ -53,6 +53,18 @@ const ZEnv = z.object({
       message: 'DATA_KEY phải là 32 byte mã hoá base64 (ví dụ: openssl rand -base64 32)',
     })
     .optional(),
+  /** Import limits: a file past any of them is refused with a message saying which, before it can exhaust the server. */
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(1_000_000),
+  IMPORT_MAX_INFLATED_MB: z.coerce.number().int().min(1).default(500),
+  IMPORT_MAX_CELL_KB: z.coerce.number().int().min(1).default(32),
+  IMPORT_MAX_PER_UNIT: z.coerce.number().int().min(1).default(1),
+  /** Hours an upload never run, and a batch's rejected-rows file, are kept (encrypted) before they are deleted. */
+  IMPORT_KEEP_HOURS: z.coerce.number().int().min(1).default(72),
+  /** Runs imports in a worker thread with its own database connection (false: on the request thread). */
+  IMPORT_WORKER: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export type Config = {
@@ -70,6 +82,16 @@ export type Config = {
   timeZone: string;
   /** Base64 of 32 bytes; undefined = use (or create) DATA_DIR/keys/data.key. */
   dataKey?: string;
+  imports: ImportLimits & { keepHours: number; worker: boolean };
+};
+
+export type ImportLimits = {
+  maxRows: number;
+  /** Uncompressed bytes of an xlsx's parts read (shared strings, styles, the sheet), counted while inflating. */
+  maxInflatedBytes: number;
+  /** Characters of one cell (an xlsx string, a CSV field), and so also of one shared string. */
+  maxCellChars: number;
+  maxConcurrentPerUnit: number;
 };
 
 export class ConfigError extends Error {}
@@ -102,6 +124,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDist: path.resolve(e.WEB_DIST ?? 'dist/web'),
     timeZone: e.APP_TIMEZONE,
     dataKey: e.DATA_KEY?.trim(),
+    imports: {
+      maxRows: e.IMPORT_MAX_ROWS,
+      maxInflatedBytes: e.IMPORT_MAX_INFLATED_MB * 1024 * 1024,
+      maxCellChars: e.IMPORT_MAX_CELL_KB * 1024,
+      maxConcurrentPerUnit: e.IMPORT_MAX_PER_UNIT,
+      keepHours: e.IMPORT_KEEP_HOURS,
+      worker: e.IMPORT_WORKER,
+    },
   };
   return { ...base, ...overrides };
 }

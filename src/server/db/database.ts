@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
+import { PRIVATE_FILE_MODE, privateDir } from '../platform/files.js';
 import { isPostgres } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
@@ -15,6 +16,14 @@ export type DbHandle = { db: Db; kind: DbKind; close: () => Promise<void> };
 // pg returns bigint (count(*), sums) as text; numbers here stay far below 2^53, so read them as numbers.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+
+function chmodIfThere(file: string) {
+  try {
+    fs.chmodSync(file, PRIVATE_FILE_MODE);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+}
 
 export async function openDatabase(config: Config['db']): Promise<DbHandle> {
   if (config.kind === 'postgres') {
@@ -36,7 +45,12 @@ export async function openDatabase(config: Config['db']): Promise<DbHandle> {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });
+  const onDisk = config.file !== ':memory:';
+  if (onDisk) {
+    privateDir(path.dirname(config.file));
+    // SQLite creates -wal and -shm with the database file's mode, so the file is made 0600 before it opens it.
+    fs.closeSync(fs.openSync(config.file, 'a', PRIVATE_FILE_MODE));
+  }
   const sqlite = new SqliteDatabase(config.file);
   // WAL lets readers run while one writer commits; NORMAL is durable across app crashes in WAL mode
   // (only an OS crash can lose the last transactions), the usual trade for an embedded server.
@@ -44,6 +58,8 @@ export async function openDatabase(config: Config['db']): Promise<DbHandle> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // An install from before files were private: narrowed here (the -wal and -shm exist once WAL is on).
+  if (onDisk) for (const f of [config.file, `${config.file}-wal`, `${config.file}-shm`]) chmodIfThere(f);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { fold } from '../../shared/text/index.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -10,3 +11,21 @@ export function contentDisposition(fileName: string, kind: 'attachment' | 'inlin
   const ascii = (asciiName ?? fold(fileName).replace(/\s+/g, '-')).replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName.replace(/[\\/\r\n"]/g, '_'))}`;
 }
+
+/**
+ * Files that may hold personal data (the database, the key, uploads, scans, rejected rows) are readable by the
+ * server's own account only: folders 0700, files 0600. Explicit modes, not only the umask, because an operator's
+ * shell or a container image often runs with 022.
+ */
+export const PRIVATE_DIR_MODE = 0o700;
+export const PRIVATE_FILE_MODE = 0o600;
+
+/** Creates a folder (and its missing parents) for private files; an existing one is narrowed to 0700. */
+export function privateDir(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  fs.chmodSync(dir, PRIVATE_DIR_MODE);
+  return dir;
+}
+
+/** A write stream that creates its file 0600. */
+export const privateWriteStream = (file: string) => fs.createWriteStream(file, { mode: PRIVATE_FILE_MODE });

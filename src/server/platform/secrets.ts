@@ -12,7 +12,7 @@ import type { Db } from '../db/database.js';
  *   - an HMAC-SHA256 key: a keyed hash of the number, for "is this person already here?".
  * A plain hash would not do: 12-digit numbers with a known structure are brute-forced in minutes.
  */
-export type DataKeys = { enc: Buffer; mac: Buffer; fingerprint: string };
+export type DataKeys = { enc: Buffer; mac: Buffer; fingerprint: string; files: Buffer };
 
 const cache = new WeakMap<Config, DataKeys>();
 const checked = new WeakMap<Db, string>();
@@ -43,6 +43,7 @@ export function dataKeys(config: Config): DataKeys {
   const keys: DataKeys = {
     enc: derive(master, 'person.cccd.enc v1'),
     mac: derive(master, 'person.cccd.hmac v1'),
+    files: derive(master, 'stored files v1'),
     fingerprint: createHmac('sha256', derive(master, 'key-check v1')).update('doanvien').digest('hex').slice(0, 32),
   };
   cache.set(config, keys);

@@ -166,6 +166,16 @@ export const ERRORS = {
     vi: 'Lô nhập này đã được ghi hoặc đã huỷ',
     en: 'This import batch was already committed or cancelled',
   },
+  IMPORT_UPLOAD_EXPIRED: {
+    status: 409,
+    vi: 'Tệp tải lên của lô nhập này đã được xoá sau {hours} giờ không dùng (để không lưu dữ liệu cá nhân quá lâu); hãy tải tệp lên lại',
+    en: 'The file of this import batch was deleted after {hours} hours unused (personal data is not kept longer); please upload it again',
+  },
+  IMPORT_BUSY: {
+    status: 429,
+    vi: 'Đơn vị này đang có {count} lượt nhập dữ liệu chạy (tối đa {max}); hãy đợi lượt đang chạy xong rồi thử lại',
+    en: 'This unit already has {count} import(s) running (at most {max}); wait for it to finish and try again',
+  },
   IMPORT_UNDO_BLOCKED: {
     status: 409,
     vi: 'Không thể hoàn tác: đã có {count} thay đổi mới hơn dựa trên dữ liệu của lô nhập này ({what})',

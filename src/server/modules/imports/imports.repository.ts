@@ -43,6 +43,10 @@ export async function setBatchStatus(db: Db, batchId: number, status: ImportBatc
   await db.updateTable('import_batch').set({ status }).where('id', '=', batchId).execute();
 }
 
+export async function batchStatus(db: Db, batchId: number): Promise<ImportBatchStatus | undefined> {
+  return (await db.selectFrom('import_batch').select('status').where('id', '=', batchId).executeTakeFirst())?.status;
+}
+
 /** The outcome of a run: committed (with its time) or rejected, and its figures. */
 export async function finishBatch(
   trx: Transaction<Database>,
@@ -176,4 +180,17 @@ export async function changesOf(db: Db, batchId: number): Promise<BatchChange[]>
     action: c.action === 'update' ? 'update' : 'insert',
     before: c.before_json ? (JSON.parse(c.before_json) as Record<string, unknown>) : null,
   }));
+}
+
+/** Batches that wrote or changed rows of these entities (anonymisation: whose stored files mention the person). */
+export async function batchesTouching(db: Db, entity: string, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('import_change')
+    .select('batch_id')
+    .distinct()
+    .where('entity', '=', entity)
+    .where('entity_id', 'in', ids)
+    .execute();
+  return rows.map((r) => r.batch_id);
 }

@@ -16,13 +16,43 @@ import {
 import { type Actor, requireScope, requireUnitInScope, scopeWithin } from '../../platform/scope.js';
 import { invalid, issue } from '../../platform/validation.js';
 import { importKind } from './import.kinds.js';
-import { dropFile, keepUpload, type Received, rejectedAnswer, uploadedFile, writeRejected } from './imports.files.js';
+import {
+  dropFile,
+  dropUpload,
+  keepUpload,
+  openUpload,
+  type Received,
+  rejectedAnswer,
+  sweepBatchFiles,
+  writeRejected,
+} from './imports.files.js';
 import { presentBatch, presentFields, presentReport } from './imports.presenter.js';
 import * as repo from './imports.repository.js';
 
 /** Progress of running imports, for the progress bar (kept by the process doing the work). */
 const progress = new Map<number, number>();
 const importProgress = (batchId: number) => progress.get(batchId) ?? null;
+
+/**
+ * Imports running per unit, per database (tests run many apps in one process). A preview reads the whole file
+ * too, so it counts. In-process: with several servers on one PostgreSQL each enforces its own count.
+ */
+const running = new WeakMap<object, Map<number, number>>();
+async function withUnitSlot<T>(ctx: AppContext, unitId: number, work: () => Promise<T>): Promise<T> {
+  const perUnit = running.get(ctx.db) ?? new Map<number, number>();
+  running.set(ctx.db, perUnit);
+  const count = perUnit.get(unitId) ?? 0;
+  const max = ctx.config.imports.maxConcurrentPerUnit;
+  if (count >= max) throw new AppError('IMPORT_BUSY', { count, max });
+  perUnit.set(unitId, count + 1);
+  try {
+    return await work();
+  } finally {
+    const left = (perUnit.get(unitId) ?? 1) - 1;
+    if (left <= 0) perUnit.delete(unitId);
+    else perUnit.set(unitId, left);
+  }
+}
 
 export type ImportRequest = {
   file: string;
@@ -59,6 +89,10 @@ export async function batchFor(
  * writes nothing, not even a batch; a real run records its batch, its changes, its outcome and an audit entry.
  */
 export async function importFile(ctx: AppContext, actor: Actor, kindName: string, req: ImportRequest) {
+  return withUnitSlot(ctx, req.unitId, () => importFileNow(ctx, actor, kindName, req));
+}
+
+async function importFileNow(ctx: AppContext, actor: Actor, kindName: string, req: ImportRequest) {
   const kind = importKind(kindName);
   const scope = await requireScope(ctx.db, actor, 'record.write');
   await requireUnitInScope(ctx.db, req.unitId, scope);
@@ -168,7 +202,9 @@ export async function upload(ctx: AppContext, actor: Actor, kindName: string, re
     source,
     status: 'uploaded',
   });
-  keepUpload(ctx, batchId, got.tmpFile);
+  await keepUpload(ctx, batchId, got.tmpFile);
+  // Uploads left unrun and old rejected-rows files go here, at the next upload (and at start).
+  sweepBatchFiles(ctx);
   const remembered = source
     ? await repo.rememberedMapping(ctx.db, { unitId: unitId.data, kind: kind.name, source })
     : null;
@@ -193,8 +229,10 @@ export async function run(
 ) {
   const b = await batchFor(ctx, actor, batchId, 'record.write');
   if (b.status !== 'uploaded') throw new AppError('IMPORT_NOT_PENDING');
+  const clear = await openUpload(ctx, batchId);
+  if (!clear) throw new AppError('IMPORT_UPLOAD_EXPIRED', { hours: ctx.config.imports.keepHours });
   const result = await importFile(ctx, actor, b.kind, {
-    file: uploadedFile(ctx, batchId),
+    file: clear.file,
     fileName: b.file_name,
     unitId: b.unit_id,
     source: b.source,
@@ -204,6 +242,11 @@ export async function run(
     mode: p.mode,
     dryRun,
     batchId,
+  }).finally(async () => {
+    clear.dispose();
+    // Run for real (committed, rejected or failed): the file is not needed again (undo works from
+    // import_change). Still 'uploaded' (refused before it ran, e.g. busy): kept for the next try.
+    if (!dryRun && (await repo.batchStatus(ctx.db, batchId)) !== 'uploaded') dropUpload(ctx, batchId);
   });
   // The mapping that was used (as corrected by the user) is proposed next time for the same source.
   if (!dryRun && b.source) {

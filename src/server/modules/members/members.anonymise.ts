@@ -6,6 +6,7 @@ import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { type Actor, isUnitInScope, requireScope } from '../../platform/scope.js';
+import { eraseBatchFilesAbout } from '../imports/imports.files.js';
 import * as privacy from './members.privacy.repository.js';
 import { readableMember } from './members.service.js';
 
@@ -98,6 +99,8 @@ export async function anonymise(
       after: { reason: input.reason, membershipIds: ids },
     });
   });
+  // The stored files of imports that brought the person in hold their name and CCCD in clear inside.
+  await eraseBatchFilesAbout(ctx, person.id, ids);
   return { personId: person.id, anonymisedAt: now, membershipsKept: ids.length };
 }
 

@@ -9,6 +9,7 @@ import { membersMessages as M } from '../../../shared/members/messages.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { privateDir, privateWriteStream } from '../../platform/files.js';
 import type { FileAnswer } from '../../platform/routes.js';
 import { type Actor, requireScope, requireUnitInScope } from '../../platform/scope.js';
 import { invalid, readMessage } from '../../platform/validation.js';
@@ -76,13 +77,13 @@ export async function uploadDocument(
   }
 
   const dir = path.join(rootOf(ctx), String(fields.unitId));
-  fs.mkdirSync(dir, { recursive: true });
+  privateDir(dir);
   const key = `${Date.now()}-${randomBytes(8).toString('hex')}`;
   const target = path.join(dir, key);
   const hash = createHash('sha256');
   file.stream.on('data', (chunk: Buffer) => hash.update(chunk));
   try {
-    await pipeline(file.stream, fs.createWriteStream(target));
+    await pipeline(file.stream, privateWriteStream(target));
   } catch (e) {
     // A dropped upload leaves no half file behind.
     fs.rmSync(target, { force: true });
