@@ -44,5 +44,6 @@ export async function ensureRoot(db: Db): Promise<number> {
       validFrom: ROOT_FROM,
     },
     null,
+    null,
   );
 }

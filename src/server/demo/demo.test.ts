@@ -101,16 +101,34 @@ describe('demo dataset', () => {
 });
 
 describe('history seen from a subtree that no longer holds the unit', () => {
-  it('names parents inside the caller’s scope only', async () => {
+  it('names every past parent (names are not secret) and links only those inside the caller’s scope', async () => {
     const a = accounts.find((x) => x.username === 'phurieng.canbo');
     if (!a) throw new Error('missing demo account');
     const officer = await login(env.app, a.username, a.password);
     const d = await officer.get(`/api/org/units/${await idOf('CDCS-PR-003')}`);
-    expect(d.data.history.map((h: { parentName: string | null }) => h.parentName)).toEqual([
-      'Liên đoàn Lao động huyện Phú Riềng',
-      null,
+    expect(
+      d.data.history.map((h: { parentName: string | null; parentId: number | null }) => [h.parentName, h.parentId]),
+    ).toEqual([
+      ['Liên đoàn Lao động huyện Phú Riềng', await idOf('PHURIENG')],
+      ['Công đoàn xã Phú Riềng', null],
     ]);
-    expect(JSON.stringify(d.data)).not.toContain('Công đoàn xã');
+    expect(d.data.parentName).toBe('Công đoàn xã Phú Riềng');
+    expect(d.data.ancestors).toEqual([]);
+  });
+
+  it('refuses the ended district’s new records, naming the commune union that took over', async () => {
+    const a = accounts.find((x) => x.username === 'phurieng.canbo');
+    if (!a) throw new Error('missing demo account');
+    const officer = await login(env.app, a.username, a.password);
+    const r = await officer.post('/api/enterprises', {
+      unitId: await idOf('PHURIENG'),
+      ownershipCode: 'PRIVATE',
+      name: 'Công ty TNHH Sau Cải Cách',
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.data.error?.issues?.[0]?.message).toBe(
+      'Liên đoàn Lao động huyện Phú Riềng đã kết thúc ngày 01/07/2025; đơn vị tiếp nhận: Công đoàn xã Phú Riềng',
+    );
   });
 });
 

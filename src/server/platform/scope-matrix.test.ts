@@ -270,6 +270,10 @@ const CASES: Record<string, () => Promise<void>> = {
   'GET /api/org/units/:id/events': async () => {
     is404(await fx.a.get(`/api/org/units/${fx.tree.cdcsB}/events`));
   },
+  'GET /api/org/units/:id/later-parents': async () => {
+    is404(await fx.a.get(`/api/org/units/${fx.tree.districtB}/later-parents?date=2024-01-01`));
+    is404(await fx.a.get(`/api/org/units/${fx.tree.province}/later-parents?date=2024-01-01`));
+  },
   'POST /api/org/units': async () => {
     await refused(() =>
       fx.a.post('/api/org/units', {

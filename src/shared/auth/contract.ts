@@ -21,7 +21,15 @@ export const ZMe = z.object({
     locale: z.enum(LOCALES),
   }),
   roles: z.array(
-    z.object({ unitId: z.number().int(), unitName: z.string(), unitCode: z.string(), role: z.enum(ROLES) }),
+    z.object({
+      unitId: z.number().int(),
+      unitName: z.string(),
+      unitCode: z.string(),
+      role: z.enum(ROLES),
+      /** The day the unit ended when that is today or earlier (its officers are warned), with who took over. */
+      unitEndedOn: z.string().nullable(),
+      successorName: z.string().nullable(),
+    }),
   ),
   permissions: z.array(z.enum(PERMISSIONS)),
   /** Send back in the X-CSRF-Token header of every state-changing request. */

@@ -97,6 +97,26 @@ const decision = {
   note: zOptionalText(2000),
 };
 
+/**
+ * What happened to a unit founded in the past when its parent later ended: from `date` it was under
+ * `parentId` (null: it ended with its parent).
+ */
+export const ZLaterParent = z.object({ date: ZIsoDate, parentId: ZId.nullable() }).strict();
+export type TLaterParent = z.infer<typeof ZLaterParent>;
+
+/** One later end of a parent that a unit founded on a past date must answer, with the successor proposed. */
+export const ZLaterParentQuestion = z.object({
+  date: z.string(),
+  parentId: z.number().int(),
+  parentName: z.string(),
+  kind: z.enum(['dissolve', 'merge']),
+  proposedParentId: z.number().int().nullable(),
+  proposedParentName: z.string().nullable(),
+});
+export type TLaterParentQuestion = z.infer<typeof ZLaterParentQuestion>;
+
+export const ZLaterParentsQuery = z.object({ date: ZIsoDate }).strict();
+
 export const ZOrgUnitCreate = z
   .object({
     code: ZUnitCode,
@@ -111,6 +131,8 @@ export const ZOrgUnitCreate = z
     foundingDecisionDate: ZIsoDate.nullish(),
     validFrom: ZIsoDate,
     note: zOptionalText(2000),
+    /** Answers to the later ends of the parent (GET …/later-parents), for a unit founded in the past. */
+    laterParents: z.array(ZLaterParent).max(20).optional(),
   })
   .strict();
 export type TOrgUnitCreate = z.input<typeof ZOrgUnitCreate>;
@@ -198,6 +220,12 @@ export const orgApi = {
     summary: 'Các sự kiện của đơn vị',
     params: ZIdParams,
     response: z.array(ZOrgEvent),
+  },
+  'GET /api/org/units/:id/later-parents': {
+    summary: 'Những lần đơn vị cấp trên kết thúc sau một ngày: đơn vị thành lập vào ngày đó chuyển về đâu',
+    params: ZIdParams,
+    query: ZLaterParentsQuery,
+    response: z.array(ZLaterParentQuestion),
   },
   'POST /api/org/units': { summary: 'Thành lập đơn vị', body: ZOrgUnitCreate, response: ZOrgUnitDetail, status: 201 },
   'PATCH /api/org/units/:id': {

@@ -19,6 +19,15 @@ export const orgMessages = defineMessages('org', {
     vi: '{name} đã kết thúc ngày {date}; không ghi nhận đơn vị tiếp nhận',
     en: '{name} ended on {date}; no successor was recorded',
   },
+  laterParentMissing: {
+    vi: '{parent} kết thúc ngày {date}: cho biết từ ngày đó đơn vị chuyển về đơn vị nào (đề xuất: {proposed})',
+    en: '{parent} ended on {date}: say which unit this unit moved to from that date (proposed: {proposed})',
+  },
+  laterParentNoProposal: { vi: 'không có', en: 'none' },
+  laterParentUnused: {
+    vi: 'Không có thay đổi đơn vị cấp trên nào vào ngày {date}',
+    en: 'No parent change happens on {date}',
+  },
   successorUnknown: {
     vi: 'Đơn vị tiếp nhận không tồn tại hoặc không hoạt động vào ngày kết thúc',
     en: 'The successor does not exist or is not active on the end date',

@@ -10,7 +10,10 @@ import { useDebounced } from './useDebounced.js';
 type Props = {
   value?: number | null;
   onChange?: (id: number | null, unit: TOrgUnit | null) => void;
-  /** Units as they are on this date: names, and which units exist at all. */
+  /**
+   * The record's date (the form's date field, watched): the tree as of that date within the caller's
+   * scope then, so a 2024 admission of an ended district offers the district's 2024 unions.
+   */
   asOf: string;
   typeCode?: string;
   /** Units that make no sense here (the unit being moved, its current parent…). */

@@ -46,7 +46,7 @@ export async function setLocale(db: Db, userId: number, locale: Locale): Promise
 /** The names of the caller's own role units (the caller holds the roles, so no scope applies). */
 export function unitNames(db: Db, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('org_unit').select(['id', 'name', 'code']).where('id', 'in', ids).execute();
+  return db.selectFrom('org_unit').select(['id', 'name', 'code', 'valid_to']).where('id', 'in', ids).execute();
 }
 
 export function sessionExpiry(db: Db, sessionId: string) {

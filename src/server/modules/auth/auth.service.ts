@@ -3,10 +3,12 @@ import { type Permission, ROLE_PERMISSIONS } from '../../../shared/auth/roles.js
 import type { Locale } from '../../../shared/errors/codes.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
+import { today } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/password.js';
 import type { Actor } from '../../platform/scope.js';
 import { createSession, deleteSession, loadActorForUser } from '../../platform/session.js';
+import { successorOf } from '../../platform/unit-life.js';
 import { setPasswordHash } from '../users/users.repository.js';
 import * as repo from './auth.repository.js';
 
@@ -62,6 +64,11 @@ export async function me(ctx: AppContext, actor: Actor, csrfToken: string, sessi
     actor.roles.map((r) => r.unitId),
   );
   const byId = new Map(units.map((u) => [u.id, u]));
+  const now = today(ctx);
+  const ended = units.filter((u) => u.valid_to !== null && u.valid_to <= now);
+  const successors = new Map(
+    await Promise.all(ended.map(async (u) => [u.id, (await successorOf(ctx.db, u.id))?.name ?? null] as const)),
+  );
   const permissions = new Set<Permission>();
   for (const r of actor.roles) for (const p of ROLE_PERMISSIONS[r.role]) permissions.add(p);
   const session = await repo.sessionExpiry(ctx.db, sessionId);
@@ -72,6 +79,8 @@ export async function me(ctx: AppContext, actor: Actor, csrfToken: string, sessi
       unitName: byId.get(r.unitId)?.name ?? '',
       unitCode: byId.get(r.unitId)?.code ?? '',
       role: r.role,
+      unitEndedOn: ended.some((u) => u.id === r.unitId) ? (byId.get(r.unitId)?.valid_to ?? null) : null,
+      successorName: successors.get(r.unitId) ?? null,
     })),
     permissions: [...permissions],
     csrfToken,

@@ -3,6 +3,7 @@ import type { OrgEventKind } from '../../../shared/org/contract.js';
 import { fold } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
+import type { Segment } from './org.later-parents.js';
 import type { Version } from './org.repository.js';
 
 /**
@@ -89,8 +90,11 @@ export type NewUnit = {
   validFrom: string;
 };
 
-/** A unit and its first dated state under `parent` (null: a new top of the tree). */
-export async function insertUnit(db: Db, u: NewUnit, parent: Version | null): Promise<number> {
+/**
+ * A unit and its dated states: one per segment of its parents' history (null: a new top of the
+ * tree); `endsOn` when it ended with its last parent.
+ */
+export async function insertUnit(db: Db, u: NewUnit, segments: Segment[] | null, endsOn: string | null) {
   const now = new Date().toISOString();
   const inserted = await db
     .insertInto('org_unit')
@@ -103,31 +107,35 @@ export async function insertUnit(db: Db, u: NewUnit, parent: Version | null): Pr
       founding_decision_no: u.foundingDecisionNo ?? null,
       founding_decision_date: u.foundingDecisionDate ?? null,
       valid_from: u.validFrom,
-      valid_to: null,
+      valid_to: endsOn,
       merged_into_id: null,
       created_at: now,
       updated_at: now,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db
-    .insertInto('org_unit_version')
-    .values({
-      unit_id: inserted.id,
-      parent_id: parent?.unit_id ?? null,
-      path: `${parent?.path ?? '/'}${inserted.id}/`,
-      depth: parent ? parent.depth + 1 : 0,
-      name: u.name,
-      name_folded: fold(u.name),
-      short_name: u.shortName ?? null,
-      type_code: u.typeCode,
-      admin_area_code: u.adminAreaCode ?? null,
-      admin_area_name: u.adminAreaName ?? null,
-      valid_from: u.validFrom,
-      valid_to: null,
-    })
-    .execute();
-  return inserted.id;
+  const id = inserted.id;
+  const base = {
+    unit_id: id,
+    name: u.name,
+    name_folded: fold(u.name),
+    short_name: u.shortName ?? null,
+    type_code: u.typeCode,
+    admin_area_code: u.adminAreaCode ?? null,
+    admin_area_name: u.adminAreaName ?? null,
+  };
+  const rows = segments
+    ? segments.map((s) => ({
+        ...base,
+        parent_id: s.parentId,
+        path: `${s.parentPath}${id}/`,
+        depth: s.parentDepth + 1,
+        valid_from: s.from,
+        valid_to: s.to,
+      }))
+    : [{ ...base, parent_id: null, path: `/${id}/`, depth: 0, valid_from: u.validFrom, valid_to: null }];
+  await db.insertInto('org_unit_version').values(rows).execute();
+  return id;
 }
 
 export async function insertEvent(
@@ -159,7 +167,7 @@ export async function insertEvent(
     .execute();
 }
 
-/** Starts a new dated state of one unit (or rewrites it when it began on the same day). */
+/** Splits a unit's dated state at `date` (or rewrites it when it began on the same day); the later part keeps its end. */
 export async function newVersion(db: Db, v: Version, date: string, changes: Updateable<Database['org_unit_version']>) {
   if (v.valid_from === date) {
     await db.updateTable('org_unit_version').set(changes).where('id', '=', v.id).execute();
@@ -169,8 +177,50 @@ export async function newVersion(db: Db, v: Version, date: string, changes: Upda
   const { id: _id, ...rest } = v;
   await db
     .insertInto('org_unit_version')
-    .values({ ...rest, ...changes, valid_from: date, valid_to: null })
+    .values({ ...rest, ...changes, valid_from: date })
     .execute();
+}
+
+type Dated = Pick<
+  Updateable<Database['org_unit_version']>,
+  'name' | 'name_folded' | 'short_name' | 'admin_area_code' | 'admin_area_name'
+>;
+
+/**
+ * A dated change of name / short name / area from `date`, which may lie before later states (a move,
+ * a later rename): the state in force on `date` is split there, and each changed field is carried
+ * forward through the later states that still had its old value, up to the first later change of it.
+ * Answers whether the change reached the unit's latest state.
+ */
+export async function changeFrom(db: Db, versions: Version[], date: string, dated: Dated): Promise<boolean> {
+  const [first, ...later] = versions;
+  if (!first) return false;
+  await newVersion(db, first, date, dated);
+  let reachedLast = later.length === 0;
+  const fields = Object.keys(dated) as (keyof Dated)[];
+  // name_folded follows name: decide on name alone.
+  const carried = fields.filter((f) => f !== 'name_folded');
+  const sets = later.map(() => ({}) as Dated);
+  for (const f of carried) {
+    const old = first[f];
+    for (let i = 0; i < later.length; i++) {
+      const v = later[i] as Version;
+      if (v[f] !== old) break;
+      Object.assign(sets[i] as Dated, { [f]: dated[f] }, f === 'name' ? { name_folded: dated.name_folded } : {});
+      if (i === later.length - 1 && f === 'name') reachedLast = true;
+    }
+  }
+  for (let i = 0; i < later.length; i++) {
+    const set = sets[i] as Dated;
+    if (Object.keys(set).length) {
+      await db
+        .updateTable('org_unit_version')
+        .set(set)
+        .where('id', '=', (later[i] as Version).id)
+        .execute();
+    }
+  }
+  return reachedLast;
 }
 
 /** The parent (and area, when given) of a version that a subtree move has just opened. */

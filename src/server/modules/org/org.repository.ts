@@ -93,6 +93,17 @@ export function versionAt(db: Db, unitId: number, date: string) {
     .executeTakeFirst();
 }
 
+/** The unit's states from `date` on (the one in force then first), oldest first. */
+export function versionsFrom(db: Db, unitId: number, date: string) {
+  return db
+    .selectFrom('org_unit_version')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .orderBy('valid_from')
+    .execute();
+}
+
 export function unitById(db: Db, unitId: number) {
   return db.selectFrom('org_unit').selectAll().where('id', '=', unitId).executeTakeFirst();
 }

@@ -10,6 +10,8 @@ export const orgRoutes = mountRoutes('org', orgApi, (ctx) => ({
   'GET /api/org/units/:id': ({ actor, params, query }) => reads.detail(ctx, actor, params.id, query.asOf),
   'GET /api/org/units/:id/children': ({ actor, params, query }) => reads.children(ctx, actor, params.id, query.asOf),
   'GET /api/org/units/:id/events': ({ actor, params }) => reads.eventsOf(ctx, actor, params.id),
+  'GET /api/org/units/:id/later-parents': ({ actor, params, query }) =>
+    service.laterParents(ctx, actor, params.id, query.date),
   'POST /api/org/units': ({ actor, body }) => service.create(ctx, actor, body),
   'PATCH /api/org/units/:id': ({ actor, params, body }) => service.edit(ctx, actor, params.id, body),
   'POST /api/org/units/:id/rename': ({ actor, params, body }) => service.rename(ctx, actor, params.id, body),

@@ -24,8 +24,10 @@ import {
   type Scope,
 } from '../../platform/scope.js';
 import { inTreeTransaction } from '../../platform/tx.js';
+import { endedUnitIssue } from '../../platform/unit-life.js';
 import { invalid, issue } from '../../platform/validation.js';
 import * as changes from './org.changes.repository.js';
+import { type LifePlan, planIssues, planLife } from './org.later-parents.js';
 import { loadDetail } from './org.reads.js';
 import type { Version } from './org.repository.js';
 import * as repo from './org.repository.js';
@@ -96,28 +98,41 @@ function recordEvent(
 
 // ---------------------------------------------------------------- events
 
+/**
+ * Founds a unit on `validFrom`, which may lie inside a later history: the unit follows its parent's
+ * later moves, and at each later end of a parent the caller says where it went (`laterParents`, asked
+ * by GET …/later-parents); the whole life is written in one transaction.
+ */
 export async function create(ctx: AppContext, actor: Actor, input: z.output<typeof ZOrgUnitCreate>) {
   const scope = await requireScope(ctx.db, actor, 'org.manage');
   const date = input.validFrom;
+  const answers = input.laterParents ?? [];
   const id = await inTreeTransaction(ctx.db, async (trx) => {
     const type = await typeValidAt(trx, input.typeCode, date);
-    let parent: Version | null = null;
+    let plan: LifePlan | null = null;
     if (input.parentId === null) {
       // Only the system administrator founds a new top of the tree (e.g. the confederation itself).
       if (!has(actor, 'system.configure')) throw new AppError('ORG_PARENT_REQUIRED');
       if ((JSON.parse(type.allowed_parents) as string[]).length > 0) throw new AppError('ORG_PARENT_REQUIRED');
     } else {
       await requireUnitInScope(trx, input.parentId, scope);
-      parent = await baseVersion(trx, input.parentId, date);
-      await assertTypeAllowedUnder(trx, input.typeCode, parent.type_code, date);
+      for (const a of answers) if (a.parentId !== null) await requireUnitInScope(trx, a.parentId, scope);
+      const ended = await endedUnitIssue(trx, input.parentId, date, 'parentId');
+      if (ended) invalid([ended]);
+      plan = await planLife(trx, input.parentId, date, answers);
+      const problems = planIssues(plan, answers);
+      if (problems.length) invalid(problems);
+      for (const seg of plan.segments) await assertTypeAllowedUnder(trx, input.typeCode, seg.parentType, seg.from);
     }
     if (await repo.unitByCode(trx, input.code)) throw new AppError('ORG_CODE_TAKEN', { code: input.code });
-    const unitId = await changes.insertUnit(trx, input, parent);
+    const unitId = await changes.insertUnit(trx, input, plan?.segments ?? null, plan?.endsOn ?? null);
     await recordEvent(trx, actor, 'create', unitId, date, {
       decisionNo: input.foundingDecisionNo,
       decisionDate: input.foundingDecisionDate,
       note: input.note,
     });
+    for (const m of plan?.moves ?? []) await recordEvent(trx, actor, 'move', unitId, m.date, {}, m.parentId);
+    if (plan?.endsOn) await recordEvent(trx, actor, 'dissolve', unitId, plan.endsOn, {});
     await audit(trx, actor, {
       action: 'org.create',
       entity: 'org_unit',
@@ -129,6 +144,13 @@ export async function create(ctx: AppContext, actor: Actor, input: z.output<type
   });
   actor.scopeCache.clear();
   return loadDetail(ctx.db, id, date, await requireScope(ctx.db, actor, 'org.read'));
+}
+
+/** The later ends of `parentId` a unit founded on `date` under it must answer, each with its successor proposed. */
+export async function laterParents(ctx: AppContext, actor: Actor, parentId: number, date: string) {
+  const scope = await requireScope(ctx.db, actor, 'org.manage');
+  await requireUnitInScope(ctx.db, parentId, scope);
+  return (await planLife(ctx.db, parentId, date, [], true)).questions;
 }
 
 export async function edit(ctx: AppContext, actor: Actor, id: number, input: z.output<typeof ZOrgUnitEdit>) {
@@ -154,7 +176,15 @@ export async function rename(ctx: AppContext, actor: Actor, id: number, input: z
   await requireUnitInScope(ctx.db, id, scope);
   const date = input.effectiveDate;
   await inTreeTransaction(ctx.db, async (trx) => {
-    const v = await baseVersion(trx, id, date);
+    // A rename may be recorded behind later changes: it splits the state in force then (changeFrom).
+    const ended = await endedUnitIssue(trx, id, date, 'effectiveDate');
+    if (ended) invalid([ended]);
+    const versions = await repo.versionsFrom(trx, id, date);
+    const v = versions[0];
+    if (!v || v.valid_from > date) {
+      const unit = await repo.unitById(trx, id);
+      throw new AppError('ORG_DATE_BEFORE_START', { date: formatViDate(unit?.valid_from ?? date) });
+    }
     assertNotTopOfScope(v, scope);
     const dated = {
       ...(input.name ? { name: input.name, name_folded: fold(input.name) } : {}),
@@ -163,8 +193,8 @@ export async function rename(ctx: AppContext, actor: Actor, id: number, input: z
       ...(input.adminAreaName !== undefined ? { admin_area_name: input.adminAreaName } : {}),
     };
     if (Object.keys(dated).length === 0) invalid([issue('name', M.noChange)]);
-    await changes.newVersion(trx, v, date, dated);
-    if (input.name) await changes.updateUnit(trx, id, { name: input.name });
+    const reachedLatest = await changes.changeFrom(trx, versions, date, dated);
+    if (input.name && reachedLatest) await changes.updateUnit(trx, id, { name: input.name });
     await recordEvent(trx, actor, 'rename', id, date, input);
     await audit(trx, actor, {
       action: 'org.rename',

@@ -34,6 +34,10 @@ export const en: Record<keyof typeof vi, string> = {
   'nav.users': 'Users',
   'nav.audit': 'Audit log',
   'nav.menu': 'Open menu',
+  'endedUnit.withSuccessor': '{name} ended on {date}; its successor is {successor}',
+  'endedUnit.noSuccessor': '{name} ended on {date}',
+  'endedUnit.hint':
+    'Records from the end date on belong to the successor. Records of the time the unit existed can still be entered: choose the record’s date first, and the unit list follows the tree as of that date.',
 
   'common.save': 'Save',
   'common.cancel': 'Cancel',

@@ -36,6 +36,10 @@ export const vi = {
   'nav.users': 'Người dùng',
   'nav.audit': 'Nhật ký',
   'nav.menu': 'Mở menu',
+  'endedUnit.withSuccessor': '{name} đã kết thúc ngày {date}; đơn vị tiếp nhận: {successor}',
+  'endedUnit.noSuccessor': '{name} đã kết thúc ngày {date}',
+  'endedUnit.hint':
+    'Hồ sơ từ ngày kết thúc trở đi thuộc đơn vị tiếp nhận. Bạn vẫn nhập được hồ sơ của thời gian đơn vị còn hoạt động: chọn ngày của hồ sơ trước, danh sách đơn vị sẽ theo cây tổ chức tại ngày đó.',
 
   'common.save': 'Lưu',
   'common.cancel': 'Huỷ',

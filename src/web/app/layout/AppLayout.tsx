@@ -16,6 +16,7 @@ import { useLayout } from '../../components/useLayout.js';
 import { useSession } from '../../features/auth/session.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Brand } from './Brand.js';
+import { EndedUnitNotice } from './EndedUnitNotice.js';
 import { HEADER_ICON } from './headerStyle.js';
 import { PageLoading } from './states.js';
 import { UserArea } from './UserArea.js';
@@ -87,6 +88,7 @@ export function AppLayout() {
           </Layout.Sider>
         )}
         <Layout.Content className="app-content">
+          <EndedUnitNotice />
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>

@@ -33,6 +33,8 @@ export function ApproveModal({
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<ApproveValues>();
+  // The union is picked in the tree as of the admission decision's date.
+  const decisionDate = (Form.useWatch('decisionDate', form) as string | undefined) || todayIso();
   const all = list ?? [];
   const first = all[0];
   const units = new Set(all.map((a) => a.unitId));
@@ -89,7 +91,7 @@ export function ApproveModal({
           extra={t('approve.unitHint', { unit: [...new Set(all.map((a) => a.unitName))].join(', ') })}
           rules={[{ required: true, message: t('common.required') }]}
         >
-          <UnitSelect asOf={todayIso()} data-testid="approve-unit" />
+          <UnitSelect asOf={decisionDate} data-testid="approve-unit" />
         </Form.Item>
       )}
       {all.length === 1 && first && !first.informalTradeCode && (

@@ -72,6 +72,8 @@ export function AdmitPage() {
   const scope = useWorkScope();
   const [params] = useSearchParams();
   const [form] = Form.useForm<Values>();
+  // The union is picked in the tree as of the decision's date: 2024 admissions of an ended district pick its 2024 CĐCS.
+  const decisionDate = (Form.useWatch('decisionDate', form) as string | undefined) || scope.today;
   const unitId = Form.useWatch('unitId', form);
   const [busy, setBusy] = useState(false);
   const [banner, setBanner] = useState<Banner | null>(null);
@@ -247,7 +249,7 @@ export function AdmitPage() {
               className="admit-span-2"
             >
               <UnitSelect
-                asOf={scope.today}
+                asOf={decisionDate}
                 valueName={initialUnit === scope.unitId ? scope.unitName : undefined}
                 placeholder={t('admit.unitPlaceholder')}
                 style={{ width: '100%' }}

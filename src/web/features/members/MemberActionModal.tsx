@@ -40,6 +40,8 @@ const opt = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
 export function MemberActionModal({ member, action, today, onClose, onDone }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
+  // The receiving union is picked in the tree as of the transfer's date.
+  const onDate = (Form.useWatch('date', form) as string | undefined) || today;
   const required = [{ required: true, message: t('common.required') }];
   const id = member.id;
   const kind = action?.kind;
@@ -143,7 +145,7 @@ export function MemberActionModal({ member, action, today, onClose, onDone }: Pr
             rules={required}
             extra={t('member.field.toUnitHint')}
           >
-            <UnitSelect asOf={today} excludeIds={[member.unitId]} data-testid="member-form-toUnit" />
+            <UnitSelect asOf={onDate} excludeIds={[member.unitId]} data-testid="member-form-toUnit" />
           </Form.Item>
           {date('date', t('member.field.transferDate'))}
           {decision}

@@ -53,6 +53,8 @@ export function UnitDetail({ id, asOf, onSelectUnit }: Props) {
   const parent = u.ancestors.at(-1);
   // Changes are recorded on units still in operation; an ended unit is history.
   const canChange = can('org.manage') && u.validTo === null;
+  // A unit founded in the past may go under a unit that has ended since (asked what happened later).
+  const canFound = can('org.manage') && (u.validTo === null || asOf < u.validTo);
   const lastDay = u.validTo ? addDays(u.validTo, -1) : null;
   const decision = u.foundingDecisionNo
     ? u.foundingDecisionDate
@@ -80,7 +82,7 @@ export function UnitDetail({ id, asOf, onSelectUnit }: Props) {
         <StatusTag unit={u} asOf={asOf} />
       </Space>
 
-      {canChange && (
+      {canFound && (
         <Space wrap className="unit-actions">
           <Button
             type="primary"
@@ -90,23 +92,25 @@ export function UnitDetail({ id, asOf, onSelectUnit }: Props) {
           >
             {t('action.create')}
           </Button>
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: [
-                { key: 'rename', label: t('action.rename') },
-                { key: 'move', label: t('action.move') },
-                { key: 'merge', label: t('action.merge') },
-                { type: 'divider' },
-                { key: 'dissolve', label: t('action.dissolve'), danger: true },
-              ],
-              onClick: ({ key }) => setAction(key as OrgAction),
-            }}
-          >
-            <Button data-testid="action-more">
-              {t('action.more')} <DownOutlined />
-            </Button>
-          </Dropdown>
+          {canChange && (
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'rename', label: t('action.rename') },
+                  { key: 'move', label: t('action.move') },
+                  { key: 'merge', label: t('action.merge') },
+                  { type: 'divider' },
+                  { key: 'dissolve', label: t('action.dissolve'), danger: true },
+                ],
+                onClick: ({ key }) => setAction(key as OrgAction),
+              }}
+            >
+              <Button data-testid="action-more">
+                {t('action.more')} <DownOutlined />
+              </Button>
+            </Dropdown>
+          )}
         </Space>
       )}
 

@@ -18,6 +18,7 @@ export const orgKeys = {
   children: (id: number, asOf: string) => ['org', 'children', id, asOf] as const,
   detail: (id: number, asOf: string) => ['org', 'unit', id, asOf] as const,
   events: (id: number) => ['org', 'events', id] as const,
+  laterParents: (id: number, date: string) => ['org', 'later-parents', id, date] as const,
   search: (q: string, asOf: string, typeCode?: string) => ['org', 'search', q, asOf, typeCode ?? ''] as const,
 };
 
@@ -29,6 +30,8 @@ export const orgApi = {
   events: (id: number) => call('GET /api/org/units/:id/events', { params: { id } }),
   search: (q: string, asOf: string, typeCode?: string, limit = 20) =>
     call('GET /api/org/units', { query: { q, asOf, typeCode, limit } }),
+  laterParents: (id: number, date: string) =>
+    call('GET /api/org/units/:id/later-parents', { params: { id }, query: { date } }),
   create: (body: OrgCreateInput) => call('POST /api/org/units', { body }),
   rename: (id: number, body: OrgRenameInput) => call('POST /api/org/units/:id/rename', { params: { id }, body }),
   move: (id: number, body: OrgMoveInput) => call('POST /api/org/units/:id/move', { params: { id }, body }),

@@ -32,6 +32,8 @@ function OutreachForm({ open, defaultUnit, enterprises = [], today, onClose, onS
   const [form] = Form.useForm<Values>();
   const config = useOutreachConfig();
   const unitId = Form.useWatch('unitId', form) as number | undefined;
+  // The organising unit is picked in the tree as of the event's date (an ended district for 2024 events).
+  const eventDate = (Form.useWatch('eventDate', form) as string | undefined) || today;
   const required = [{ required: true, message: t('common.required') }];
   return (
     <FormModal<Values>
@@ -52,7 +54,7 @@ function OutreachForm({ open, defaultUnit, enterprises = [], today, onClose, onS
       <Row gutter={12}>
         <Col xs={24} sm={16}>
           <Form.Item name="unitId" label={t('outreach.unit')} rules={required}>
-            <UnitSelect asOf={today} valueName={defaultUnit.name} style={{ width: '100%' }} />
+            <UnitSelect asOf={eventDate} valueName={defaultUnit.name} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={8}>

@@ -6,6 +6,7 @@ import { FormModal } from '../../../components/FormModal.js';
 import { orgApi } from '../api.js';
 import { typeName, typeValidOn, useUnitTypes } from '../unitTypes.js';
 import { DecisionFields, UnitNameFields } from './DecisionFields.js';
+import { LaterParents, type LaterParentValue } from './LaterParents.js';
 import { useOrgChanged } from './useOrgChanged.js';
 
 type Values = {
@@ -20,6 +21,7 @@ type Values = {
   foundingDecisionDate?: string | null;
   validFrom: string;
   note?: string;
+  laterParents?: LaterParentValue[];
 };
 
 type Props = {
@@ -49,7 +51,8 @@ export function CreateUnitModal({ open, parent, asOf, onClose, onCreated }: Prop
       initialValues={{ validFrom: asOf }}
       onClose={onClose}
       onSubmit={async (v) => {
-        const created = await orgApi.create({ ...v, parentId: parent.id });
+        const laterParents = (v.laterParents ?? []).map((l) => ({ date: l.date, parentId: l.parentId ?? null }));
+        const created = await orgApi.create({ ...v, laterParents, parentId: parent.id });
         await changed(t('org.unitCreated', { name: created.name }));
         onCreated(created.id);
       }}
@@ -99,6 +102,7 @@ export function CreateUnitModal({ open, parent, asOf, onClose, onCreated }: Prop
         <Input maxLength={500} />
       </Form.Item>
       <DecisionFields founding />
+      {validFrom && <LaterParents form={form} parentId={parent.id} date={validFrom} />}
     </FormModal>
   );
 }
