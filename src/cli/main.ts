@@ -15,6 +15,7 @@ import { appVersion } from '../server/platform/version.js';
 import { errorMessage } from '../shared/errors/codes.js';
 import { say } from '../shared/i18n/messages.js';
 import { importsMessages as M } from '../shared/imports/messages.js';
+import { registerAdminUnits } from './admin-units.js';
 
 /** Who an operator command acts as: a named user, else the first system administrator. */
 async function cliActor(h: DbHandle, username?: string) {
@@ -209,6 +210,8 @@ program
       if (mode === 'all' && report.rejected.length > 0) process.exitCode = 3;
     });
   });
+
+registerAdminUnits(program, withDb);
 
 program.parseAsync(process.argv).catch((err) => {
   if (err instanceof ConfigError) console.error(err.message);

@@ -1,9 +1,11 @@
 import { ensureFirstAdmin, ensureRoot } from '../bootstrap/first-admin.js';
+import { importLists } from '../modules/admin-units/admin-units.service.js';
 import * as org from '../modules/org/org.service.js';
 import { insertUserWithRoles } from '../modules/users/users.repository.js';
 import type { AppContext } from '../platform/context.js';
 import { generatePassword, hashPassword } from '../platform/password.js';
 import { loadActorForUser } from '../platform/session.js';
+import { DEMO_ADMIN_UNITS } from './admin-units-data.js';
 import {
   COMMUNE_UNIONS_2025,
   DEMO_ACCOUNTS,
@@ -30,6 +32,9 @@ export async function loadDemo(ctx: AppContext): Promise<{ loaded: boolean; acco
   const first = await ensureFirstAdmin(db);
   if (first) accounts.push({ username: first.username, password: first.password, unit: 'TLD', role: 'system_admin' });
   await ensureRoot(db);
+  // The communes it names, unless the official lists are already there.
+  if (!(await db.selectFrom('admin_unit').select('id').limit(1).executeTakeFirst()))
+    await importLists(db, DEMO_ADMIN_UNITS);
   const sysRole = await db
     .selectFrom('user_role')
     .select('user_id')

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMUNE_HOWS, COMMUNE_NOTES } from '../admin-units/labels.js';
 import { ZId, ZIdParams, ZIsoDate, zOptionalText, zText } from '../http/common.js';
 import type { RouteTable } from '../http/route.js';
 import type { Entry } from '../i18n/messages.js';
@@ -67,6 +68,25 @@ export const ZEnterpriseEdit = ZEnterpriseCreate.omit({ unitId: true, survey: tr
   .partial()
   .strict();
 
+/** A commune of an official list (the one of the record's date, or today's). */
+export const ZCommuneRef = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  districtName: z.string().nullable(),
+  provinceName: z.string(),
+});
+
+/** The commune the enterprise's code, name or address resolved to, and how; never typed by hand. */
+export const ZResolvedCommune = z.object({
+  how: z.enum(COMMUNE_HOWS),
+  note: z.enum(COMMUNE_NOTES).nullable(),
+  /** The candidates of an ambiguous name, or the text that matched nothing. */
+  detail: z.string().nullable(),
+  unit: ZCommuneRef.nullable(),
+  now: ZCommuneRef.nullable(),
+});
+
 export const ZEnterprise = z.object({
   id: z.number().int(),
   unitId: z.number().int(),
@@ -77,6 +97,7 @@ export const ZEnterprise = z.object({
   address: z.string().nullable(),
   adminAreaCode: z.string().nullable(),
   adminAreaName: z.string().nullable(),
+  commune: ZResolvedCommune,
   ownershipCode: z.string(),
   industry: z.string().nullable(),
   officerUserId: z.number().int().nullable(),
@@ -105,6 +126,10 @@ export const ZEnterpriseQuery = z
     q: z.string().max(200).optional(),
     unitId: ZId.optional(),
     adminAreaCode: z.string().max(10).optional(),
+    /** Resolved commune (admin_unit id) as of the period's end: an old commune counts in its successor. */
+    communeId: ZId.optional(),
+    /** Only those whose commune is not known as of the period's end (the coverage's "Chưa xác định" row). */
+    communeUnresolved: zBool.optional(),
     officerUserId: ZId.optional(),
     ownershipCode: z.string().max(40).optional(),
     nonState: zBool.optional(),

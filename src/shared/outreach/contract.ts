@@ -78,8 +78,17 @@ export const ZCoverage = ZCoverageFigures.extend({
   /** Workers reached as reported by the events of the subtree in the period. */
   workersReached: z.number().int(),
   events: z.number().int(),
+  /** One row per resolved commune (names from the official list), then one for the unresolved ones. */
   byCommune: z.array(
-    ZCoverageFigures.extend({ adminAreaCode: z.string().nullable(), adminAreaName: z.string().nullable() }),
+    ZCoverageFigures.extend({
+      communeId: z.number().int().nullable(),
+      adminAreaCode: z.string().nullable(),
+      adminAreaName: z.string().nullable(),
+      districtName: z.string().nullable(),
+      provinceName: z.string().nullable(),
+      /** The "Chưa xác định xã/phường" row: enterprises whose commune is not known on the period's end. */
+      unresolved: z.boolean(),
+    }),
   ),
 });
 

@@ -31,6 +31,8 @@ export type AdminUnitIndex = {
   provincesByKey: Map<string, Set<string>>;
   districtsByKey: Map<string, { code: string; provinceCode: string | null }[]>;
   districtProvince: Map<string, string>;
+  /** Where an old province's communes went: Bình Phước (70) → Đồng Nai (75). */
+  provinceSuccessors: Map<string, Set<string>>;
   successors: Map<number, Successor[]>;
 };
 
@@ -50,6 +52,7 @@ export function buildIndex(units: AdminUnitEntry[], successors: Successor[]): Ad
     provincesByKey: new Map(),
     districtsByKey: new Map(),
     districtProvince: new Map(),
+    provinceSuccessors: new Map(),
     successors: new Map(),
   };
   const seenDistricts = new Set<string>();
@@ -71,7 +74,12 @@ export function buildIndex(units: AdminUnitEntry[], successors: Successor[]): Ad
       push(ix.districtsByKey, districtKey(u.districtName).key, { code: u.districtCode, provinceCode: u.provinceCode });
     }
   }
-  for (const s of successors) push(ix.successors, s.oldId, s);
+  for (const s of successors) {
+    push(ix.successors, s.oldId, s);
+    const from = ix.byId.get(s.oldId)?.provinceCode;
+    const to = ix.byId.get(s.newId)?.provinceCode;
+    if (from && to) ix.provinceSuccessors.set(from, (ix.provinceSuccessors.get(from) ?? new Set()).add(to));
+  }
   return ix;
 }
 
@@ -100,6 +108,8 @@ export function contextOf(ix: AdminUnitIndex, areaCodes: Iterable<string>): Area
     const p = ix.districtProvince.get(d);
     if (p) ctx.provinces.add(p);
   }
+  // A unit of an old province now works in the province it merged into: its communes are candidates too.
+  for (const p of [...ctx.provinces]) for (const n of ix.provinceSuccessors.get(p) ?? []) ctx.provinces.add(n);
   return ctx;
 }
 

@@ -140,7 +140,19 @@ export async function importFiles(
   files: { fileName: string; text: string }[],
   dates = LIST_DATES,
 ): Promise<ImportSummary & { enterprises: number }> {
-  const read = files.map((f) => readAdminUnitFile(f.fileName, f.text));
+  return importLists(
+    db,
+    files.map((f) => readAdminUnitFile(f.fileName, f.text)),
+    dates,
+  );
+}
+
+/** The same from lists already read (the demo's handful of units comes this way). */
+export async function importLists(
+  db: Db,
+  read: AdminUnitFile[],
+  dates = LIST_DATES,
+): Promise<ImportSummary & { enterprises: number }> {
   const now = new Date().toISOString();
   const summary: ImportSummary = { files: [], inserted: 0, updated: 0, successors: 0, unmatched: 0 };
   await db.transaction().execute(async (trx) => {

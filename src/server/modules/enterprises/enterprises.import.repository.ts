@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { BatchChange, Change, RecordedChange } from '../../platform/import/index.js';
 import type { Actor } from '../../platform/scope.js';
+import { resolveEnterprises } from '../admin-units/admin-units.service.js';
 import { refreshDerived } from './enterprises.repository.js';
 
 /**
@@ -106,6 +107,11 @@ export async function insertEnterprises(
   rows.forEach((r, i) => {
     if (r.name !== values[i]?.name) throw new Error('INSERT … RETURNING came back out of order');
   });
+  // Their commune, from the code, name or address in the file: one pass over the in-memory index.
+  await resolveEnterprises(
+    trx,
+    rows.map((r) => r.id),
+  );
   const changes: Change[] = rows.map((r) => ({ entity: 'enterprise', id: r.id }));
   const surveys = values.flatMap((v, i) => (v.survey ? [{ v, id: rows[i]?.id as number }] : []));
   if (surveys.length > 0) {
@@ -162,6 +168,8 @@ export async function updateEnterprise(
       changes.push({ entity: 'enterprise_survey', id: r.id, before: null, action: 'insert' });
     }
   }
+  // After the survey: the date of its figures says which list the commune is read in.
+  await resolveEnterprises(trx, [id]);
   return changes;
 }
 

@@ -4,6 +4,18 @@ import { type Locale, type Message, say } from '../../../shared/i18n/messages.js
 import { sortByPersonName } from '../../../shared/text/index.js';
 import type * as repo from './enterprises.repository.js';
 
+type Ref = {
+  id: number | null;
+  code: string | null;
+  name: string | null;
+  district: string | null;
+  province: string | null;
+};
+const ref = (r: Ref) =>
+  r.id !== null && r.code !== null && r.name !== null
+    ? { id: r.id, code: r.code, name: r.name, districtName: r.district, provinceName: r.province ?? '' }
+    : null;
+
 /** Row → response. Contact people and phones are only in the detail's surveys, never in lists. */
 export function presentEnterprise(r: repo.EnterpriseRow, withPeriod: boolean): TEnterprise {
   return {
@@ -16,6 +28,13 @@ export function presentEnterprise(r: repo.EnterpriseRow, withPeriod: boolean): T
     address: r.address,
     adminAreaCode: r.admin_area_code,
     adminAreaName: r.admin_area_name,
+    commune: {
+      how: r.commune_how,
+      note: r.commune_note,
+      detail: r.commune_detail,
+      unit: ref({ id: r.cu_id, code: r.cu_code, name: r.cu_name, district: r.cu_district, province: r.cu_province }),
+      now: ref({ id: r.cn_id, code: r.cn_code, name: r.cn_name, district: r.cn_district, province: r.cn_province }),
+    },
     ownershipCode: r.ownership_code,
     industry: r.industry,
     officerUserId: r.officer_user_id,

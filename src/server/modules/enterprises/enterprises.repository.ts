@@ -27,6 +27,8 @@ export function baseQuery(db: Db, scope: Scope, t: Thresholds, period: Period) {
     .innerJoin('org_unit as u', 'u.id', 'e.unit_id')
     .leftJoin('app_user as a', 'a.id', 'e.officer_user_id')
     .leftJoin('org_unit as g', 'g.id', 'e.grassroots_unit_id')
+    .leftJoin('admin_unit as cu', 'cu.id', 'e.commune_id')
+    .leftJoin('admin_unit as cn', 'cn.id', 'e.commune_now_id')
     .where((eb) => unitInScope(eb, 'e.unit_id', scope))
     .select([
       'e.id',
@@ -38,6 +40,20 @@ export function baseQuery(db: Db, scope: Scope, t: Thresholds, period: Period) {
       'e.address',
       'e.admin_area_code',
       'e.admin_area_name',
+      'e.commune_how',
+      'e.commune_note',
+      'e.commune_detail',
+      'cu.id as cu_id',
+      'cu.code as cu_code',
+      'cu.name as cu_name',
+      'cu.district_name as cu_district',
+      'cu.province_name as cu_province',
+      'cu.valid_to as cu_valid_to',
+      'cn.id as cn_id',
+      'cn.code as cn_code',
+      'cn.name as cn_name',
+      'cn.district_name as cn_district',
+      'cn.province_name as cn_province',
       'e.ownership_code',
       'e.industry',
       'e.officer_user_id',
@@ -81,6 +97,22 @@ export function filtered(
     );
   }
   if (f.adminAreaCode) out = out.where('e.admin_area_code', '=', f.adminAreaCode);
+  // As the coverage counts them on the period's end: the commune of the record's list while that list
+  // holds, its successor after.
+  const listEnded = sql<boolean>`(cu.valid_to is not null and cu.valid_to <= ${period.to})`;
+  if (f.communeId !== undefined) {
+    const id = f.communeId;
+    out = out.where((eb) =>
+      eb.or([
+        eb.and([eb('e.commune_id', '=', id), eb.not(listEnded)]),
+        eb.and([eb('e.commune_now_id', '=', id), listEnded]),
+      ]),
+    );
+  }
+  if (f.communeUnresolved !== undefined) {
+    const unresolved = sql<boolean>`(e.commune_id is null or (${listEnded} and e.commune_now_id is null))`;
+    out = out.where(f.communeUnresolved ? unresolved : sql<boolean>`not ${unresolved}`);
+  }
   if (f.officerUserId !== undefined) out = out.where('e.officer_user_id', '=', f.officerUserId);
   if (f.ownershipCode) out = out.where('e.ownership_code', '=', f.ownershipCode);
   if (f.nonState !== undefined) out = out.where('o.non_state', '=', f.nonState ? 1 : 0);

@@ -28,6 +28,7 @@ import {
 } from '../../platform/scope.js';
 import { endedUnitIssue } from '../../platform/unit-life.js';
 import { type Issue, invalid, issue } from '../../platform/validation.js';
+import { resolveEnterprises } from '../admin-units/admin-units.service.js';
 import { exportFileName, writeEnterprisesXlsx } from './enterprises.export.js';
 import { presentConfig, presentDetail, presentEnterprise, presentOfficers } from './enterprises.presenter.js';
 import * as repo from './enterprises.repository.js';
@@ -144,6 +145,7 @@ export async function create(ctx: AppContext, actor: Actor, input: TEnterpriseCr
       }
     }
     const newId = await repo.insertEnterprise(trx, actor.userId, { ...input, mst }, null);
+    await resolveEnterprises(trx, [newId]);
     await audit(trx, actor, {
       action: 'enterprise.create',
       entity: 'enterprise',
@@ -163,6 +165,7 @@ export async function edit(ctx: AppContext, actor: Actor, id: number, input: z.o
   await assertReferences(ctx.db, scope, input);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateEnterprise(trx, id, { ...input, mst });
+    await resolveEnterprises(trx, [id]);
     await audit(trx, actor, {
       action: 'enterprise.edit',
       entity: 'enterprise',

@@ -34,18 +34,37 @@ export function presentConfig(rows: Awaited<ReturnType<typeof repo.outreachCodes
   return { forms: pick('form'), topics: pick('topic') };
 }
 
-/** Coverage overall (the communes' sums) and by commune; the databases' sums arrive as text or null. */
-export function presentCoverage(f: repo.CoverageFigures, period: Period): z.input<typeof ZCoverage> {
-  const byCommune = f.byCommune.map((g) => ({
-    adminAreaCode: g.admin_area_code,
-    adminAreaName: g.admin_area_name,
-    enterprisesInScope: Number(g.in_scope),
-    reached: Number(g.reached ?? 0),
-    nonStateInScope: Number(g.ns_in_scope ?? 0),
-    nonStateReached: Number(g.ns_reached ?? 0),
-    workersInReachedEnterprises: Number(g.workers ?? 0),
+export type CommuneGroup = {
+  unit: Awaited<ReturnType<typeof repo.communesById>>[number] | null;
+  in_scope: number;
+  reached: number;
+  ns_in_scope: number;
+  ns_reached: number;
+  workers: number;
+};
+
+/** Coverage overall (the communes' sums) and by commune, the unresolved row last. */
+export function presentCoverage(
+  groups: CommuneGroup[],
+  events: repo.CoverageFigures['events'],
+  period: Period,
+): z.input<typeof ZCoverage> {
+  const byCommune = groups.map((g) => ({
+    communeId: g.unit?.id ?? null,
+    adminAreaCode: g.unit?.code ?? null,
+    adminAreaName: g.unit?.name ?? null,
+    districtName: g.unit?.district_name ?? null,
+    provinceName: g.unit?.province_name ?? null,
+    unresolved: g.unit === null,
+    enterprisesInScope: g.in_scope,
+    reached: g.reached,
+    nonStateInScope: g.ns_in_scope,
+    nonStateReached: g.ns_reached,
+    workersInReachedEnterprises: g.workers,
   }));
-  const sum = (k: keyof (typeof byCommune)[number]) => byCommune.reduce((s, c) => s + Number(c[k] ?? 0), 0);
+  const sum = (
+    k: 'enterprisesInScope' | 'reached' | 'nonStateInScope' | 'nonStateReached' | 'workersInReachedEnterprises',
+  ) => byCommune.reduce((s, c) => s + c[k], 0);
   return {
     period,
     enterprisesInScope: sum('enterprisesInScope'),
@@ -53,8 +72,8 @@ export function presentCoverage(f: repo.CoverageFigures, period: Period): z.inpu
     nonStateInScope: sum('nonStateInScope'),
     nonStateReached: sum('nonStateReached'),
     workersInReachedEnterprises: sum('workersInReachedEnterprises'),
-    workersReached: Number(f.events.workers),
-    events: Number(f.events.n),
+    workersReached: Number(events.workers),
+    events: Number(events.n),
     byCommune,
   };
 }

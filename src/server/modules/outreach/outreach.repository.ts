@@ -171,9 +171,10 @@ export function attachmentInScope(db: Db, scope: Scope, eventId: number, attachm
 }
 
 /**
- * Coverage by commune: the scope's enterprises in the survey frame, how many an event of the period
- * reached (all, non-state) and the workers of those reached; and the period's events and the workers
- * they report.
+ * Coverage by resolved commune: the scope's enterprises in the survey frame, how many an event of the
+ * period reached (all, non-state) and the workers of those reached, per (commune of the record's list,
+ * today's commune) — the service decides which of the two the period's end counts in; and the period's
+ * events and the workers they report.
  */
 export async function coverageFigures(db: Db, scope: Scope, t: Pick<Thresholds, 'surveyMin'>, period: Period) {
   const perEnterprise = db
@@ -181,24 +182,33 @@ export async function coverageFigures(db: Db, scope: Scope, t: Pick<Thresholds, 
     .innerJoin('ownership_type as o', 'o.code', 'e.ownership_code')
     .where((eb) => unitInScope(eb, 'e.unit_id', scope))
     .where('e.worker_count', '>=', t.surveyMin)
-    .select(['e.admin_area_code', 'e.admin_area_name', 'e.worker_count', 'o.non_state', reachedExpr(period).as('hit')]);
+    .select(['e.commune_id', 'e.commune_now_id', 'e.worker_count', 'o.non_state', reachedExpr(period).as('hit')]);
   const byCommune = await db
     .selectFrom(perEnterprise.as('x'))
     .select([
-      'x.admin_area_code',
-      sql<string | null>`max(x.admin_area_name)`.as('admin_area_name'),
+      'x.commune_id',
+      'x.commune_now_id',
       sql<number>`count(*)`.as('in_scope'),
       sql<number>`sum(x.hit)`.as('reached'),
       sql<number>`sum(x.non_state)`.as('ns_in_scope'),
       sql<number>`sum(x.non_state * x.hit)`.as('ns_reached'),
       sql<number>`sum(x.worker_count * x.hit)`.as('workers'),
     ])
-    .groupBy('x.admin_area_code')
-    .orderBy('x.admin_area_code')
+    .groupBy(['x.commune_id', 'x.commune_now_id'])
     .execute();
   const events = await eventsOfScope(db, scope, period)
     .select([sql<number>`count(*)`.as('n'), sql<number>`coalesce(sum(ev.workers_reached), 0)`.as('workers')])
     .executeTakeFirstOrThrow();
   return { byCommune, events };
+}
+
+/** The communes named by the coverage's groups. */
+export function communesById(db: Db, ids: number[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('admin_unit')
+    .select(['id', 'code', 'name', 'district_name', 'province_name', 'valid_to'])
+    .where('id', 'in', ids)
+    .execute();
 }
 export type CoverageFigures = Awaited<ReturnType<typeof coverageFigures>>;

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ADMIN_UNITS } from '../../demo/admin-units-data.js';
 import { createTestEnv, type TestEnv, writeCounts } from '../../test/harness.js';
+import { importLists } from '../admin-units/admin-units.service.js';
 import { enterpriseSetup, survey } from '../enterprises/enterprises.fixtures.js';
 
 let env: TestEnv;
 beforeAll(async () => {
   env = await createTestEnv();
+  // The communes the enterprises below name (coverage counts by the official list).
+  await importLists(env.ctx.db, DEMO_ADMIN_UNITS);
 });
 afterAll(async () => {
   await env?.close();

@@ -8,6 +8,7 @@ import { viDate } from '../../components/format.js';
 import { useLayout } from '../../components/useLayout.js';
 import { useSession } from '../auth/session.js';
 import { enterpriseKeys, enterprisesApi, type TEnterpriseDetail } from './api.js';
+import { CommuneText } from './CommuneText.js';
 import { useEnterpriseConfig } from './config.js';
 import { FlagTags } from './FlagTags.js';
 
@@ -107,6 +108,7 @@ export function EnterpriseDetail({ id, onSurvey, onEdit, onOutreach }: Props) {
           { key: 'ownership', label: t('ent.field.ownership'), children: config.ownershipName(e.ownershipCode) },
           { key: 'address', label: t('ent.field.address'), children: e.address ?? none },
           { key: 'area', label: t('ent.field.adminAreaName'), children: area },
+          { key: 'commune', label: t('ent.commune.resolved'), children: <CommuneText commune={e.commune} /> },
           { key: 'industry', label: t('ent.field.industry'), children: e.industry ?? none },
           {
             key: 'workers',

@@ -9,7 +9,8 @@ import { useEnterpriseConfig } from './config.js';
 /** The filters besides search, unit and period (those live in the page's toolbar). */
 export type ListFilter = Pick<
   EnterpriseFilter,
-  | 'adminAreaCode'
+  | 'communeId'
+  | 'communeUnresolved'
   | 'ownershipCode'
   | 'sizeBand'
   | 'nonState'
@@ -19,6 +20,14 @@ export type ListFilter = Pick<
   | 'reached'
 >;
 type Flag = 'nonState' | 'inSurveyScope' | 'eligibleForFounding' | 'hasUnion' | 'reached';
+
+const UNRESOLVED = 'unresolved';
+
+/** The commune filter a link carries (?commune=<id> or ?commune=unresolved). */
+export function communeFilterOf(v: string | null): ListFilter {
+  if (v === UNRESOLVED) return { communeUnresolved: true };
+  return v && /^\d+$/.test(v) ? { communeId: Number(v) } : {};
+}
 
 export function activeFilterCount(f: ListFilter): number {
   return Object.values(f).filter((v) => v !== undefined).length;
@@ -62,14 +71,17 @@ export function EnterpriseFilters({ value, onChange, communes, queue }: Props) {
         allowClear
         showSearch={foldedSearch}
         placeholder={t('ent.filter.commune')}
-        value={value.adminAreaCode}
-        onChange={(v) => set({ adminAreaCode: v ?? undefined })}
-        options={communes
-          .filter((c) => c.adminAreaCode !== null)
-          .map((c) => ({
-            value: c.adminAreaCode as string,
-            label: c.adminAreaName ? `${c.adminAreaName} (${c.adminAreaCode})` : (c.adminAreaCode as string),
-          }))}
+        value={
+          value.communeUnresolved ? UNRESOLVED : value.communeId === undefined ? undefined : String(value.communeId)
+        }
+        onChange={(v) =>
+          set({ ...communeFilterOf(v ?? null), ...(v ? {} : { communeId: undefined, communeUnresolved: undefined }) })
+        }
+        options={communes.map((c) =>
+          c.communeId === null
+            ? { value: UNRESOLVED, label: t('ent.filter.communeUnresolved') }
+            : { value: String(c.communeId), label: `${c.adminAreaName} (${c.adminAreaCode})` },
+        )}
         notFoundContent={t('ent.filter.noCommunes')}
         popupMatchSelectWidth={false}
         data-testid="filter-commune"

@@ -13,6 +13,7 @@ import {
   type SurveyInput,
   type TEnterpriseDetail,
 } from './api.js';
+import { CommuneText } from './CommuneText.js';
 import { useEnterpriseConfig } from './config.js';
 import { SurveyFields } from './SurveyFields.js';
 
@@ -200,6 +201,12 @@ function EnterpriseForm({ open, editing: editingNow, defaultUnit, today, onClose
         <Col xs={8} sm={10}>
           <Form.Item name="adminAreaCode" label={t('ent.field.adminAreaCode')}>
             <Input maxLength={10} inputMode="numeric" autoComplete="off" />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          {/* What the saved record resolved to; a new one is matched on saving. */}
+          <Form.Item label={t('ent.commune.resolved')} extra={t('ent.commune.formHint')}>
+            {editing ? <CommuneText commune={editing.commune} /> : null}
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>

@@ -2,6 +2,7 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Segmented, Table, type TableColumnsType, type TableProps, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { formatNumber } from '../../app/i18n/i18n.js';
@@ -21,10 +22,11 @@ import {
   type TEnterprise,
   type TEnterpriseDetail,
 } from './api.js';
+import { communeShortName } from './CommuneText.js';
 import { CoverageStrip } from './CoverageStrip.js';
 import { useEnterpriseConfig } from './config.js';
 import { EnterpriseDetail } from './EnterpriseDetail.js';
-import { activeFilterCount, EnterpriseFilters, type ListFilter } from './EnterpriseFilters.js';
+import { activeFilterCount, communeFilterOf, EnterpriseFilters, type ListFilter } from './EnterpriseFilters.js';
 import { EnterpriseFormModal } from './EnterpriseFormModal.js';
 import { FlagTags } from './FlagTags.js';
 import { ScopeBar } from './ScopeBar.js';
@@ -49,8 +51,10 @@ export function EnterprisesPage() {
   const [view, setView] = useState<View>('all');
   const [term, setTerm] = useState('');
   const q = useDebounced(term.trim());
-  const [filter, setFilter] = useState<ListFilter>({});
-  const [filtersOpen, setFiltersOpen] = useState(false);
+  // The coverage table links here with ?commune=<id> or ?commune=unresolved.
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<ListFilter>(() => communeFilterOf(params.get('commune')));
+  const [filtersOpen, setFiltersOpen] = useState(() => params.has('commune'));
   const [sort, setSort] = useState<{ sort: SortKey; order: 'asc' | 'desc' }>({ sort: 'name', order: 'asc' });
   const [detailId, setDetailId] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
@@ -120,7 +124,13 @@ export function EnterprisesPage() {
       key: 'commune',
       title: t('ent.col.commune'),
       width: 130,
-      render: (_, e) => e.adminAreaName ?? e.adminAreaCode ?? t('common.none'),
+      // The official commune it resolved to (today's name); what was typed, marked, when it did not resolve.
+      render: (_, e) =>
+        communeShortName(e.commune) ?? (
+          <Typography.Text type="warning">
+            {e.adminAreaName ?? e.adminAreaCode ?? t('ent.commune.unresolved')}
+          </Typography.Text>
+        ),
     },
     {
       key: 'ownership',
@@ -155,7 +165,9 @@ export function EnterprisesPage() {
         <div className="enterprise-cell">
           {nameCell(e)}
           <Typography.Text type="secondary" className="enterprise-cell-meta">
-            {[e.mst, e.adminAreaName, config.ownershipName(e.ownershipCode)].filter(Boolean).join(' · ')}
+            {[e.mst, communeShortName(e.commune) ?? e.adminAreaName, config.ownershipName(e.ownershipCode)]
+              .filter(Boolean)
+              .join(' · ')}
           </Typography.Text>
           <FlagTags e={e} />
         </div>

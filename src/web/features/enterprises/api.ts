@@ -22,6 +22,8 @@ export type EnterpriseFilter = {
   q?: string;
   unitId?: number;
   adminAreaCode?: string;
+  communeId?: number;
+  communeUnresolved?: boolean;
   ownershipCode?: string;
   sizeBand?: SizeBand;
   nonState?: boolean;
@@ -42,9 +44,18 @@ export type EnterpriseListQuery = EnterpriseFilter & {
 const yesNo = (b: boolean | undefined) => (b === undefined ? undefined : b ? ('true' as const) : ('false' as const));
 
 /** The query string as the server reads it: yes/no filters travel as "true"/"false". */
-function toQuery({ nonState, inSurveyScope, eligibleForFounding, hasUnion, reached, ...rest }: EnterpriseListQuery) {
+function toQuery({
+  nonState,
+  inSurveyScope,
+  eligibleForFounding,
+  hasUnion,
+  reached,
+  communeUnresolved,
+  ...rest
+}: EnterpriseListQuery) {
   return {
     ...rest,
+    communeUnresolved: yesNo(communeUnresolved),
     nonState: yesNo(nonState),
     inSurveyScope: yesNo(inSurveyScope),
     eligibleForFounding: yesNo(eligibleForFounding),

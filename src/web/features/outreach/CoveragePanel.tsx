@@ -1,4 +1,5 @@
 import { Alert, Card, Progress, Skeleton, Statistic, Table, type TableColumnsType, Typography } from 'antd';
+import { Link } from 'react-router';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { formatNumber } from '../../app/i18n/i18n.js';
@@ -14,9 +15,19 @@ export function CoveragePanel({ unitId, from, to, surveyMin }: Props) {
   const coverage = useCoverage({ unitId, from, to });
   const { phone } = useLayout();
   const ofScope = (part: number, whole: number) => `${formatNumber(part)}/${formatNumber(whole)}`;
-  const communeName = (c: TCoverageRow) =>
-    c.adminAreaName ??
-    c.adminAreaCode ?? <Typography.Text type="secondary">{t('coverage.unknownCommune')}</Typography.Text>;
+  // Each row opens the enterprise list filtered to it; the unresolved row is how they get fixed.
+  const communeName = (c: TCoverageRow) => {
+    const name = c.unresolved ? t('coverage.unknownCommune') : (c.adminAreaName ?? c.adminAreaCode ?? '');
+    return (
+      <Link
+        to={`/enterprises?commune=${c.unresolved ? 'unresolved' : c.communeId}`}
+        aria-label={t('coverage.showCommune', { name })}
+        className={c.unresolved ? 'coverage-unresolved' : undefined}
+      >
+        {name}
+      </Link>
+    );
+  };
   // A phone gets the same figures as "reached/in scope" pairs, so the table fits 390 px.
   const phoneColumns: TableColumnsType<TCoverageRow> = [
     { key: 'commune', title: t('coverage.commune'), render: (_, c) => communeName(c) },
@@ -119,7 +130,7 @@ export function CoveragePanel({ unitId, from, to, surveyMin }: Props) {
             {t('coverage.scopeNote', { n: surveyMin })}
           </Typography.Paragraph>
           <Table<TCoverageRow>
-            rowKey={(r) => r.adminAreaCode ?? '—'}
+            rowKey={(r) => (r.unresolved ? 'unresolved' : String(r.communeId))}
             size="small"
             className="coverage-table"
             data-testid="coverage-by-commune"
