@@ -3,9 +3,12 @@ import { ensureFirstAdmin } from './bootstrap/first-admin.js';
 import { ConfigError, loadConfig } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import { formatAccounts, loadDemo } from './demo/demo.js';
+import { sweepBatchFiles } from './modules/imports/imports.files.js';
 import { appVersion } from './platform/version.js';
 
 async function main() {
+  // Besides the explicit 0600/0700 modes (platform/files.ts): anything else this process creates is private too.
+  process.umask(0o077);
   const config = loadConfig();
   const handle = await openDatabase(config.db);
   await migrateToLatest(handle.db);
@@ -30,6 +33,9 @@ async function main() {
   }
 
   const app = await buildApp(ctx);
+  // Uploads never run and old rejected-rows files: at start, then hourly (also at each upload).
+  sweepBatchFiles(ctx);
+  setInterval(() => sweepBatchFiles(ctx), 3_600_000).unref();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
