@@ -24,6 +24,8 @@ type Props = {
   allowClear?: boolean;
   style?: CSSProperties;
   id?: string;
+  /** Its name for a screen reader when no form label names it (defaults to the placeholder). */
+  'aria-label'?: string;
   'data-testid'?: string;
 };
 
@@ -69,6 +71,8 @@ export function UnitSelect({
   return (
     <Select<number>
       {...rest}
+      // A form item's <label for> names it; elsewhere (toolbars, filters) the placeholder is all there is.
+      aria-label={rest['aria-label'] ?? (rest.id ? undefined : placeholder)}
       style={style}
       value={value ?? undefined}
       placeholder={placeholder}

@@ -164,7 +164,7 @@ export function ApplicationsPage() {
   return (
     <div>
       <div className="page-head">
-        <Typography.Title level={2} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t('applications.title')}
         </Typography.Title>
         <Button icon={<QrcodeOutlined />} onClick={() => setLinkOpen(true)} data-testid="apply-link-open">

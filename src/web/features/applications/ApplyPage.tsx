@@ -242,7 +242,13 @@ function ApplyForm({
                   key: 'text',
                   label: t('apply.consentShow', { version: consent.version }),
                   children: (
-                    <dl className="apply-consent-text" data-testid="apply-consent-text">
+                    // A box that scrolls must take focus, so it can be read with the keyboard alone.
+                    <dl
+                      className="apply-consent-text"
+                      data-testid="apply-consent-text"
+                      tabIndex={0}
+                      aria-label={t('apply.consentTitle')}
+                    >
                       <dt>{t('apply.consent.purpose')}</dt>
                       <dd>{consent.purpose}</dd>
                       <dt>{t('apply.consent.data')}</dt>

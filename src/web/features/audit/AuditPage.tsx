@@ -41,7 +41,7 @@ export function AuditPage() {
 
   return (
     <div className="audit-page">
-      <Typography.Title level={3} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('audit.title')}
       </Typography.Title>
       {list.isError && <Alert type="error" showIcon title={errorText(list.error, t)} style={{ marginBottom: 12 }} />}

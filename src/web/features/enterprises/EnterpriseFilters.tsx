@@ -53,6 +53,7 @@ export function EnterpriseFilters({ value, onChange, communes, queue }: Props) {
       className="filter-item"
       allowClear
       placeholder={label}
+      aria-label={label}
       value={value[key] === undefined ? undefined : value[key] ? 'true' : 'false'}
       onChange={(v) => set({ [key]: v === undefined ? undefined : v === 'true' })}
       options={[
@@ -71,6 +72,7 @@ export function EnterpriseFilters({ value, onChange, communes, queue }: Props) {
         allowClear
         showSearch={foldedSearch}
         placeholder={t('ent.filter.commune')}
+        aria-label={t('ent.filter.commune')}
         value={
           value.communeUnresolved ? UNRESOLVED : value.communeId === undefined ? undefined : String(value.communeId)
         }
@@ -90,6 +92,7 @@ export function EnterpriseFilters({ value, onChange, communes, queue }: Props) {
         className="filter-item"
         allowClear
         placeholder={t('ent.filter.ownership')}
+        aria-label={t('ent.filter.ownership')}
         value={value.ownershipCode}
         onChange={(v) => set({ ownershipCode: v ?? undefined })}
         options={(config.query.data?.ownershipTypes ?? []).map((o) => ({
@@ -103,6 +106,7 @@ export function EnterpriseFilters({ value, onChange, communes, queue }: Props) {
         className="filter-item"
         allowClear
         placeholder={t('ent.filter.sizeBand')}
+        aria-label={t('ent.filter.sizeBand')}
         value={value.sizeBand}
         onChange={(v) => set({ sizeBand: v ?? undefined })}
         options={SIZE_BANDS.map((b) => ({ value: b, label: t(`sizeBand.${b}`) }))}

@@ -193,7 +193,7 @@ export function EnterprisesPage() {
   return (
     <div className="enterprises-page">
       <div className="page-head">
-        <Typography.Title level={3} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t('ent.title')}
         </Typography.Title>
         <div className="page-actions">

@@ -40,13 +40,23 @@ export function CommitStep({ kind, batchId, rows, running, result, error, listLi
         <Typography.Title level={5}>{t('import.running')}</Typography.Title>
         {done !== null && rows > 0 ? (
           <>
-            <Progress percent={Math.min(99, Math.floor((done / rows) * 100))} status="active" />
+            <Progress
+              percent={Math.min(99, Math.floor((done / rows) * 100))}
+              status="active"
+              aria-label={t('import.running')}
+            />
             <Typography.Text type="secondary">
               {t('import.progress', { n: formatNumber(done), total: formatNumber(rows) })}
             </Typography.Text>
           </>
         ) : (
-          <Progress percent={100} status="active" showInfo={false} className="progress-indeterminate" />
+          <Progress
+            percent={100}
+            status="active"
+            showInfo={false}
+            className="progress-indeterminate"
+            aria-label={t('import.running')}
+          />
         )}
       </div>
     );

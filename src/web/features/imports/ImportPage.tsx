@@ -121,7 +121,7 @@ export function ImportPage() {
 
   return (
     <div className="import-page">
-      <Typography.Title level={3} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t(kind === 'members' ? 'import.members.title' : 'import.title')}
       </Typography.Title>
       <Segmented<ImportKind>

@@ -209,7 +209,7 @@ export function AdmitPage() {
   return (
     <div className="admit-page">
       <div className="page-head">
-        <Typography.Title level={3} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t('admit.title')}
         </Typography.Title>
         <Link to={`/members${unitId ? `?unit=${unitId}` : ''}`}>{t('admit.backToList')}</Link>

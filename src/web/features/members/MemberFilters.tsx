@@ -27,6 +27,7 @@ export function MemberFilters({ value, onChange, unitId }: Props) {
       className="filter-item"
       allowClear
       placeholder={t(`member.filter.${key}`)}
+      aria-label={t(`member.filter.${key}`)}
       value={value[key] === undefined ? undefined : value[key] ? 'true' : 'false'}
       onChange={(v) => set({ [key]: v === undefined ? undefined : v === 'true' })}
       options={[
@@ -44,6 +45,7 @@ export function MemberFilters({ value, onChange, unitId }: Props) {
         className="filter-item"
         allowClear
         placeholder={t('member.filter.status')}
+        aria-label={t('member.filter.status')}
         value={value.status}
         onChange={(v) => set({ status: v ?? undefined })}
         options={STATUSES.map((s) => ({ value: s, label: t(`member.status.${s}`) }))}
@@ -54,6 +56,7 @@ export function MemberFilters({ value, onChange, unitId }: Props) {
         className="filter-item"
         allowClear
         placeholder={t('member.filter.gender')}
+        aria-label={t('member.filter.gender')}
         value={value.gender}
         onChange={(v) => set({ gender: v ?? undefined })}
         options={GENDERS.map((g) => ({ value: g, label: t(`member.gender.${g}`) }))}
@@ -68,6 +71,7 @@ export function MemberFilters({ value, onChange, unitId }: Props) {
         allowClear
         showSearch={foldedSearch}
         placeholder={t('member.filter.trade')}
+        aria-label={t('member.filter.trade')}
         value={value.informalTradeCode}
         onChange={(v) => set({ informalTradeCode: v ?? undefined })}
         options={config.options('informal_trade')}
@@ -85,6 +89,7 @@ export function MemberFilters({ value, onChange, unitId }: Props) {
       <DateInput
         className="filter-item"
         placeholder={t('member.filter.admittedFrom')}
+        aria-label={t('member.filter.admittedFrom')}
         value={value.admittedFrom ?? null}
         onChange={(d) => set({ admittedFrom: d ?? undefined })}
         data-testid="member-filter-admittedFrom"
@@ -92,6 +97,7 @@ export function MemberFilters({ value, onChange, unitId }: Props) {
       <DateInput
         className="filter-item"
         placeholder={t('member.filter.admittedTo')}
+        aria-label={t('member.filter.admittedTo')}
         value={value.admittedTo ?? null}
         onChange={(d) => set({ admittedTo: d ?? undefined })}
         data-testid="member-filter-admittedTo"

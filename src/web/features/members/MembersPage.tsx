@@ -127,7 +127,7 @@ export function MembersPage() {
   return (
     <div className="members-page">
       <div className="page-head">
-        <Typography.Title level={3} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t('member.title')}
         </Typography.Title>
         <div className="page-actions">

@@ -132,7 +132,7 @@ export function OrgPage() {
 
   return (
     <div className="org-page">
-      <Typography.Title level={3} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('org.title')}
       </Typography.Title>
       <OrgToolbar

@@ -98,6 +98,7 @@ export function CoveragePanel({ unitId, from, to, surveyMin }: Props) {
               <Progress
                 percent={c.enterprisesInScope ? Math.round((c.reached / c.enterprisesInScope) * 1000) / 10 : 0}
                 format={() => viPercent(c.reached, c.enterprisesInScope)}
+                aria-label={t('coverage.enterprises')}
                 size="small"
               />
             </div>

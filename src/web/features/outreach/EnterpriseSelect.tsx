@@ -15,6 +15,7 @@ type Props = {
   /** Names of enterprises chosen before (e.g. the one the form was opened from). */
   known?: PickedEnterprise[];
   id?: string;
+  'aria-label'?: string;
   'data-testid'?: string;
 };
 
@@ -49,6 +50,8 @@ export function EnterpriseSelect({ value, onChange, unitId, known = [], ...rest 
       onOpenChange={(open) => open && setOpened(true)}
       showSearch={{ filterOption: false, onSearch: setTerm }}
       placeholder={t('outreach.enterprisesSearch')}
+      // A form item's <label for> names it; as a list filter the placeholder is all there is.
+      aria-label={rest['aria-label'] ?? (rest.id ? undefined : t('outreach.enterprisesSearch'))}
       notFoundContent={search.isFetching ? t('app.loading') : t('ent.empty')}
       options={[...all.values()].map((e) => ({ value: e.id, label: e.name, e }))}
       optionRender={(option) => (

@@ -112,7 +112,7 @@ export function OutreachPage() {
   return (
     <div className="outreach-page">
       <div className="page-head">
-        <Typography.Title level={3} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t('outreach.title')}
         </Typography.Title>
         {canWrite && (

@@ -139,7 +139,7 @@ export function UsersPage() {
   return (
     <div className="users-page">
       <div className="page-head">
-        <Typography.Title level={3} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {t('users.title')}
         </Typography.Title>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="user-create">
