@@ -23,7 +23,15 @@ export function planBody(unitId: number, extra: Record<string, unknown> = {}) {
         metric: 'members.admitted',
         comparator: 'at_least',
         goal: 4,
-        subTargets: [{ code: 'T3.1', label: 'trong đó lao động phi chính thức', metric: 'members.admitted', filters: { informal: true }, goal: 1 }],
+        subTargets: [
+          {
+            code: 'T3.1',
+            label: 'trong đó lao động phi chính thức',
+            metric: 'members.admitted',
+            filters: { informal: true },
+            goal: 1,
+          },
+        ],
       },
       { code: 'T4', metric: 'party.introduced', goal: 2 },
     ],
@@ -34,7 +42,15 @@ export function planBody(unitId: number, extra: Record<string, unknown> = {}) {
 /** Row counts of the plan tables and the audit log: equal before and after a refused call = nothing written. */
 export async function planCounts(env: TestEnv): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of ['plan', 'plan_target', 'plan_share', 'plan_amendment', 'plan_basis', 'plan_assignment', 'audit_log'] as const) {
+  for (const t of [
+    'plan',
+    'plan_target',
+    'plan_share',
+    'plan_amendment',
+    'plan_basis',
+    'plan_assignment',
+    'audit_log',
+  ] as const) {
     const r = await env.ctx.db
       .selectFrom(t)
       .select((eb) => eb.fn.countAll<number>().as('n'))

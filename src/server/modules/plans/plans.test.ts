@@ -59,7 +59,13 @@ describe('plan lifecycle', () => {
 
     // An amendment of a draft is refused: a draft is edited directly.
     await refusedWith(
-      () => adminA.post(`/api/plans/${plan.id}/amendments`, { targetId: t3.id, amendedOn: '2024-06-01', goal: 6, reason: 'x' }),
+      () =>
+        adminA.post(`/api/plans/${plan.id}/amendments`, {
+          targetId: t3.id,
+          amendedOn: '2024-06-01',
+          goal: 6,
+          reason: 'x',
+        }),
       ['status'],
     );
 
@@ -80,7 +86,14 @@ describe('plan lifecycle', () => {
     expect(amended.statusCode, amended.body).toBe(201);
     expect(amended.data.targets[0]?.goal).toBe(8);
     expect(amended.data.amendments).toMatchObject([
-      { targetId: t3.id, field: 'goal', oldValue: '5', newValue: '8', amendedOn: '2024-07-01', decisionNo: '20/QĐ-LĐLĐ' },
+      {
+        targetId: t3.id,
+        field: 'goal',
+        oldValue: '5',
+        newValue: '8',
+        amendedOn: '2024-07-01',
+        decisionNo: '20/QĐ-LĐLĐ',
+      },
     ]);
     // Progress as of a day before the amendment measures against the goal then in force.
     const before = await adminA.get(`/api/plans/${plan.id}/progress?asOf=2024-06-30`);
@@ -129,7 +142,10 @@ describe('bad input: a Vietnamese message naming the field, nothing written', ()
     expect(period.periodTo).toContain('sớm hơn ngày bắt đầu');
     const filter = await refusedWith(
       () =>
-        adminA.post('/api/plans', withTarget({ code: 'T4', metric: 'party.introduced', goal: 9, filters: { informal: true } })),
+        adminA.post(
+          '/api/plans',
+          withTarget({ code: 'T4', metric: 'party.introduced', goal: 9, filters: { informal: true } }),
+        ),
       ['targets.0.filters.informal'],
     );
     expect(filter['targets.0.filters.informal']).toContain('không nhận bộ lọc "informal"');
@@ -170,7 +186,13 @@ describe('assignment down the tree (giao chỉ tiêu)', () => {
     expect(empty.data).toMatchObject({ goal: 10, sum: 0, exceeds: false, shares: [] });
     expect(empty.data.withoutShare.map((u) => u.unitId).sort()).toEqual([t.districtA, t.districtB].sort());
 
-    const over = { shares: [{ unitId: t.districtA, goal: 6 }, { unitId: t.districtB, goal: 5 }], assignment: { number: '175/QĐ-LĐLĐ', decidedOn: '2024-03-18' } };
+    const over = {
+      shares: [
+        { unitId: t.districtA, goal: 6 },
+        { unitId: t.districtB, goal: 5 },
+      ],
+      assignment: { number: '175/QĐ-LĐLĐ', decidedOn: '2024-03-18' },
+    };
     const warned = await refusedWith(() => province.put(url, over), ['confirm']);
     expect(warned.confirm).toContain('Tổng chỉ tiêu giao (11) vượt chỉ tiêu T3 (10)');
     const saved = await province.put(url, { ...over, confirm: true });
@@ -178,15 +200,37 @@ describe('assignment down the tree (giao chỉ tiêu)', () => {
     expect(saved.data).toMatchObject({ goal: 10, sum: 11, exceeds: true, withoutShare: [] });
     expect(saved.data.shares[0]?.assignment?.number).toBe('175/QĐ-LĐLĐ');
 
-    const fine = await province.put(url, { shares: [{ unitId: t.districtA, goal: 6 }, { unitId: t.districtB, goal: 4 }] });
+    const fine = await province.put(url, {
+      shares: [
+        { unitId: t.districtA, goal: 6 },
+        { unitId: t.districtB, goal: 4 },
+      ],
+    });
     expect(fine.data).toMatchObject({ sum: 10, exceeds: false });
     expect(fine.data.shares.every((s) => s.assignment === null)).toBe(true);
 
     // A unit outside the plan's unit, and a unit founded only after the period.
-    const later = await makeUnit(env, { name: 'CĐCS Mới 2025', typeCode: 'CDCS', parentId: t.districtA, from: '2025-02-01' });
-    const outsider = await makeUnit(env, { name: 'LĐLĐ tỉnh Khác', typeCode: 'LDLD_TINH', parentId: env.rootId, from: '2000-01-01' });
+    const later = await makeUnit(env, {
+      name: 'CĐCS Mới 2025',
+      typeCode: 'CDCS',
+      parentId: t.districtA,
+      from: '2025-02-01',
+    });
+    const outsider = await makeUnit(env, {
+      name: 'LĐLĐ tỉnh Khác',
+      typeCode: 'LDLD_TINH',
+      parentId: env.rootId,
+      from: '2000-01-01',
+    });
     const bad = await refusedWith(
-      () => province.put(url, { shares: [{ unitId: outsider, goal: 1 }, { unitId: later, goal: 1 }, { unitId: t.districtA, goal: 2.5 }] }),
+      () =>
+        province.put(url, {
+          shares: [
+            { unitId: outsider, goal: 1 },
+            { unitId: later, goal: 1 },
+            { unitId: t.districtA, goal: 2.5 },
+          ],
+        }),
       ['shares.0.unitId', 'shares.1.unitId', 'shares.2.goal'],
     );
     await refusedWith(() => province.put(url, { shares: [{ unitId: t.districtA, goal: -1 }] }), ['shares.0.goal']);
@@ -202,7 +246,12 @@ describe('assignment down the tree (giao chỉ tiêu)', () => {
     expect(own.statusCode, own.body).toBe(201);
     expect(own.data.targets[0]?.goal).toBe(6);
     expect(own.data.bases[0]?.display).toContain('60/KH-LĐLĐ');
-    await province.put(url, { shares: [{ unitId: t.districtA, goal: 7 }, { unitId: t.districtB, goal: 3 }] });
+    await province.put(url, {
+      shares: [
+        { unitId: t.districtA, goal: 7 },
+        { unitId: t.districtB, goal: 3 },
+      ],
+    });
     expect((await adminA.get(`/api/plans/${own.data.id}`)).data.targets[0]?.goal).toBe(7);
     // A's officer cannot assign the province's target.
     expect((await adminA.put(url, { shares: [] })).statusCode).toBe(404);
@@ -223,9 +272,13 @@ describe('progress: the roll-up of the records, never an average of children', (
     if (!target) throw new Error('no target');
     await prov.post(`/api/plans/${plan.id}/issue`);
     await prov.put(`/api/plans/${plan.id}/targets/${target.id}/shares`, {
-      shares: [{ unitId: tree.districtA, goal: 15 }, { unitId: tree.districtB, goal: 5 }],
+      shares: [
+        { unitId: tree.districtA, goal: 15 },
+        { unitId: tree.districtB, goal: 5 },
+      ],
     });
-    const people = (n: number, p: string) => Array.from({ length: n }, (_, i) => person(`${p} Văn ${String.fromCharCode(65 + i)}`));
+    const people = (n: number, p: string) =>
+      Array.from({ length: n }, (_, i) => person(`${p} Văn ${String.fromCharCode(65 + i)}`));
     await admitOk(prov, tree.cdcsA, people(9, 'Lê'), { decisionDate: '2024-05-10', ceremonyDate: null });
     await admitOk(prov, tree.cdcsB, people(1, 'Trần'), { decisionDate: '2024-05-10', ceremonyDate: null });
     const r = await prov.get(`/api/plans/${plan.id}/progress?asOf=2024-10-30`);
@@ -240,7 +293,10 @@ describe('progress: the roll-up of the records, never an average of children', (
       [tree.districtB, 1, 5, 20],
       [tree.districtA, 9, 15, 60],
     ]);
-    expect(p.drill).toMatchObject({ page: 'members', query: { unitId: String(tree.province), admittedFrom: '2024-04-01', admittedTo: '2024-10-30' } });
+    expect(p.drill).toMatchObject({
+      page: 'members',
+      query: { unitId: String(tree.province), admittedFrom: '2024-04-01', admittedTo: '2024-10-30' },
+    });
     const xlsx = await prov.get(`/api/plans/${plan.id}/progress.xlsx?asOf=2024-10-30`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
