@@ -3,6 +3,7 @@ import { mountRoutes } from '../../platform/routes.js';
 import { progressWorkbook } from './plans.export.js';
 import * as progress from './plans.progress.js';
 import * as service from './plans.service.js';
+import * as shares from './plans.shares.js';
 
 export const plansRoutes = mountRoutes('plans', plansApi, (ctx) => ({
   'GET /api/plans': ({ actor, query }) => service.list(ctx, actor, query),
@@ -13,9 +14,9 @@ export const plansRoutes = mountRoutes('plans', plansApi, (ctx) => ({
   'POST /api/plans/:id/issue': ({ actor, params }) => service.issuePlan(ctx, actor, params.id),
   'POST /api/plans/:id/amendments': ({ actor, params, body }) => service.amend(ctx, actor, params.id, body),
   'GET /api/plans/:id/targets/:targetId/shares': ({ actor, params }) =>
-    service.getShares(ctx, actor, params.id, params.targetId),
+    shares.getShares(ctx, actor, params.id, params.targetId),
   'PUT /api/plans/:id/targets/:targetId/shares': ({ actor, params, body }) =>
-    service.putShares(ctx, actor, params.id, params.targetId, body),
+    shares.putShares(ctx, actor, params.id, params.targetId, body),
   'GET /api/plans/:id/progress': ({ actor, params, query }) => progress.progress(ctx, actor, params.id, query.asOf),
   'GET /api/plans/:id/progress.xlsx': ({ actor, params, query }) => progressWorkbook(ctx, actor, params.id, query.asOf),
   'GET /api/plans/:id/targets/:targetId/series': ({ actor, params, query }) =>

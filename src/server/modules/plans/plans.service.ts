@@ -3,11 +3,10 @@ import type {
   TPlanCreate,
   TPlanListQuery,
   TPlanUpdate,
-  TSharesInput,
   TTargetInput,
 } from '../../../shared/plans/contract.js';
 import { plansMessages as M } from '../../../shared/plans/messages.js';
-import { addDays, formatViDate } from '../../../shared/text/index.js';
+import { formatViDate } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
@@ -23,10 +22,9 @@ import {
 } from '../../platform/scope.js';
 import { type Issue, invalid, issue } from '../../platform/validation.js';
 import { metricOf } from './plans.metrics.js';
-import { presentPlan, presentShare, presentSummary } from './plans.presenter.js';
+import { presentPlan, presentSummary } from './plans.presenter.js';
 import * as repo from './plans.repository.js';
-
-const fmt = (n: number) => Math.round(n * 100) / 100;
+import * as writes from './plans.writes.repository.js';
 
 /** A plan the caller may read (record.read over the plan's unit), or 404. */
 export async function readablePlan(ctx: AppContext, actor: Actor, id: number) {
@@ -37,7 +35,7 @@ export async function readablePlan(ctx: AppContext, actor: Actor, id: number) {
 }
 
 /** A plan the caller may change (plan.manage over the plan's unit), or 404 / 403. */
-async function manageablePlan(ctx: AppContext, actor: Actor, id: number) {
+export async function manageablePlan(ctx: AppContext, actor: Actor, id: number) {
   const scope = await requireScope(ctx.db, actor, 'plan.manage');
   const plan = await repo.planInScope(ctx.db, scope, id);
   if (!plan) throw new AppError('NOT_FOUND');
@@ -98,7 +96,7 @@ export async function get(ctx: AppContext, actor: Actor, id: number) {
 }
 
 /** Goal checks that depend on the metric: a percentage is at most 100, a count is whole. */
-function goalIssues(path: string, metricCode: string, goal: number): Issue[] {
+export function goalIssues(path: string, metricCode: string, goal: number): Issue[] {
   const metric = metricOf(metricCode);
   if (!metric) return [];
   if (metric.unit === 'percent' && goal > 100) return [issue(path, M.goalPercentOver100, { metric: metric.label.vi })];
@@ -204,9 +202,9 @@ export async function create(ctx: AppContext, actor: Actor, input: TPlanCreate) 
   await requireUnitInScope(ctx.db, input.unitId, scope);
   await checkPlan(ctx, scope, input.unitId, input);
   const id = await ctx.db.transaction().execute(async (trx) => {
-    const planId = await repo.insertPlan(trx, input.unitId, input, actor.userId);
-    await repo.replaceBases(trx, planId, input.bases);
-    await repo.saveTargets(trx, planId, input.targets);
+    const planId = await writes.insertPlan(trx, input.unitId, input, actor.userId);
+    await writes.replaceBases(trx, planId, input.bases);
+    await writes.saveTargets(trx, planId, input.targets);
     await audit(trx, actor, {
       action: 'plan.create',
       entity: 'plan',
@@ -224,9 +222,9 @@ export async function update(ctx: AppContext, actor: Actor, id: number, input: T
   if (plan.status !== 'draft') invalid([issue('status', M.notDraft)]);
   await checkPlan(ctx, scope, plan.unit_id, input, id);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updatePlanColumns(trx, id, input);
-    await repo.replaceBases(trx, id, input.bases);
-    await repo.saveTargets(trx, id, input.targets);
+    await writes.updatePlanColumns(trx, id, input);
+    await writes.replaceBases(trx, id, input.bases);
+    await writes.saveTargets(trx, id, input.targets);
     await audit(trx, actor, {
       action: 'plan.update',
       entity: 'plan',
@@ -243,7 +241,7 @@ export async function remove(ctx: AppContext, actor: Actor, id: number) {
   const { plan } = await manageablePlan(ctx, actor, id);
   if (plan.status !== 'draft') invalid([issue('status', M.notDraft)]);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.deletePlan(trx, id);
+    await writes.deletePlan(trx, id);
     await audit(trx, actor, {
       action: 'plan.delete',
       entity: 'plan',
@@ -260,7 +258,7 @@ export async function issuePlan(ctx: AppContext, actor: Actor, id: number) {
   if (plan.status !== 'draft') invalid([issue('status', M.notDraft)]);
   if ((await repo.targetsOf(ctx.db, [id])).length === 0) invalid([issue('targets', M.noTargets)]);
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.markIssued(trx, id);
+    await writes.markIssued(trx, id);
     await audit(trx, actor, { action: 'plan.issue', entity: 'plan', entityId: id, unitId: plan.unit_id });
   });
   return view(ctx, (await repo.planById(ctx.db, id)) as repo.PlanRow);
@@ -311,22 +309,22 @@ export async function amend(ctx: AppContext, actor: Actor, id: number, input: TA
       userId: actor.userId,
     };
     if (goalChanges && input.goal !== undefined) {
-      await repo.insertAmendment(trx, {
+      await writes.insertAmendment(trx, {
         ...base,
         field: 'goal',
         oldValue: String(target.goal),
         newValue: String(input.goal),
       });
-      await repo.setTarget(trx, target.id, { goal: input.goal });
+      await writes.setTarget(trx, target.id, { goal: input.goal });
     }
     if (comparatorChanges && input.comparator !== undefined) {
-      await repo.insertAmendment(trx, {
+      await writes.insertAmendment(trx, {
         ...base,
         field: 'comparator',
         oldValue: target.comparator,
         newValue: input.comparator,
       });
-      await repo.setTarget(trx, target.id, { comparator: input.comparator });
+      await writes.setTarget(trx, target.id, { comparator: input.comparator });
     }
     await audit(trx, actor, {
       action: 'plan.amend',
@@ -339,100 +337,3 @@ export async function amend(ctx: AppContext, actor: Actor, id: number, input: TA
   });
   return view(ctx, (await repo.planById(ctx.db, id)) as repo.PlanRow);
 }
-
-// ---- assignment down the tree (giao chỉ tiêu) ----------------------------------------------------
-
-/** The day whose tree names the children a plan assigns to: the period's end, or today while it runs. */
-function assignmentDay(ctx: AppContext, plan: repo.PlanRow) {
-  const d = minDay(plan.period_to, today(ctx));
-  return maxDay(d, plan.period_from);
-}
-
-async function sharesView(ctx: AppContext, plan: repo.PlanRow, target: repo.TargetRow) {
-  const day = assignmentDay(ctx, plan);
-  const [shares, children, goals] = await Promise.all([
-    repo.sharesOf(ctx.db, [target.id], plan.period_from),
-    repo.childrenOn(ctx.db, plan.unit_id, day),
-    goalsAt(ctx.db, plan.id, [target], day),
-  ]);
-  const goal = goals.get(target.id) ?? target.goal;
-  const sum = fmt(shares.reduce((s, x) => s + x.goal, 0));
-  const given = new Set(shares.map((s) => s.unit_id));
-  return {
-    targetId: target.id,
-    code: target.code,
-    goal,
-    sum,
-    exceeds: sharesAdd(target.metric) && sum > goal,
-    shares: shares.map(presentShare),
-    withoutShare: children.filter((c) => !given.has(c.unit_id)).map((c) => ({ unitId: c.unit_id, unitName: c.name })),
-  };
-}
-
-/** Shares of a count add up to the parent's goal; shares of a percentage are each a percentage of their own. */
-const sharesAdd = (metricCode: string) => metricOf(metricCode)?.unit !== 'percent';
-
-async function targetOf(ctx: AppContext, planId: number, targetId: number) {
-  const t = (await repo.targetsOf(ctx.db, [planId])).find((x) => x.id === targetId);
-  if (!t) throw new AppError('NOT_FOUND');
-  return t;
-}
-
-export async function getShares(ctx: AppContext, actor: Actor, id: number, targetId: number) {
-  const plan = await readablePlan(ctx, actor, id);
-  return sharesView(ctx, plan, await targetOf(ctx, id, targetId));
-}
-
-export async function putShares(ctx: AppContext, actor: Actor, id: number, targetId: number, input: TSharesInput) {
-  const { plan } = await manageablePlan(ctx, actor, id);
-  const target = await targetOf(ctx, id, targetId);
-  const from = plan.period_from;
-  const to = plan.period_to;
-  const units = await repo.unitsInPeriod(
-    ctx.db,
-    plan.unit_id,
-    input.shares.map((s) => s.unitId),
-    from,
-    to,
-  );
-  const issues: Issue[] = [];
-  const seen = new Set<number>();
-  for (const [i, s] of input.shares.entries()) {
-    const u = units.get(s.unitId);
-    const name = u?.name ?? `#${s.unitId}`;
-    if (!u?.underEver) issues.push(issue(`shares.${i}.unitId`, M.shareUnitOutside, { unit: name }));
-    else if (!u.underInPeriod)
-      issues.push(
-        issue(`shares.${i}.unitId`, M.shareUnitNotInPeriod, {
-          unit: name,
-          from: formatViDate(from),
-          to: formatViDate(to),
-        }),
-      );
-    if (seen.has(s.unitId)) issues.push(issue(`shares.${i}.unitId`, M.shareUnitTwice, { unit: name }));
-    seen.add(s.unitId);
-    issues.push(...goalIssues(`shares.${i}.goal`, target.metric, s.goal));
-  }
-  if (issues.length) invalid(issues);
-  const goal = (await goalsAt(ctx.db, plan.id, [target], assignmentDay(ctx, plan))).get(target.id) ?? target.goal;
-  const sum = fmt(input.shares.reduce((s, x) => s + x.goal, 0));
-  // More than the goal is allowed (a federation often over-assigns to be safe), but only when confirmed.
-  if (sharesAdd(target.metric) && sum > goal && !input.confirm) {
-    invalid([issue('confirm', M.sharesOverGoal, { sum, goal, code: target.code })]);
-  }
-  await ctx.db.transaction().execute(async (trx) => {
-    const assignmentId = input.assignment ? await repo.assignmentFor(trx, plan.id, input.assignment) : null;
-    await repo.replaceShares(trx, target.id, input.shares, assignmentId);
-    await audit(trx, actor, {
-      action: 'plan.shares',
-      entity: 'plan_target',
-      entityId: target.id,
-      unitId: plan.unit_id,
-      after: input,
-    });
-  });
-  return sharesView(ctx, plan, target);
-}
-
-/** The day before `iso`. */
-export const dayBefore = (iso: string) => addDays(iso, -1);
