@@ -9,6 +9,8 @@ import * as m007 from './007_member_search.js';
 import * as m008 from './008_possible_transfers.js';
 import * as m009 from './009_apply_limits.js';
 import * as m011 from './011_admin_units.js';
+import * as m020 from './020_metric_summaries.js';
+import * as m021 from './021_plans.js';
 
 /** Listed in code (not read from a folder) so the compiled build and tsx run the same set. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +24,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '008_possible_transfers': m008,
   '009_apply_limits': m009,
   '011_admin_units': m011,
+  '020_metric_summaries': m020,
+  '021_plans': m021,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,7 @@ import { fold } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { Segment } from './org.later-parents.js';
+import { metricsChanged } from '../metrics/metrics.summary.js';
 import type { Version } from './org.repository.js';
 
 /**
@@ -135,6 +136,7 @@ export async function insertUnit(db: Db, u: NewUnit, segments: Segment[] | null,
       }))
     : [{ ...base, parent_id: null, path: `/${id}/`, depth: 0, valid_from: u.validFrom, valid_to: null }];
   await db.insertInto('org_unit_version').values(rows).execute();
+  await metricsChanged(db, 'unit', [id]);
   return id;
 }
 
@@ -266,6 +268,7 @@ export async function updateUnit(
     .set({ ...set, updated_at: new Date().toISOString() })
     .where('id', '=', unitId)
     .execute();
+  await metricsChanged(db, 'unit', [unitId]);
   return set;
 }
 

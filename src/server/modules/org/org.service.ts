@@ -26,6 +26,7 @@ import {
 import { inTreeTransaction } from '../../platform/tx.js';
 import { endedUnitIssue } from '../../platform/unit-life.js';
 import { invalid, issue } from '../../platform/validation.js';
+import { treeChanged } from '../metrics/metrics.summary.js';
 import * as changes from './org.changes.repository.js';
 import { type LifePlan, planIssues, planLife } from './org.later-parents.js';
 import { loadDetail } from './org.reads.js';
@@ -238,6 +239,7 @@ export async function move(ctx: AppContext, actor: Actor, id: number, input: z.o
     const p = await baseVersion(trx, input.newParentId, date);
     if (v.parent_id === p.unit_id) invalid([issue('newParentId', M.alreadyUnder)]);
     await moveUnder(trx, v, p, date, { code: input.adminAreaCode, name: input.adminAreaName });
+    await treeChanged(trx, [id], date);
     await recordEvent(trx, actor, 'move', id, date, input, p.unit_id);
     await audit(trx, actor, {
       action: 'org.move',
@@ -278,6 +280,7 @@ export async function dissolve(ctx: AppContext, actor: Actor, id: number, input:
       successor = input.successorId;
     }
     await endLife(trx, v, date, null);
+    await treeChanged(trx, [id], date);
     await recordEvent(trx, actor, 'dissolve', id, date, input, successor);
     await audit(trx, actor, {
       action: 'org.dissolve',
@@ -315,6 +318,7 @@ export async function merge(ctx: AppContext, actor: Actor, id: number, input: z.
     const after = await repo.openVersion(trx, id);
     if (!after) throw new AppError('INTERNAL');
     await endLife(trx, after, date, input.targetId);
+    await treeChanged(trx, [id], date);
     await recordEvent(trx, actor, 'merge', id, date, input, input.targetId);
     await recordEvent(trx, actor, 'absorb', input.targetId, date, input, id);
     await audit(trx, actor, {
