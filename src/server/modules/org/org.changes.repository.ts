@@ -3,8 +3,8 @@ import type { OrgEventKind } from '../../../shared/org/contract.js';
 import { fold } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
-import type { Segment } from './org.later-parents.js';
 import { metricsChanged } from '../metrics/metrics.summary.js';
+import type { Segment } from './org.later-parents.js';
 import type { Version } from './org.repository.js';
 
 /**
