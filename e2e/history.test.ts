@@ -96,6 +96,7 @@ describe.skipIf(!available)('history entered as it was', () => {
       const later = form.getByTestId('later-parents');
       await expect.poll(() => later.textContent()).toContain(`Ngày 01/07/2025, ${DISTRICT} kết thúc hoạt động`);
       await expect.poll(() => form.getByTestId('later-parent-0').textContent()).toContain(COMMUNE);
+      await later.scrollIntoViewIfNeeded();
       await shot(page, 'history-found-2024.png', false);
       await page.locator('.ant-modal').getByRole('button', { name: 'Lưu' }).click();
       await form.waitFor({ state: 'detached' });
