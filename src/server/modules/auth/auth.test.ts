@@ -24,7 +24,14 @@ describe('sign-in and sessions', () => {
     expect(me.statusCode).toBe(200);
     expect(me.data.user.username).toBe(u.username);
     expect(me.data.roles).toEqual([
-      { unitId: t.districtA, unitName: 'LĐLĐ huyện An Bình', unitCode: expect.any(String), role: 'officer' },
+      {
+        unitId: t.districtA,
+        unitName: 'LĐLĐ huyện An Bình',
+        unitCode: expect.any(String),
+        role: 'officer',
+        unitEndedOn: null,
+        successorName: null,
+      },
     ]);
     expect(me.data.permissions).toContain('record.write');
     expect(me.data.permissions).not.toContain('org.manage');

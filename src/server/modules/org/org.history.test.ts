@@ -354,6 +354,17 @@ describe('records under an ended unit', () => {
     expect((await otherOfficer.get(`/api/enterprises/${r.enterpriseId}`)).statusCode).toBe(404);
   });
 
+  it('tells the ended unit’s officer, on sign-in, when it ended and who took over', async () => {
+    const r = await reformed();
+    const me = await r.officerA.get('/api/auth/me');
+    expect(
+      me.data.roles.map((x: { unitEndedOn: string | null; successorName: string | null }) => [
+        x.unitEndedOn,
+        x.successorName,
+      ]),
+    ).toEqual([[REFORM, r.communeName]]);
+  });
+
   it('names a parent outside the caller’s scope without a link', async () => {
     const r = await reformed();
     const cdcsOfficer = await makeUser(env, 'officer', r.t.cdcsA);
