@@ -7,7 +7,9 @@ import { today } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
 import {
   ImportFileError,
+  type ListWide,
   type Mode,
+  NO_LIST_WIDE,
   type OnDuplicate,
   type Report,
   readHeader,
@@ -30,6 +32,8 @@ export type ImportRequest = {
   unitId: number;
   source?: string | null;
   mapping?: Partial<Record<string, number | null>>;
+  valueMapping?: repo.ValueMap;
+  listWide?: Partial<ListWide>;
   onDuplicate: OnDuplicate;
   duplicateReason?: string | null;
   mode: Mode;
@@ -71,6 +75,7 @@ export async function importFile(ctx: AppContext, actor: Actor, kindName: string
     today: today(ctx),
     onDuplicate: req.onDuplicate,
     duplicateReason: req.onDuplicate === 'create' ? (req.duplicateReason ?? null) : null,
+    listWide: { ...NO_LIST_WIDE, ...req.listWide },
   });
   const write = !req.dryRun;
   let batchId: number | null = req.batchId ?? null;
@@ -89,6 +94,7 @@ export async function importFile(ctx: AppContext, actor: Actor, kindName: string
     report = await runImport(ctx.db, spec, {
       file: req.file,
       mapping: req.mapping,
+      valueMapping: req.valueMapping,
       onDuplicate: req.onDuplicate,
       duplicateReason: req.duplicateReason,
       mode: req.mode,
@@ -178,8 +184,9 @@ export async function upload(ctx: AppContext, actor: Actor, kindName: string, re
     headerRows: detection?.headerRows ?? [],
     dataStartRow: detection?.dataStartRow ?? null,
     columns: detection?.columns ?? [],
-    mapping: { ...(detection?.mapping ?? {}), ...(remembered ?? {}) },
+    mapping: { ...(detection?.mapping ?? {}), ...(remembered?.columns ?? {}) },
     rememberedMapping: remembered !== null,
+    valueMapping: remembered?.values ?? {},
   };
 }
 
@@ -199,6 +206,13 @@ export async function run(
     unitId: b.unit_id,
     source: b.source,
     mapping: p.mapping,
+    valueMapping: p.valueMapping,
+    listWide: {
+      asOf: p.asOf ?? null,
+      decisionNo: p.decisionNo ?? null,
+      decisionDate: p.decisionDate ?? null,
+      ceremonyDate: p.ceremonyDate ?? null,
+    },
     onDuplicate: p.onDuplicate,
     duplicateReason: p.duplicateReason,
     mode: p.mode,
@@ -207,10 +221,14 @@ export async function run(
   });
   // The mapping that was used (as corrected by the user) is proposed next time for the same source.
   if (!dryRun && b.source) {
+    const before = await repo.rememberedMapping(ctx.db, { unitId: b.unit_id, kind: b.kind, source: b.source });
+    const values: repo.ValueMap = { ...before?.values };
+    for (const [field, map] of Object.entries(p.valueMapping ?? {})) values[field] = { ...values[field], ...map };
     await repo.rememberMapping(
       ctx.db,
       { unitId: b.unit_id, kind: b.kind, source: b.source },
       result.report.header.mapping,
+      values,
     );
   }
   return presentReport(batchId, result.report, actor.locale);
@@ -227,10 +245,10 @@ export async function rejectedRows(ctx: AppContext, actor: Actor, batchId: numbe
 export async function list(ctx: AppContext, actor: Actor, q: z.output<typeof ZImportBatchQuery>) {
   const scope = await scopeWithin(ctx.db, actor, 'record.read', q.unitId);
   const page = await repo.listBatches(ctx.db, scope, q);
-  return { total: page.total, items: page.rows.map((b) => presentBatch(b, importProgress(b.id))) };
+  return { total: page.total, items: page.rows.map((b) => presentBatch(b, importProgress(b.id), actor.locale)) };
 }
 
 export async function get(ctx: AppContext, actor: Actor, batchId: number) {
   await batchFor(ctx, actor, batchId, 'record.read');
-  return presentBatch(await repo.batchView(ctx.db, batchId), importProgress(batchId));
+  return presentBatch(await repo.batchView(ctx.db, batchId), importProgress(batchId), actor.locale);
 }
