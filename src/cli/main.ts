@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../server/config.js';
 import { type DbHandle, migrateToLatest, openDatabase } from '../server/db/database.js';
 import { formatAccounts, loadDemo } from '../server/demo/demo.js';
 import { IMPORT_KINDS } from '../server/modules/imports/import.kinds.js';
+import { failInterruptedBatches } from '../server/modules/imports/imports.repository.js';
 import { importFile } from '../server/modules/imports/imports.service.js';
 import { AppError } from '../server/platform/errors.js';
 import type { RowIssue } from '../server/platform/import/index.js';
@@ -72,6 +73,8 @@ async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
   const handle = await openDatabase(config.db);
   try {
     await migrateToLatest(handle.db);
+    // An import killed mid-way (here or in the server) left its batch "running"; nothing of it was written.
+    await failInterruptedBatches(handle.db);
     return await fn(handle);
   } finally {
     await handle.close();

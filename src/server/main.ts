@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import { formatAccounts, loadDemo } from './demo/demo.js';
 import { sweepBatchFiles } from './modules/imports/imports.files.js';
+import { failInterruptedBatches } from './modules/imports/imports.repository.js';
 import { appVersion } from './platform/version.js';
 
 async function main() {
@@ -13,6 +14,8 @@ async function main() {
   const handle = await openDatabase(config.db);
   await migrateToLatest(handle.db);
   const ctx = { db: handle.db, dbKind: handle.kind, config, version: appVersion() };
+  // An import killed mid-way left its batch "running"; its transaction never committed.
+  await failInterruptedBatches(handle.db);
 
   // Printed straight to the console, once: the operator must read these, and they never go to the log.
   if (process.argv.includes('--demo')) {

@@ -283,6 +283,8 @@ export interface ImportBatchTable {
   created_at: string;
   committed_at: string | null;
   undone_at: string | null;
+  /** Why a failed batch failed: 'interrupted' (the process stopped while it ran), else null. */
+  failure: string | null;
 }
 
 export interface ImportChangeTable {
@@ -300,7 +302,19 @@ export interface ImportMappingTable {
   kind: string;
   source: string;
   mapping: string;
+  /** JSON: field → folded spelling → code, the answers of the value mapping step. */
+  value_mapping: Generated<string>;
   updated_at: string;
+}
+
+/** Spellings that mean an entry of a list (ownership, ethnicity, gender, religion, informal_trade), dated. */
+export interface CodeAliasTable {
+  id: Generated<number>;
+  list: string;
+  code: string;
+  alias: string;
+  valid_from: string;
+  valid_to: string | null;
 }
 
 /** Dated code lists (ethnicity, religion, informal_trade, education): configuration, not enums. */
@@ -636,6 +650,7 @@ export interface Database {
   import_change: ImportChangeTable;
   import_mapping: ImportMappingTable;
   code_list: CodeListTable;
+  code_alias: CodeAliasTable;
   person: PersonTable;
   membership: MembershipTable;
   membership_event: MembershipEventTable;

@@ -41,3 +41,24 @@ export async function codeNames(db: Db): Promise<(list: CodeListName, code: stri
   const names = new Map(rows.map((r) => [`${r.list}:${r.code}`, r.name_vi]));
   return (list, code) => (code ? (names.get(`${list}:${code}`) ?? code) : '');
 }
+
+/** The lists spellings may be given for (migration 012): the code lists, ownership kinds and genders. */
+export type AliasListName = CodeListName | 'ownership' | 'gender';
+
+/**
+ * The spellings in force on a date that mean each entry of a list ("Cty TNHH" → PRIVATE, "S'tiêng" → 22),
+ * by code. Dated like the entries: a spelling added today does not re-read an older file differently.
+ */
+export async function aliasesOn(db: Db, list: AliasListName, date: string): Promise<Map<string, string[]>> {
+  const rows = await db
+    .selectFrom('code_alias')
+    .select(['code', 'alias'])
+    .where('list', '=', list)
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .orderBy('id')
+    .execute();
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.code, [...(out.get(r.code) ?? []), r.alias]);
+  return out;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIdParams, ZOk } from '../http/common.js';
+import { ZId, ZIdParams, ZIsoDate, ZOk } from '../http/common.js';
 import type { RouteTable } from '../http/route.js';
 import { importsMessages as M } from './messages.js';
 
@@ -17,7 +17,12 @@ export const ZImportUploadAnswer = z.object({
   columns: z.array(z.object({ index: z.number().int(), header: z.string() })),
   mapping: z.record(z.string(), z.number().int().nullable()),
   rememberedMapping: z.boolean(),
+  /** What unknown spellings were said to mean for this unit and source last time (field → folded → code). */
+  valueMapping: z.record(z.string(), z.record(z.string(), z.string())),
 });
+
+/** Field → folded spelling (as `unknownValues[].folded`) → code of the list entry it means. */
+export const ZValueMapping = z.record(z.string().max(40), z.record(z.string().max(200), z.string().max(40)));
 
 export const ZImportRun = z
   .object({
@@ -26,6 +31,13 @@ export const ZImportRun = z
     onDuplicate: z.enum(['update', 'skip', 'create']).default('update'),
     duplicateReason: z.string().trim().max(500).nullish(),
     mode: z.enum(['all', 'valid']).default('all'),
+    valueMapping: ZValueMapping.optional(),
+    /** The date of the figures of a list without a survey date column (enterprises). */
+    asOf: ZIsoDate.nullish(),
+    /** The decision a list without an admission date column is attached to (members). */
+    decisionNo: z.string().trim().max(100).nullish(),
+    decisionDate: ZIsoDate.nullish(),
+    ceremonyDate: ZIsoDate.nullish(),
   })
   .strict()
   .refine((r) => r.onDuplicate !== 'create' || (r.duplicateReason ?? '').length > 0, {
@@ -51,6 +63,20 @@ export const ZImportReport = z.object({
       label: z.string(),
     }),
   ),
+  /** Spellings no list entry matched, once each, with the entries they may be mapped to. */
+  unknownValues: z.array(
+    z.object({
+      field: z.string(),
+      fieldLabel: z.string(),
+      raw: z.string(),
+      folded: z.string(),
+      count: z.number().int(),
+      rows: z.array(z.number().int()),
+      choices: z.array(z.object({ code: z.string(), name: z.string() })),
+    }),
+  ),
+  /** Notes on the file as a whole (where the table ended and what was left out). */
+  info: z.array(z.string()),
 });
 
 export const IMPORT_BATCH_STATUSES = ['uploaded', 'running', 'committed', 'rejected', 'failed', 'undone'] as const;
@@ -68,6 +94,8 @@ export const ZImportBatch = z.object({
   createdAt: z.string(),
   committedAt: z.string().nullable(),
   undoneAt: z.string().nullable(),
+  /** Why a failed batch failed, in the caller's language (an interrupted run), else null. */
+  failure: z.string().nullable(),
   username: z.string().nullable(),
   /** Rows read so far while running (progress bar). */
   progress: z.number().int().nullable(),

@@ -7,6 +7,10 @@ import { defineMessages } from '../i18n/messages.js';
 export const memberImportMessages = defineMessages('members.import', {
   unitRequired: { vi: 'Chọn công đoàn cơ sở', en: 'Choose the grassroots union' },
   fullNameMissing: { vi: 'Thiếu họ và tên', en: 'The full name is missing' },
+  fullNameColumns: {
+    vi: '«Họ và tên» (hoặc hai cột «Họ và tên đệm» và «Tên»)',
+    en: '"Full name" (or the two columns "Family and middle names" and "Given name")',
+  },
   bothGenderColumns: { vi: 'Có giá trị ở cả cột Nam và cột Nữ', en: 'Both the Male and the Female column are filled' },
   genderDisagrees: {
     vi: 'Giới tính khác với cột Nam/Nữ đã đánh dấu',

@@ -9,6 +9,7 @@ import * as m007 from './007_member_search.js';
 import * as m008 from './008_possible_transfers.js';
 import * as m009 from './009_apply_limits.js';
 import * as m011 from './011_admin_units.js';
+import * as m012 from './012_code_aliases.js';
 import * as m020 from './020_metric_summaries.js';
 import * as m021 from './021_plans.js';
 
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '008_possible_transfers': m008,
   '009_apply_limits': m009,
   '011_admin_units': m011,
+  '012_code_aliases': m012,
   '020_metric_summaries': m020,
   '021_plans': m021,
 };

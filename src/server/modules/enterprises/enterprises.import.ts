@@ -1,7 +1,9 @@
 import { enterpriseImportMessages as E } from '../../../shared/enterprises/import.messages.js';
-import { say } from '../../../shared/i18n/messages.js';
+import { type Message, say } from '../../../shared/i18n/messages.js';
 import { importsMessages as M } from '../../../shared/imports/messages.js';
+import { officeMessages as O } from '../../../shared/imports/office.messages.js';
 import type { Db } from '../../db/database.js';
+import { aliasesOn } from '../../platform/code-lists.js';
 import {
   type EnumOption,
   type Existing,
@@ -15,6 +17,7 @@ import {
   parseText,
   templateAnswer,
   templateFields,
+  type ValueChoice,
 } from '../../platform/import/index.js';
 import { isUnitInScope } from '../../platform/scope.js';
 import {
@@ -98,30 +101,16 @@ export const ENTERPRISE_FIELDS = [
   { key: 'notes', label: 'Ghi chú', labelEn: 'Notes', synonyms: ['Ghi chú khác'] },
 ] as const satisfies readonly FieldSpec[];
 
-/** Spellings seen for ownership kinds, beyond the configured names. */
-const OWNERSHIP_EXTRA: Record<string, string[]> = {
-  STATE: ['Nhà nước', 'DNNN', 'Doanh nghiệp nhà nước', 'Công ty nhà nước'],
-  PRIVATE: [
-    'Ngoài nhà nước',
-    'Tư nhân',
-    'TNHH',
-    'Cổ phần',
-    'Công ty TNHH',
-    'Công ty cổ phần',
-    'DNTN',
-    'Doanh nghiệp tư nhân',
-  ],
-  FDI: ['FDI', 'Vốn nước ngoài', 'Có vốn nước ngoài', 'Đầu tư nước ngoài', '100% vốn nước ngoài', 'Liên doanh'],
-  COOP: ['HTX', 'Hợp tác xã'],
-  HOUSEHOLD: ['Hộ kinh doanh', 'Hộ KD', 'Hộ cá thể'],
-  OTHER: ['Khác'],
-};
-
 export type EnterpriseField = (typeof ENTERPRISE_FIELDS)[number]['key'];
 
-async function ownershipOptions(db: Db): Promise<EnumOption[]> {
+/** The ownership kinds in force, each with its names and the spellings configured for it ("Cty TNHH", "HTX"). */
+async function ownershipOptions(db: Db, date: string): Promise<{ options: EnumOption[]; choices: ValueChoice[] }> {
   const types = await ownershipTypes(db, { current: true });
-  return types.map((t) => ({ code: t.code, labels: [t.nameVi, t.nameEn, ...(OWNERSHIP_EXTRA[t.code] ?? [])] }));
+  const aliases = await aliasesOn(db, 'ownership', date);
+  return {
+    options: types.map((t) => ({ code: t.code, labels: [t.nameVi, t.nameEn, ...(aliases.get(t.code) ?? [])] })),
+    choices: types.map((t) => ({ code: t.code, name: t.nameVi })),
+  };
 }
 
 /**
@@ -136,6 +125,8 @@ export const enterpriseImport: ImportKind<EnterpriseField, EnterpriseImportRow> 
 
   async spec(ctx, run) {
     const text = (n: number) => parseText(n);
+    const ownership = await ownershipOptions(ctx.db, run.today);
+    const asOf = run.listWide.asOf;
     const written = (batchId: number | null) => ({
       actor: run.actor,
       unitId: run.unitId,
@@ -145,6 +136,15 @@ export const enterpriseImport: ImportKind<EnterpriseField, EnterpriseImportRow> 
     return {
       fields: ENTERPRISE_FIELDS,
       keyField: 'mst',
+      choices: { ownership: ownership.choices },
+      // Figures without a date would be dated today: a 2024 list imported now would add a survey "of today".
+      fileIssues(mapped) {
+        const counts = mapped('workerCount') || mapped('femaleCount') || mapped('memberCount');
+        const out: Message[] = [];
+        if (counts && !mapped('surveyDate') && !asOf) out.push(say(O.asOfRequired));
+        if (asOf && asOf > run.today) out.push(say(O.asOfInFuture));
+        return out;
+      },
       parsers: {
         mst: parseMst,
         name: text(255),
@@ -152,7 +152,7 @@ export const enterpriseImport: ImportKind<EnterpriseField, EnterpriseImportRow> 
         address: text(500),
         communeCode: text(10),
         communeName: text(255),
-        ownership: parseEnum(await ownershipOptions(ctx.db)),
+        ownership: parseEnum(ownership.options),
         industry: text(255),
         workerCount: parseCount,
         femaleCount: parseCount,
@@ -182,8 +182,9 @@ export const enterpriseImport: ImportKind<EnterpriseField, EnterpriseImportRow> 
         if (workers !== null && members !== null && members > workers) {
           issues.push({ field: 'memberCount', message: say(E.membersOverWorkers, counts) });
         }
-        const date = s('surveyDate') ?? run.today;
-        if (date > run.today) issues.push({ field: 'surveyDate', message: say(E.surveyInFuture) });
+        const date = s('surveyDate') ?? asOf;
+        if (workers !== null && date === null) issues.push({ field: 'surveyDate', message: say(O.asOfRequired) });
+        if (date !== null && date > run.today) issues.push({ field: 'surveyDate', message: say(E.surveyInFuture) });
         if (issues.length) return { value: null, issues };
         return {
           value: {
@@ -196,7 +197,7 @@ export const enterpriseImport: ImportKind<EnterpriseField, EnterpriseImportRow> 
             ownershipCode: s('ownership') as string,
             industry: s('industry'),
             survey:
-              workers === null
+              workers === null || date === null
                 ? null
                 : {
                     surveyDate: date,

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../shared/i18n/messages.js';
+import { officeMessages } from '../../../shared/imports/office.messages.js';
 import { type FieldSpec, fieldLabel, type Report, type RowIssue } from '../../platform/import/index.js';
 import { messageIn } from '../../platform/validation.js';
 import type { BatchViewRow } from './imports.repository.js';
@@ -24,6 +25,16 @@ export function presentReport(batchId: number | null, r: Report<string>, locale:
     warnings: r.warnings.slice(0, 1000).map((i) => issueIn(i, locale)),
     rejectedRowCount: r.rejectedRows.length,
     preview: r.preview,
+    unknownValues: r.unknownValues.map((u) => ({
+      field: u.field,
+      fieldLabel: messageIn(u.label, locale),
+      raw: u.raw,
+      folded: u.folded,
+      count: u.count,
+      rows: u.rows,
+      choices: [...u.choices],
+    })),
+    info: r.info.map((m) => messageIn(m, locale)),
   };
 }
 
@@ -31,7 +42,7 @@ export function presentFields(fields: readonly FieldSpec[], locale: Locale) {
   return fields.map((f) => ({ key: f.key, label: fieldLabel(f)[locale], required: f.required === true }));
 }
 
-export function presentBatch(b: BatchViewRow, progress: number | null) {
+export function presentBatch(b: BatchViewRow, progress: number | null, locale: Locale) {
   return {
     id: b.id,
     kind: b.kind,
@@ -45,6 +56,7 @@ export function presentBatch(b: BatchViewRow, progress: number | null) {
     committedAt: b.committed_at,
     undoneAt: b.undone_at,
     username: b.username,
+    failure: b.failure === 'interrupted' ? messageIn(officeMessages.batchInterrupted, locale) : null,
     progress,
   };
 }

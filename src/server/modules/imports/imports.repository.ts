@@ -40,7 +40,21 @@ export async function insertBatch(
 }
 
 export async function setBatchStatus(db: Db, batchId: number, status: ImportBatchStatus): Promise<void> {
-  await db.updateTable('import_batch').set({ status }).where('id', '=', batchId).execute();
+  await db.updateTable('import_batch').set({ status, failure: null }).where('id', '=', batchId).execute();
+}
+
+/**
+ * Batches left "running" by a process that stopped mid-import (killed, crashed, powered off): their
+ * transaction never committed, so nothing of them was written. Called when the server or the command
+ * line starts; a run that is in fact still going in another process sets its own outcome when it ends.
+ */
+export async function failInterruptedBatches(db: Db): Promise<number> {
+  const r = await db
+    .updateTable('import_batch')
+    .set({ status: 'failed', failure: 'interrupted' })
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }
 
 export async function batchStatus(db: Db, batchId: number): Promise<ImportBatchStatus | undefined> {
@@ -58,6 +72,7 @@ export async function finishBatch(
     .updateTable('import_batch')
     .set({
       status: committed ? 'committed' : 'rejected',
+      failure: null,
       counts: JSON.stringify(counts),
       committed_at: committed ? new Date().toISOString() : null,
     })
@@ -116,31 +131,51 @@ export function batchView(db: Db, batchId: number): Promise<BatchViewRow> {
   return views(db).where('b.id', '=', batchId).executeTakeFirstOrThrow();
 }
 
+export type ValueMap = Record<string, Record<string, string>>;
+
+/** The column mapping and the value mapping last used for this unit, kind and source; null when none. */
 export async function rememberedMapping(
   db: Db,
   k: { unitId: number; kind: string; source: string },
-): Promise<Record<string, number | null> | null> {
+): Promise<{ columns: Record<string, number | null>; values: ValueMap } | null> {
   const row = await db
     .selectFrom('import_mapping')
-    .select('mapping')
+    .select(['mapping', 'value_mapping'])
     .where('unit_id', '=', k.unitId)
     .where('kind', '=', k.kind)
     .where('source', '=', k.source)
     .executeTakeFirst();
-  return row ? (JSON.parse(row.mapping) as Record<string, number | null>) : null;
+  if (!row) return null;
+  return {
+    columns: JSON.parse(row.mapping) as Record<string, number | null>,
+    values: JSON.parse(row.value_mapping || '{}') as ValueMap,
+  };
 }
 
 export async function rememberMapping(
   db: Db,
   k: { unitId: number; kind: string; source: string },
   mapping: Record<string, number | null>,
+  values: ValueMap = {},
 ): Promise<void> {
   const now = new Date().toISOString();
   const json = JSON.stringify(mapping);
+  const valuesJson = JSON.stringify(values);
   await db
     .insertInto('import_mapping')
-    .values({ unit_id: k.unitId, kind: k.kind, source: k.source, mapping: json, updated_at: now })
-    .onConflict((oc) => oc.columns(['unit_id', 'kind', 'source']).doUpdateSet({ mapping: json, updated_at: now }))
+    .values({
+      unit_id: k.unitId,
+      kind: k.kind,
+      source: k.source,
+      mapping: json,
+      value_mapping: valuesJson,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['unit_id', 'kind', 'source'])
+        .doUpdateSet({ mapping: json, value_mapping: valuesJson, updated_at: now }),
+    )
     .execute();
 }
 

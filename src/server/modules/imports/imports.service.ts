@@ -7,7 +7,9 @@ import { today } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
 import {
   ImportFileError,
+  type ListWide,
   type Mode,
+  NO_LIST_WIDE,
   type OnDuplicate,
   type Report,
   readHeader,
@@ -60,6 +62,8 @@ export type ImportRequest = {
   unitId: number;
   source?: string | null;
   mapping?: Partial<Record<string, number | null>>;
+  valueMapping?: repo.ValueMap;
+  listWide?: Partial<ListWide>;
   onDuplicate: OnDuplicate;
   duplicateReason?: string | null;
   mode: Mode;
@@ -105,6 +109,7 @@ async function importFileNow(ctx: AppContext, actor: Actor, kindName: string, re
     today: today(ctx),
     onDuplicate: req.onDuplicate,
     duplicateReason: req.onDuplicate === 'create' ? (req.duplicateReason ?? null) : null,
+    listWide: { ...NO_LIST_WIDE, ...req.listWide },
   });
   const write = !req.dryRun;
   let batchId: number | null = req.batchId ?? null;
@@ -123,6 +128,7 @@ async function importFileNow(ctx: AppContext, actor: Actor, kindName: string, re
     report = await runImport(ctx.db, spec, {
       file: req.file,
       mapping: req.mapping,
+      valueMapping: req.valueMapping,
       onDuplicate: req.onDuplicate,
       duplicateReason: req.duplicateReason,
       mode: req.mode,
@@ -214,8 +220,9 @@ export async function upload(ctx: AppContext, actor: Actor, kindName: string, re
     headerRows: detection?.headerRows ?? [],
     dataStartRow: detection?.dataStartRow ?? null,
     columns: detection?.columns ?? [],
-    mapping: { ...(detection?.mapping ?? {}), ...(remembered ?? {}) },
+    mapping: { ...(detection?.mapping ?? {}), ...(remembered?.columns ?? {}) },
     rememberedMapping: remembered !== null,
+    valueMapping: remembered?.values ?? {},
   };
 }
 
@@ -237,6 +244,13 @@ export async function run(
     unitId: b.unit_id,
     source: b.source,
     mapping: p.mapping,
+    valueMapping: p.valueMapping,
+    listWide: {
+      asOf: p.asOf ?? null,
+      decisionNo: p.decisionNo ?? null,
+      decisionDate: p.decisionDate ?? null,
+      ceremonyDate: p.ceremonyDate ?? null,
+    },
     onDuplicate: p.onDuplicate,
     duplicateReason: p.duplicateReason,
     mode: p.mode,
@@ -250,10 +264,14 @@ export async function run(
   });
   // The mapping that was used (as corrected by the user) is proposed next time for the same source.
   if (!dryRun && b.source) {
+    const before = await repo.rememberedMapping(ctx.db, { unitId: b.unit_id, kind: b.kind, source: b.source });
+    const values: repo.ValueMap = { ...before?.values };
+    for (const [field, map] of Object.entries(p.valueMapping ?? {})) values[field] = { ...values[field], ...map };
     await repo.rememberMapping(
       ctx.db,
       { unitId: b.unit_id, kind: b.kind, source: b.source },
       result.report.header.mapping,
+      values,
     );
   }
   return presentReport(batchId, result.report, actor.locale);
@@ -270,10 +288,10 @@ export async function rejectedRows(ctx: AppContext, actor: Actor, batchId: numbe
 export async function list(ctx: AppContext, actor: Actor, q: z.output<typeof ZImportBatchQuery>) {
   const scope = await scopeWithin(ctx.db, actor, 'record.read', q.unitId);
   const page = await repo.listBatches(ctx.db, scope, q);
-  return { total: page.total, items: page.rows.map((b) => presentBatch(b, importProgress(b.id))) };
+  return { total: page.total, items: page.rows.map((b) => presentBatch(b, importProgress(b.id), actor.locale)) };
 }
 
 export async function get(ctx: AppContext, actor: Actor, batchId: number) {
   await batchFor(ctx, actor, batchId, 'record.read');
-  return presentBatch(await repo.batchView(ctx.db, batchId), importProgress(batchId));
+  return presentBatch(await repo.batchView(ctx.db, batchId), importProgress(batchId), actor.locale);
 }

@@ -164,7 +164,8 @@ describe('enterprise import', () => {
       ]),
       t.districtA,
     );
-    await admin.post(`/api/imports/${up.data.batchId}/commit`, {});
+    // No survey date column: the figures are dated by the date given for the whole list.
+    await admin.post(`/api/imports/${up.data.batchId}/commit`, { asOf: '2024-05-01' });
     const e = (await admin.get(`/api/enterprises?unitId=${t.districtA}`)).data.items[0];
     await admin.post('/api/outreach', {
       unitId: t.districtA,
@@ -221,7 +222,16 @@ describe('enterprise import', () => {
       t.districtA,
     );
     expect(up.data.fields.find((f: { key: string }) => f.key === 'mst')?.label).toBe('Tax code');
-    const preview = await officer.post(`/api/imports/${up.data.batchId}/preview`, {});
+    // Figures without a survey date column are not dated today behind the person's back: the date is asked for.
+    const undated = await officer.post(`/api/imports/${up.data.batchId}/preview`, {});
+    expect(undated.data.rejected).toEqual([
+      {
+        row: 0,
+        column: '',
+        message: 'The file has no survey date column: give "the date of these figures" for the whole list.',
+      },
+    ]);
+    const preview = await officer.post(`/api/imports/${up.data.batchId}/preview`, { asOf: '2024-06-30' });
     expect(preview.statusCode).toBe(200);
     expect(preview.data.rejected).toEqual([
       { row: 2, column: 'MST (column A)', message: `Tax code «${wrong}» has a wrong check digit` },
@@ -271,7 +281,7 @@ describe('a 50 MB file', () => {
     const before = await writeCounts(env);
     const up = await upload(admin, file, t.districtA, 'tệp lớn');
     expect(up.statusCode).toBe(200);
-    const commit = await admin.post(`/api/imports/${up.data.batchId}/commit`, { mode: 'all' });
+    const commit = await admin.post(`/api/imports/${up.data.batchId}/commit`, { mode: 'all', asOf: '2024-05-01' });
     expect(commit.statusCode).toBe(200);
     expect(commit.data.rows).toBe(rows);
     expect(commit.data.committed).toBe(false);

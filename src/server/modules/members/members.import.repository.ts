@@ -31,6 +31,9 @@ export type MemberImportRow = {
   occupation: string | null;
   admittedOn: string;
   decisionNo: string | null;
+  /** The decision's date and the ceremony, when the row takes the decision given for the whole list. */
+  decisionDate: string | null;
+  ceremonyDate: string | null;
   cardNo: string | null;
   informal: boolean;
   notes: string | null;
@@ -180,7 +183,7 @@ export async function insertMembers(
         application_date: null,
         admitted_on: v.admittedOn,
         decision_no: v.decisionNo,
-        ceremony_date: null,
+        ceremony_date: v.ceremonyDate,
         started_on: v.admittedOn,
         card_no: v.cardNo,
         card_issued_on: null,
@@ -208,7 +211,7 @@ export async function insertMembers(
           kind: 'admitted',
           event_date: v.admittedOn,
           decision_no: v.decisionNo,
-          decision_date: v.decisionNo ? v.admittedOn : null,
+          decision_date: v.decisionDate ?? (v.decisionNo ? v.admittedOn : null),
           related_unit_id: null,
           note: from === null ? v.notes : `${from}${v.notes ? `: ${v.notes}` : ''}`,
           created_by: w.actor.userId,

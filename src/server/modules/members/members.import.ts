@@ -1,20 +1,23 @@
 import { type Message, say } from '../../../shared/i18n/messages.js';
 import { checkCccd, maskCccd } from '../../../shared/ids/index.js';
 import { importsMessages as M, verbatim } from '../../../shared/imports/messages.js';
+import { officeMessages as O } from '../../../shared/imports/office.messages.js';
 import { memberImportMessages as I } from '../../../shared/members/import.messages.js';
 import { fold, formatViDate } from '../../../shared/text/index.js';
-import { type CodeListName, codesOn } from '../../platform/code-lists.js';
+import { type AliasListName, aliasesOn, type CodeListName, codesOn } from '../../platform/code-lists.js';
 import { today } from '../../platform/dates.js';
 import {
   type Existing,
   type FieldIssue,
   type FieldSpec,
   type ImportKind,
+  parseCount,
   parseDate,
   parseEnum,
   parseText,
   templateAnswer,
   templateFields,
+  type ValueChoice,
 } from '../../platform/import/index.js';
 import { isUnitInScope } from '../../platform/scope.js';
 import { checkedDataKeys, lookupHash } from '../../platform/secrets.js';
@@ -49,14 +52,29 @@ import { type Conflict, notePossibleTransfers } from './members.notices.js';
  * preview); one active here is updated or skipped; one with no active membership is re-admitted on the
  * same person row.
  */
+/** A part of the date of birth under its group header, as the two header rows are read together. */
+function birthPart(part: string): string[] {
+  return ['Ngày tháng năm sinh', 'Năm sinh', 'Sinh ngày'].map((g) => `${g} ${part}`);
+}
+
+const PARTS = ['birthDayPart', 'birthMonthPart', 'birthYearPart'];
+
 export const MEMBER_FIELDS = [
+  // Required in effect: either this column, or the two below (checked in fileIssues).
   {
     key: 'fullName',
     label: 'Họ và tên',
     labelEn: 'Full name',
     synonyms: ['Họ tên', 'Họ và tên đoàn viên', 'Tên đoàn viên'],
-    required: true,
   },
+  // The name split over two columns, as many lists keep it (to sort by the given name).
+  {
+    key: 'familyName',
+    label: 'Họ và tên đệm',
+    labelEn: 'Family and middle names',
+    synonyms: ['Họ và tên lót', 'Họ đệm', 'Họ và đệm', 'Họ, tên đệm', 'Họ tên đệm', 'Họ và tên Họ và tên đệm'],
+  },
+  { key: 'givenName', label: 'Tên', labelEn: 'Given name', synonyms: ['Họ và tên Tên', 'Tên gọi'] },
   {
     key: 'birthDate',
     label: 'Ngày sinh',
@@ -64,6 +82,17 @@ export const MEMBER_FIELDS = [
     synonyms: ['Ngày tháng năm sinh', 'Ngày, tháng, năm sinh', 'Sinh ngày'],
   },
   { key: 'birthYear', label: 'Năm sinh', labelEn: 'Year of birth', synonyms: [] },
+  // The date of birth in three columns under a merged "Ngày, tháng, năm sinh" (before Nam / Nữ: "Năm" and
+  // "Nam" fold alike, and a year column is one only beside a month column).
+  { key: 'birthDayPart', label: 'Ngày sinh Ngày', labelEn: 'Birth day', synonyms: birthPart('Ngày'), requires: PARTS },
+  {
+    key: 'birthMonthPart',
+    label: 'Ngày sinh Tháng',
+    labelEn: 'Birth month',
+    synonyms: birthPart('Tháng'),
+    requires: PARTS,
+  },
+  { key: 'birthYearPart', label: 'Ngày sinh Năm', labelEn: 'Birth year', synonyms: birthPart('Năm'), requires: PARTS },
   // The classic layout: "Ngày sinh" merged over two columns "Nam" | "Nữ", the date (or an x) written in one.
   {
     key: 'birthMale',
@@ -122,7 +151,6 @@ export const MEMBER_FIELDS = [
       'Ngày kết nạp vào công đoàn',
       'Ngày vào Công đoàn',
     ],
-    required: true,
   },
   {
     key: 'decisionNo',
@@ -155,12 +183,22 @@ export const memberImport: ImportKind<MemberField, MemberImportRow> = {
     const db = ctx.db;
     const keys = await checkedDataKeys(db, ctx.config);
     const unit = await importUnit(db, run.unitId);
-    const codes = async (list: CodeListName, extra: Record<string, string[]> = {}) => {
-      const rows = await codesOn(db, list, run.today);
-      return rows.map((r) => ({ code: r.code, labels: [r.nameVi, r.nameEn, ...(extra[r.code] ?? [])] }));
+    // Each entry with its names and the spellings configured for it (code_alias): "Khơ-me", "S'tiêng", "Nu".
+    const withAliases = async (list: AliasListName, entries: { code: string; labels: readonly string[] }[]) => {
+      const aliases = await aliasesOn(db, list, run.today);
+      return entries.map((e) => ({ code: e.code, labels: [...e.labels, ...(aliases.get(e.code) ?? [])] }));
     };
+    const codes = async (list: CodeListName) =>
+      withAliases(
+        list,
+        (await codesOn(db, list, run.today)).map((r) => ({ code: r.code, labels: [r.nameVi, r.nameEn] })),
+      );
     const ethnicities = await codes('ethnicity');
-    const religions = await codes('religion', { NONE: ['Không tôn giáo', 'Không có', 'KTG', '-'] });
+    const religions = await codes('religion');
+    const genders = await withAliases('gender', GENDERS);
+    const choice = (list: { code: string; labels: readonly string[] }[]): ValueChoice[] =>
+      list.map((e) => ({ code: e.code, name: e.labels[0] ?? e.code }));
+    const wide = run.listWide;
     const unitIsInformal = unit.type_code === 'NDCS';
     const text = (n: number) => parseText(n);
     // The people found active in another unit, for the possible-transfer notes after the run.
@@ -169,13 +207,32 @@ export const memberImport: ImportKind<MemberField, MemberImportRow> = {
     return {
       fields: MEMBER_FIELDS,
       keyField: 'cccd',
+      // A row rejected for another reason still holds its CCCD, so that a later row with it is a duplicate.
+      keyOfCells: (v) => (typeof v.cccd === 'string' ? lookupHash(keys, v.cccd) : null),
+      choices: { gender: choice(GENDERS), ethnicity: choice(ethnicities), religion: choice(religions) },
+      fileIssues(mapped) {
+        const out: Message[] = [];
+        const name = mapped('fullName') || (mapped('familyName') && mapped('givenName'));
+        if (!name) out.push(say(M.missingColumns, { fields: I.fullNameColumns }));
+        if (!mapped('admittedOn') && !wide.decisionDate) out.push(say(O.decisionDateRequired));
+        if (wide.decisionDate && wide.decisionDate > run.today) out.push(say(I.admittedInFuture));
+        if (wide.ceremonyDate && wide.decisionDate && wide.ceremonyDate < wide.decisionDate) {
+          out.push(say(O.ceremonyBeforeDecision));
+        }
+        return out;
+      },
       parsers: {
         fullName: text(120),
+        familyName: text(100),
+        givenName: text(40),
+        birthDayPart: parseCount,
+        birthMonthPart: parseCount,
+        birthYearPart: parseCount,
         birthDate: parseBirthDate,
         birthYear: parseYearOnly,
         birthMale: parseGenderColumn,
         birthFemale: parseGenderColumn,
-        gender: parseEnum(GENDERS),
+        gender: parseEnum(genders),
         cccd: parseIdentity,
         ethnicity: parseEnum(ethnicities),
         religion: parseEnum(religions),
@@ -195,7 +252,8 @@ export const memberImport: ImportKind<MemberField, MemberImportRow> = {
         const s = (k: MemberField) => (v[k] as string | null | undefined) ?? null;
         const notes = s('notes');
         if (notes === M.exampleNote.vi) return { value: null, issues, skip: say(M.exampleRow) };
-        const fullName = s('fullName');
+        const split = [s('familyName'), s('givenName')].filter(Boolean).join(' ');
+        const fullName = s('fullName') ?? (split || null);
         if (!fullName) fault('fullName', I.fullNameMissing);
 
         // Gender and birth date: a Giới tính column, or the Nam / Nữ columns (an x, or the date itself).
@@ -203,6 +261,16 @@ export const memberImport: ImportKind<MemberField, MemberImportRow> = {
         const female = s('birthFemale');
         let gender = s('gender') as 'male' | 'female' | null;
         let birthDate = s('birthDate');
+        const parts = [v.birthDayPart, v.birthMonthPart, v.birthYearPart] as (number | null | undefined)[];
+        if (parts.some((p) => p !== null && p !== undefined)) {
+          const [d, m, y] = parts.map((p) => p ?? 0) as [number, number, number];
+          const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          const real = new Date(`${iso}T00:00:00Z`);
+          const ok = y >= 1900 && !Number.isNaN(real.getTime()) && real.toISOString().slice(0, 10) === iso;
+          if (!ok) fault('birthDayPart', O.birthPartsInvalid, { raw: `${d}/${m}/${y}` });
+          else if (birthDate && birthDate !== iso) fault('birthDate', I.birthDisagrees);
+          else birthDate ??= iso;
+        }
         if (male && female) {
           fault('birthMale', I.bothGenderColumns);
         } else if (male || female) {
@@ -228,7 +296,10 @@ export const memberImport: ImportKind<MemberField, MemberImportRow> = {
         const cccd = s('cccd');
         if (!cccd) fault('cccd', I.cccdMissing);
 
-        const admittedOn = s('admittedOn');
+        // A row with its own admission date keeps it; the others take the decision given for the whole list.
+        const own = s('admittedOn');
+        const admittedOn = own ?? wide.decisionDate;
+        const decisionNo = s('decisionNo') ?? (own ? null : wide.decisionNo);
         if (!admittedOn) fault('admittedOn', I.admittedMissing);
         else {
           if (admittedOn > run.today) fault('admittedOn', I.admittedInFuture);
@@ -275,7 +346,9 @@ export const memberImport: ImportKind<MemberField, MemberImportRow> = {
             address: s('address'),
             occupation: s('occupation'),
             admittedOn,
-            decisionNo: s('decisionNo'),
+            decisionNo,
+            decisionDate: own ? null : wide.decisionDate,
+            ceremonyDate: own ? null : wide.ceremonyDate,
             cardNo: s('cardNo'),
             informal,
             notes,
@@ -364,7 +437,16 @@ export const memberImport: ImportKind<MemberField, MemberImportRow> = {
         options: { gender: ['Nam', 'Nữ'], ethnicity: ethnicities, religion: religions },
         // The template has one date-of-birth and one gender column; the Nam/Nữ and year-only layouts
         // are read from the lists people already have.
-        omit: ['birthYear', 'birthMale', 'birthFemale'],
+        omit: [
+          'birthYear',
+          'birthMale',
+          'birthFemale',
+          'familyName',
+          'givenName',
+          'birthDayPart',
+          'birthMonthPart',
+          'birthYearPart',
+        ],
       }),
     });
   },

@@ -5,10 +5,10 @@ import { officeMessages as O } from '../../../shared/imports/office.messages.js'
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { cellFault, endOfTable } from './cells.js';
-import { detectHeader, type FieldSpec, foldHeader, type HeaderDetection } from './header.js';
+import { detectHeader, type FieldSpec, type HeaderDetection } from './header.js';
 import { openTable } from './reader.js';
 import type { CellValue, TableRow } from './types.js';
-import type { ValueParser } from './values.js';
+import { foldValue, type ValueParser } from './values.js';
 
 /**
  * One import engine for every kind of record. It streams the file, finds the header, parses each row
@@ -62,6 +62,11 @@ export interface ImportSpec<K extends string, V> {
   /** Inserts a chunk in a few multi-row statements (a 100 k-row file is ~200 chunks, not 100 k round trips). */
   insertMany(trx: Transaction<Database>, values: V[], batchId: number | null): Promise<Change[]>;
   update(trx: Transaction<Database>, id: number, v: V, batchId: number | null): Promise<RecordedChange[]>;
+  /**
+   * Problems of the file as a whole once its columns are known (e.g. no survey date column and no date given
+   * for the figures): each refuses the run, like a missing required column.
+   */
+  fileIssues?(mapped: (field: K) => boolean): Message[];
   /** After a run that could write (not a preview), committed or not: e.g. telling other units what it met. */
   afterRun?(): Promise<void>;
 }
@@ -71,7 +76,15 @@ export type ValueChoice = { code: string; name: string };
 /** Field → folded value as written → code: the person's answer to "what does «Cty TNHH» mean". */
 export type ValueMapping = Partial<Record<string, Record<string, string>>>;
 /** A value that matched no entry of its list, once per file, with the rows that use it. */
-export type UnknownValue = { field: string; raw: string; folded: string; rows: number[]; count: number };
+export type UnknownValue = {
+  field: string;
+  label: Message;
+  raw: string;
+  folded: string;
+  rows: number[];
+  count: number;
+  choices: readonly ValueChoice[];
+};
 
 export type RunOptions<K extends string> = {
   file: string;
@@ -195,6 +208,11 @@ export async function runImport<K extends string, V>(
   }
 
   // Each key with the first row holding it, and whether that row was rejected (a duplicate is still one).
+  const fileIssues = spec.fileIssues?.((f) => mapping[f] !== null && mapping[f] !== undefined) ?? [];
+  if (fileIssues.length > 0) {
+    for (const message of fileIssues) report.rejected.push({ row: 0, column: verbatim(''), message });
+    return report;
+  }
   const seen = new Map<string, { row: number; rejected: boolean }>();
   const unknown = new Map<string, UnknownValue>();
   const valueMapping = opts.valueMapping ?? {};
@@ -206,7 +224,7 @@ export async function runImport<K extends string, V>(
   );
   const mappedCode = (field: K, raw: CellValue | undefined): string | null => {
     if (typeof raw !== 'string' && typeof raw !== 'number') return null;
-    const code = valueMapping[field]?.[foldHeader(String(raw))];
+    const code = valueMapping[field]?.[foldValue(String(raw))];
     return code !== undefined && choiceCodes.get(field)?.has(code) ? code : null;
   };
   const keyOfCells =
@@ -331,9 +349,17 @@ export async function runImport<K extends string, V>(
         const parsed = spec.parsers[f.key](raw);
         if ('error' in parsed && parsed.unknown !== undefined && spec.choices?.[f.key]) {
           // Said once per file (below), not on every row that uses the spelling.
-          const folded = foldHeader(parsed.unknown);
+          const folded = foldValue(parsed.unknown);
           const id = `${f.key}\u0000${folded}`;
-          const u = unknown.get(id) ?? { field: f.key, raw: parsed.unknown, folded, rows: [], count: 0 };
+          const u = unknown.get(id) ?? {
+            field: f.key,
+            label: labelOf(f.key),
+            raw: parsed.unknown,
+            folded,
+            rows: [],
+            count: 0,
+            choices: spec.choices[f.key] ?? [],
+          };
           u.count++;
           if (u.rows.length < 20) u.rows.push(r.row);
           unknown.set(id, u);

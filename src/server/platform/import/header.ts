@@ -9,6 +9,11 @@ export interface FieldSpec<K extends string = string> {
   labelEn?: string;
   synonyms: readonly string[];
   required?: boolean;
+  /**
+   * Matched only when these fields are matched too: the parts of a date split over columns ("Năm" under
+   * "Ngày, tháng, năm sinh" folds like "Nam" under "Ngày sinh", and is a year only beside a "Tháng").
+   */
+  requires?: readonly string[];
 }
 
 export interface HeaderColumn {
@@ -156,9 +161,29 @@ function evaluate<K extends string>(
   fields: readonly FieldSpec<K>[],
   synonyms: Folded[][],
 ): Evaluated<K> {
+  // A field whose companions are not matched gives its column back, and the columns are matched again.
+  const excluded = new Set<number>();
+  for (;;) {
+    const e = assign(candidate, fields, synonyms, excluded);
+    const lonely = fields
+      .map((f, i) => ({ f, i }))
+      .filter(({ f, i }) => !excluded.has(i) && e.mapping[f.key] !== null)
+      .filter(({ f }) => (f.requires ?? []).some((k) => e.mapping[k as K] === null || e.mapping[k as K] === undefined));
+    if (lonely.length === 0) return e;
+    for (const { i } of lonely) excluded.add(i);
+  }
+}
+
+function assign<K extends string>(
+  candidate: Candidate,
+  fields: readonly FieldSpec<K>[],
+  synonyms: Folded[][],
+  excluded: Set<number>,
+): Evaluated<K> {
   const scored: { column: number; field: number; score: number }[] = [];
   for (const [column, texts] of candidate.variants) {
     fields.forEach((_, field) => {
+      if (excluded.has(field)) return;
       let best = 0;
       for (const text of texts) for (const syn of synonyms[field] ?? []) best = Math.max(best, matchScore(text, syn));
       if (best > 0) scored.push({ column, field, score: best });

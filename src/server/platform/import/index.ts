@@ -28,6 +28,8 @@ export {
   blockers,
   type ImportKind,
   type ImportRun,
+  type ListWide,
+  NO_LIST_WIDE,
   type UndoBatch,
   type UndoBlocker,
 } from './kind.js';
@@ -36,6 +38,7 @@ export { templateAnswer, templateFields } from './template.js';
 export type { CellValue, TableRow, TableSource } from './types.js';
 export {
   type EnumOption,
+  foldValue,
   MST_ZERO_WARNING,
   type ParseResult,
   parseCount,

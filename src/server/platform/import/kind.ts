@@ -20,7 +20,22 @@ export type ImportRun = {
   onDuplicate: OnDuplicate;
   /** The reason given for creating records whose key already exists (onDuplicate 'create'), else null. */
   duplicateReason: string | null;
+  /** What the person said for the whole list when the file lacks the column (ISO dates). */
+  listWide: ListWide;
 };
+
+/**
+ * Values given once for a whole list: the date of an enterprise list's figures, the admission decision a
+ * member list is attached to. A row with its own value keeps it.
+ */
+export type ListWide = {
+  asOf: string | null;
+  decisionNo: string | null;
+  decisionDate: string | null;
+  ceremonyDate: string | null;
+};
+
+export const NO_LIST_WIDE: ListWide = { asOf: null, decisionNo: null, decisionDate: null, ceremonyDate: null };
 
 /** A committed batch being undone. */
 export type UndoBatch = { id: number; unitId: number; committedAt: string };

@@ -212,18 +212,19 @@ describe('values and keys', () => {
       [4, '0100109106', 'Công ty D', 'TNHH', 15],
     ]);
     const first = await preview(file);
-    expect(first.unknownValues).toEqual([
-      { field: 'ownership', raw: 'Cty liên doanh', folded: 'cty lien doanh', rows: [5, 6, 7], count: 3 },
+    expect(first.unknownValues).toMatchObject([
+      { field: 'ownership', raw: 'Cty liên doanh', folded: 'ctyliendoanh', rows: [5, 6, 7], count: 3 },
     ]);
+    expect(first.unknownValues[0]?.choices.map((c) => c.code)).toEqual(['PRIVATE', 'FDI']);
     // One issue for the spelling, not one per row; the rows are still held back.
     expect(first.rejected).toHaveLength(1);
     expect(first.rejected[0]?.message.vi).toMatch(/«Cty liên doanh».*3 dòng/);
     expect(first.rejectedRows).toHaveLength(3);
-    const mapped = await preview(file, { valueMapping: { ownership: { 'cty lien doanh': 'FDI' } } });
+    const mapped = await preview(file, { valueMapping: { ownership: { ctyliendoanh: 'FDI' } } });
     expect(mapped.rejected).toEqual([]);
     expect(mapped.inserted).toBe(4);
     // A code that is not an entry of the list is not taken.
-    const wrong = await preview(file, { valueMapping: { ownership: { 'cty lien doanh': 'NOPE' } } });
+    const wrong = await preview(file, { valueMapping: { ownership: { ctyliendoanh: 'NOPE' } } });
     expect(wrong.unknownValues).toHaveLength(1);
   });
 

@@ -184,18 +184,26 @@ export interface EnumOption<C extends string = string> {
   labels: readonly string[];
 }
 
-/** One of a fixed list, matched on the code or any label, ignoring case, marks and punctuation. */
+/**
+ * A list value as compared: folded (marks, case), punctuation and spaces dropped — "Ê-đê", "Ê Đê" and "Êđê",
+ * "M'nông" and "Mnông", "Cty. TNHH" and "cty tnhh" are each one key.
+ */
+export function foldValue(text: string): string {
+  return foldHeader(text).replace(/ /g, '');
+}
+
+/** One of a fixed list, matched on the code or any label, ignoring case, marks, punctuation and spaces. */
 export function parseEnum<C extends string>(options: readonly EnumOption<C>[]): ValueParser<C> {
   const lookup = new Map<string, C>();
   for (const o of options) {
-    for (const key of [o.code, ...o.labels].map(foldHeader)) {
+    for (const key of [o.code, ...o.labels].map(foldValue)) {
       if (key && !lookup.has(key)) lookup.set(key, o.code);
     }
   }
   const allowed = options.map((o) => o.labels[0] ?? o.code).join(', ');
   return (raw) => {
     if (isBlank(raw)) return { value: null };
-    const key = raw instanceof Date ? '' : foldHeader(String(raw));
+    const key = raw instanceof Date ? '' : foldValue(String(raw));
     const code = lookup.get(key);
     if (code !== undefined) return { value: code };
     const unknown = raw instanceof Date ? undefined : normalizeText(String(raw));
