@@ -53,7 +53,7 @@ export async function openTestDatabase(): Promise<{ handle: DbHandle; db: Config
 }
 
 export async function createTestEnv(overrides: Partial<Config> = {}): Promise<TestEnv> {
-  const base = loadConfig({ LOG_LEVEL: 'silent' });
+  const base = loadConfig({ LOG_LEVEL: 'silent', IMPORT_WORKER: 'false' });
   // Files (uploads, attachments) go to a folder of this test file's own, removed afterwards.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-test-'));
   const opened = await openTestDatabase();

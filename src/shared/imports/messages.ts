@@ -97,6 +97,24 @@ export const importsMessages = defineMessages('imports', {
     vi: 'Tệp CSV có dấu ngoặc kép (") mở ở dòng {row} mà không đóng, nên phần còn lại của tệp bị gộp vào một ô. Hãy sửa dòng đó (hoặc mở tệp bằng Excel và lưu lại) rồi tải lên lần nữa.',
     en: 'The CSV file has a quote (") opened on line {row} that is never closed, so the rest of the file would fall into one cell. Fix that line (or open the file in Excel and save it again) and upload it once more.',
   },
+  // Limits (IMPORT_MAX_* in the configuration): said before the file can exhaust the server.
+  tooManyRows: {
+    vi: 'Tệp có hơn {max} dòng dữ liệu, quá giới hạn một lần nhập. Hãy chia tệp thành nhiều tệp nhỏ hơn rồi nhập từng tệp.',
+    en: 'The file has more than {max} data rows, over the limit of one import. Split it into smaller files and import them one by one.',
+  },
+  tooMuchInflated: {
+    vi: 'Tệp Excel khi giải nén lớn hơn {max} MB, quá giới hạn một lần nhập (tệp có thể chứa nhiều dữ liệu thừa hoặc bị cố ý làm phình to). Hãy chỉ giữ trang tính cần nhập, hoặc chia thành nhiều tệp nhỏ hơn.',
+    en: 'Uncompressed, the Excel file is larger than {max} MB, over the limit of one import (it may hold a lot of unused data, or be inflated on purpose). Keep only the sheet to import, or split it into smaller files.',
+  },
+  cellTooLarge: {
+    vi: 'Tệp có một ô dài hơn {max} ký tự{where}, quá giới hạn một ô. Hãy rút gọn nội dung ô đó rồi tải lên lần nữa.',
+    en: 'The file has a cell longer than {max} characters{where}, over the limit of one cell. Shorten it and upload the file once more.',
+  },
+  cellAt: { vi: ' (dòng {row}, cột {column})', en: ' (row {row}, column {column})' },
+  csvRecordTooLarge: {
+    vi: 'Tệp CSV có dòng {row} dài hơn {max} ký tự, quá giới hạn một dòng — thường là do một dấu ngoặc kép (") mở mà không đóng. Hãy sửa dòng đó (hoặc mở tệp bằng Excel và lưu lại) rồi tải lên lần nữa.',
+    en: 'Line {row} of the CSV file is longer than {max} characters, over the limit of one line — usually a quote (") that is never closed. Fix that line (or open the file in Excel and save it again) and upload it once more.',
+  },
   sheetNotFound: {
     vi: 'Không tìm thấy trang tính {sheet}. Tệp có: {names}.',
     en: 'Worksheet {sheet} not found. The file has: {names}.',

@@ -30,6 +30,8 @@ import {
 } from './imports.files.js';
 import { presentBatch, presentFields, presentReport } from './imports.presenter.js';
 import * as repo from './imports.repository.js';
+import type { ImportRequest, ImportResult } from './imports.types.js';
+import { importInWorker, runsOffThread } from './imports.worker-pool.js';
 
 /** Progress of running imports, for the progress bar (kept by the process doing the work). */
 const progress = new Map<number, number>();
@@ -56,20 +58,7 @@ async function withUnitSlot<T>(ctx: AppContext, unitId: number, work: () => Prom
   }
 }
 
-export type ImportRequest = {
-  file: string;
-  fileName: string;
-  unitId: number;
-  source?: string | null;
-  mapping?: Partial<Record<string, number | null>>;
-  valueMapping?: repo.ValueMap;
-  listWide?: Partial<ListWide>;
-  onDuplicate: OnDuplicate;
-  duplicateReason?: string | null;
-  mode: Mode;
-  dryRun: boolean;
-  batchId?: number;
-};
+export type { ImportRequest } from './imports.types.js';
 
 function fileError(err: unknown): never {
   if (err instanceof ImportFileError) throw new AppError('IMPORT_FILE', { message: err.text });
@@ -93,10 +82,29 @@ export async function batchFor(
  * writes nothing, not even a batch; a real run records its batch, its changes, its outcome and an audit entry.
  */
 export async function importFile(ctx: AppContext, actor: Actor, kindName: string, req: ImportRequest) {
-  return withUnitSlot(ctx, req.unitId, () => importFileNow(ctx, actor, kindName, req));
+  return withUnitSlot(ctx, req.unitId, async () => {
+    const batchId = req.batchId;
+    const onProgress = (n: number) => batchId !== undefined && progress.set(batchId, n);
+    try {
+      if (runsOffThread(ctx)) return await importInWorker(ctx, actor, kindName, req, onProgress);
+      return await importFileHere(ctx, actor, kindName, req, onProgress);
+    } finally {
+      if (batchId !== undefined) progress.delete(batchId);
+    }
+  });
 }
 
-async function importFileNow(ctx: AppContext, actor: Actor, kindName: string, req: ImportRequest) {
+/**
+ * The import itself, on this thread and this connection: the worker thread runs it on its own connection
+ * (imports.worker.ts); the command line and tests with an in-memory database run it here.
+ */
+export async function importFileHere(
+  ctx: AppContext,
+  actor: Actor,
+  kindName: string,
+  req: ImportRequest,
+  onProgress?: (rows: number) => void,
+): Promise<ImportResult> {
   const kind = importKind(kindName);
   const scope = await requireScope(ctx.db, actor, 'record.write');
   await requireUnitInScope(ctx.db, req.unitId, scope);
@@ -135,13 +143,12 @@ async function importFileNow(ctx: AppContext, actor: Actor, kindName: string, re
       dryRun: req.dryRun,
       batchId: write ? batchId : null,
       onChanges: repo.recordChanges,
-      onProgress: (n) => batchId !== null && progress.set(batchId, n),
+      limits: ctx.config.imports,
+      onProgress,
     });
   } catch (err) {
     if (batchId !== null && write) await repo.setBatchStatus(ctx.db, batchId, 'failed');
     fileError(err);
-  } finally {
-    if (batchId !== null) progress.delete(batchId);
   }
   if (write) await spec.afterRun?.();
   if (batchId !== null && write) {
@@ -195,7 +202,7 @@ export async function upload(ctx: AppContext, actor: Actor, kindName: string, re
   }
   let detection: Awaited<ReturnType<typeof readHeader<string>>>['detection'];
   try {
-    detection = (await readHeader<string>(got.tmpFile, kind.fields)).detection;
+    detection = (await readHeader<string>(got.tmpFile, kind.fields, ctx.config.imports)).detection;
   } catch (err) {
     dropFile(got.tmpFile);
     fileError(err);

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream';
 import { CsvError, type Options, Parser } from 'csv-parse';
 import { importErrors } from './errors.js';
+import { columnLetter, type ReadLimits } from './limits.js';
 import type { CellValue, TableRow } from './types.js';
 
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
@@ -28,13 +29,13 @@ type RawRecord = { record: string[]; raw: string };
 // Lenient the way Excel is: a quote inside an unquoted field is literal (relax_quotes), rows may have any
 // number of fields, and CR, LF or CRLF all end a record, mixed in one file (exports glued together).
 // `raw` is for excelQuotes() below.
-function parserOptions(delimiter: string): Options {
+function parserOptions(delimiter: string, maxRecordSize = MAX_RECORD_SIZE): Options {
   return {
     delimiter,
     record_delimiter: ['\r\n', '\n', '\r'],
     relax_quotes: true,
     relax_column_count: true,
-    max_record_size: MAX_RECORD_SIZE,
+    max_record_size: maxRecordSize,
     raw: true,
   };
 }
@@ -299,7 +300,9 @@ function toCell(s: string): CellValue {
  * Streams records with Excel-style row numbers (a record with line breaks inside quotes is one row). csv-parse
  * reads the text; the bytes are decoded here first because it knows neither UTF-16BE nor Windows-1258.
  */
-export async function* csvRows(filePath: string, format: CsvFormat): AsyncGenerator<TableRow> {
+export async function* csvRows(filePath: string, format: CsvFormat, limits: ReadLimits): AsyncGenerator<TableRow> {
+  // A record may hold several cells at their limit, not a file's worth: csv-parse stops at this many characters.
+  const maxRecord = Math.min(MAX_RECORD_SIZE, limits.maxCellChars * 4);
   // csv-parse builds an error (a stack trace and JSON copies of the record) for every record whose field count
   // differs from the first record's, relax_column_count or not. With a title line first that is every record
   // (the 50 MB test file: 14 s instead of under 2 s), so a blank record of the usual width goes first and sets
@@ -316,7 +319,7 @@ export async function* csvRows(filePath: string, format: CsvFormat): AsyncGenera
     if (tail !== '') yield tail;
   }
   const source = createReadStream(filePath, { start: format.bomLength, highWaterMark: 256 * 1024 });
-  const parser = pipeline(source, decode, new Parser(parserOptions(format.delimiter)), () => {
+  const parser = pipeline(source, decode, new Parser(parserOptions(format.delimiter, maxRecord)), () => {
     // Errors reach the loop below through the parser; nothing to add here.
   });
   const delimiter = format.delimiter.charCodeAt(0);
@@ -330,12 +333,19 @@ export async function* csvRows(filePath: string, format: CsvFormat): AsyncGenera
       while (last >= 0 && record[last] === '') last--;
       if (last < 0) continue;
       const cells: CellValue[] = new Array(last + 1);
-      for (let i = 0; i <= last; i++) cells[i] = toCell(record[i] as string);
+      for (let i = 0; i <= last; i++) {
+        const text = record[i] as string;
+        if (text.length > limits.maxCellChars) {
+          throw importErrors.cellTooLarge(limits.maxCellChars, { row, column: columnLetter(i) });
+        }
+        cells[i] = toCell(text);
+      }
       yield { row, cells };
     }
   } catch (e) {
-    if (e instanceof CsvError && (e.code === 'CSV_QUOTE_NOT_CLOSED' || e.code === 'CSV_MAX_RECORD_SIZE')) {
-      throw importErrors.unclosedQuote(row + 1, e);
+    if (e instanceof CsvError && e.code === 'CSV_QUOTE_NOT_CLOSED') throw importErrors.unclosedQuote(row + 1, e);
+    if (e instanceof CsvError && e.code === 'CSV_MAX_RECORD_SIZE') {
+      throw importErrors.csvRecordTooLarge(row + 1, maxRecord, e);
     }
     throw e;
   } finally {

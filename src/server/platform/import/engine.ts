@@ -5,7 +5,9 @@ import { officeMessages as O } from '../../../shared/imports/office.messages.js'
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { cellFault, endOfTable } from './cells.js';
+import { importErrors } from './errors.js';
 import { detectHeader, type FieldSpec, type HeaderDetection } from './header.js';
+import { columnLetter, defaultLimits, type ReadLimits } from './limits.js';
 import { openTable } from './reader.js';
 import type { CellValue, TableRow } from './types.js';
 import { foldValue, type ValueParser } from './values.js';
@@ -100,6 +102,8 @@ export type RunOptions<K extends string> = {
   /** Called every few hundred rows so a progress bar can move. */
   onProgress?: (rowsRead: number) => void;
   previewLimit?: number;
+  /** Rows, inflated bytes, cell size (config.imports); a file past one throws ImportFileError TOO_LARGE. */
+  limits?: ReadLimits;
 };
 
 export type Report<K extends string> = {
@@ -129,23 +133,17 @@ const HEAD_ROWS = 30;
 
 export class ImportAborted extends Error {}
 
-/** Column letters as Excel shows them (0 → A, 27 → AB). */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter } from './limits.js';
 
 /** A field's name in both languages. */
 export const fieldLabel = (f: FieldSpec): Message => ({ vi: f.label, en: f.labelEn ?? f.label });
 
-export async function readHeader<K extends string>(file: string, fields: readonly FieldSpec<K>[]) {
-  const table = await openTable(file);
+export async function readHeader<K extends string>(
+  file: string,
+  fields: readonly FieldSpec<K>[],
+  limits: ReadLimits = defaultLimits(),
+) {
+  const table = await openTable(file, { limits });
   const head: TableRow[] = [];
   for await (const r of table.rows()) {
     head.push(r);
@@ -159,7 +157,8 @@ export async function runImport<K extends string, V>(
   spec: ImportSpec<K, V>,
   opts: RunOptions<K>,
 ): Promise<Report<K>> {
-  const { table, detection } = await readHeader(opts.file, spec.fields);
+  const limits = opts.limits ?? defaultLimits();
+  const { table, detection } = await readHeader(opts.file, spec.fields, limits);
   const mapping = { ...(detection?.mapping ?? {}), ...(opts.mapping ?? {}) } as Record<K, number | null>;
   const columns = detection?.columns ?? [];
   const headerText = (i: number) => columns.find((c) => c.index === i)?.header ?? '';
@@ -329,6 +328,7 @@ export async function runImport<K extends string, V>(
         continue;
       }
       report.rows++;
+      if (report.rows > limits.maxRows) throw importErrors.tooManyRows(limits.maxRows);
       if (report.rows % CHUNK === 0) opts.onProgress?.(report.rows);
       const values: Partial<Record<K, unknown>> = {};
       const issues: (RowIssue & { once?: boolean })[] = [];

@@ -7,7 +7,8 @@ export type ImportFileErrorCode =
   | 'UNSUPPORTED_XLS'
   | 'CORRUPT_XLSX'
   | 'CORRUPT_CSV'
-  | 'SHEET_NOT_FOUND';
+  | 'SHEET_NOT_FOUND'
+  | 'TOO_LARGE';
 
 /**
  * The file as a whole cannot be read as a table. `text` is meant for the person who uploaded it, in both
@@ -27,6 +28,8 @@ export class ImportFileError extends Error {
 }
 
 const advice = { advice: M.saveAsXlsx };
+/** 1000000 → "1.000.000", as a Vietnamese reader writes it (the English text shows the same digits). */
+const count = (n: number) => n.toLocaleString('vi-VN');
 /** What the file is instead: a catalogue message, or a plain name said the same in both languages. */
 const what = (w: string | Message) => (typeof w === 'string' ? verbatim(w) : w);
 
@@ -46,6 +49,19 @@ export const importErrors = {
   // Excel would put the rest of the file into that one cell; importing that would hide the fault.
   unclosedQuote: (row: number, cause?: unknown) =>
     new ImportFileError('CORRUPT_CSV', say(M.fileUnclosedQuote, { row }), { cause }),
+  tooManyRows: (max: number) => new ImportFileError('TOO_LARGE', say(M.tooManyRows, { max: count(max) })),
+  tooMuchInflated: (maxBytes: number) =>
+    new ImportFileError('TOO_LARGE', say(M.tooMuchInflated, { max: count(Math.round(maxBytes / 1024 / 1024)) })),
+  cellTooLarge: (max: number, at?: { row: number; column: string }) =>
+    new ImportFileError(
+      'TOO_LARGE',
+      say(M.cellTooLarge, {
+        max: count(max),
+        where: at ? say(M.cellAt, { row: String(at.row), column: at.column }) : verbatim(''),
+      }),
+    ),
+  csvRecordTooLarge: (row: number, max: number, cause?: unknown) =>
+    new ImportFileError('TOO_LARGE', say(M.csvRecordTooLarge, { row, max: count(max) }), { cause }),
   sheetNotFound: (sheet: number | string, names: string[]) =>
     new ImportFileError(
       'SHEET_NOT_FOUND',

@@ -3,6 +3,7 @@ import type { Message } from '../../../shared/i18n/messages.js';
 import { importsMessages as M } from '../../../shared/imports/messages.js';
 import { csvRows, sniffCsv } from './csv.js';
 import { importErrors } from './errors.js';
+import { defaultLimits, type ReadLimits } from './limits.js';
 import type { TableSource } from './types.js';
 import { chooseSheet, inspectXlsx, xlsxRows } from './xlsx-read.js';
 
@@ -37,10 +38,15 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 /**
  * Opens an uploaded .xlsx or .csv for streaming. The type comes from the file's first bytes, not its name.
  * Throws ImportFileError (EMPTY_FILE, NOT_A_SPREADSHEET, UNSUPPORTED_XLS, CORRUPT_XLSX, SHEET_NOT_FOUND) before
- * any row is read when the file cannot be a table. `sheet`: tab index (0-based) or name; by default the first
+ * any row is read when the file cannot be a table, and TOO_LARGE when it breaks a limit (`limits`, by default
+ * the configuration's defaults) — before, or as soon as the read gets there. `sheet`: tab index (0-based) or name; by default the first
  * visible worksheet.
  */
-export async function openTable(filePath: string, opts: { sheet?: number | string } = {}): Promise<TableSource> {
+export async function openTable(
+  filePath: string,
+  opts: { sheet?: number | string; limits?: ReadLimits } = {},
+): Promise<TableSource> {
+  const limits = opts.limits ?? defaultLimits();
   const handle = await open(filePath, 'r');
   try {
     const { size } = await handle.stat();
@@ -55,7 +61,7 @@ export async function openTable(filePath: string, opts: { sheet?: number | strin
         kind: 'xlsx',
         sheetName: sheet.name,
         sheetNames: layout.sheets.map((s) => s.name),
-        rows: () => xlsxRows(filePath, layout, sheet),
+        rows: () => xlsxRows(filePath, layout, sheet, limits),
       };
     }
     if (startsWith(head, OLE2)) throw importErrors.oldXls();
@@ -68,7 +74,7 @@ export async function openTable(filePath: string, opts: { sheet?: number | strin
       kind: 'csv',
       encoding: format.encoding,
       delimiter: format.delimiter,
-      rows: () => csvRows(filePath, format),
+      rows: () => csvRows(filePath, format, limits),
     };
   } finally {
     await handle.close();

@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { BAD_SHARED_STRING } from './cells.js';
-import { importErrors } from './errors.js';
+import { ImportFileError, importErrors } from './errors.js';
+import { columnLetter, InflateBudget, type ReadLimits } from './limits.js';
 import type { CellValue, TableRow } from './types.js';
 import { openZip, type ZipArchive, type ZipEntry, ZipFormatError } from './zip.js';
 
@@ -282,33 +283,47 @@ const READER_OPTIONS = {
 } as const;
 
 /** Streams one worksheet's rows. Rows come in sheet order with Excel's row numbers; empty rows are skipped. */
-export async function* xlsxRows(filePath: string, layout: XlsxLayout, sheet: SheetInfo): AsyncGenerator<TableRow> {
+export async function* xlsxRows(
+  filePath: string,
+  layout: XlsxLayout,
+  sheet: SheetInfo,
+  limits: ReadLimits,
+): AsyncGenerator<TableRow> {
   const streams: Readable[] = [];
   let zip: ZipArchive | undefined;
+  const budget = new InflateBudget(limits);
   try {
     // The directory is read again, which is cheap, rather than keeping the file open between openTable() and here.
     zip = await openZip(filePath);
-    const part = async (path: string): Promise<Readable> => {
+    const parts = [layout.sharedStringsPath, layout.stylesPath, sheet.path];
+    const declared = parts.map((p) => (p ? zip?.entries.get(p) : undefined));
+    budget.checkDeclared(declared.reduce((n, e) => n + (e?.uncompressedSize ?? 0), 0));
+    for (const e of declared) if (e) budget.checkRatio(e.uncompressedSize, e.compressedSize);
+    // Every part goes through the budget's guard: inflated bytes and item sizes are counted as they come.
+    const part = async (path: string, items: readonly string[]): Promise<Readable> => {
       const entry = zip?.entries.get(path);
       if (!zip || !entry) throw new ZipFormatError(`missing part ${path}`);
       const s = await zip.stream(entry);
-      streams.push(s);
-      return s;
+      const guarded = s.pipe(budget.guard(items, entry.compressedSize));
+      s.on('error', (e) => guarded.destroy(e));
+      streams.push(s, guarded);
+      return guarded;
     };
     // The constructor only stores its input; nothing is read through it.
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, READER_OPTIONS) as unknown as ReaderParts;
     reader.sharedStrings = [];
     reader.properties = { model: { date1904: layout.date1904 } };
     if (layout.sharedStringsPath) {
-      for await (const _ of reader._parseSharedStrings(await part(layout.sharedStringsPath))) {
+      for await (const _ of reader._parseSharedStrings(await part(layout.sharedStringsPath, ['si']))) {
         // With sharedStrings: 'cache' nothing is yielded; the strings land on reader.sharedStrings.
       }
     }
-    if (layout.stylesPath) await reader._parseStyles(await part(layout.stylesPath));
+    if (layout.stylesPath)
+      await reader._parseStyles(await part(layout.stylesPath, ['xf', 'numFmt', 'font', 'fill', 'border', 'dxf']));
     const sheetPath = sheet.path ?? '';
     const sheetNo = /(\d+)\.xml$/.exec(sheetPath)?.[1] ?? '1';
     const strings = reader.sharedStrings?.length ?? 0;
-    const events = [...reader._parseWorksheet(guardedSheet(await part(sheetPath), strings), sheetNo)];
+    const events = [...reader._parseWorksheet(guardedSheet(await part(sheetPath, ['c', 'row']), strings), sheetNo)];
     const worksheet = events.find((e) => e.eventType === 'worksheet')?.value;
     if (!worksheet) throw new ZipFormatError('worksheet reader not created');
 
@@ -321,13 +336,20 @@ export async function* xlsxRows(filePath: string, layout: XlsxLayout, sheet: She
       row.eachCell({ includeEmpty: false }, (cell, col) => {
         const isFormula = typeof cell.value === 'object' && cell.value !== null && 'formula' in cell.value;
         const v = flatten(cell.value, isFormula && isDateFormat(cell.numFmt), layout.date1904);
+        if (typeof v === 'string' && v.length > limits.maxCellChars) {
+          budget.fail(importErrors.cellTooLarge(limits.maxCellChars, { row: number, column: columnLetter(col - 1) }));
+        }
         if (v !== null) cells[col - 1] = v;
       });
+      if (budget.broken) throw budget.broken;
       if (cells.length === 0) continue;
       for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
       yield { row: number, cells };
     }
   } catch (e) {
+    // A limit broken while inflating surfaces through ExcelJS as a parse failure: say the limit, not "damaged".
+    if (budget.broken) throw budget.broken;
+    if (e instanceof ImportFileError) throw e;
     throw importErrors.corruptXlsx(e);
   } finally {
     for (const s of streams) s.destroy();
