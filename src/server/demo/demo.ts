@@ -1,3 +1,4 @@
+import { ROLE_NAMES, type Role } from '../../shared/auth/roles.js';
 import { ensureFirstAdmin, ensureRoot } from '../bootstrap/first-admin.js';
 import { importLists } from '../modules/admin-units/admin-units.service.js';
 import * as org from '../modules/org/org.service.js';
@@ -117,9 +118,11 @@ export async function loadDemo(ctx: AppContext): Promise<{ loaded: boolean; acco
   return { loaded: true, accounts };
 }
 
+/** The accounts as the CLI prints them: roles by their Vietnamese names ("Cán bộ"), not their keys. */
 export function formatAccounts(accounts: DemoAccount[]): string {
+  const roleName = (r: string) => (Object.hasOwn(ROLE_NAMES, r) ? ROLE_NAMES[r as Role].vi : r);
   const lines = accounts.map(
-    (a) => `  ${a.username.padEnd(18)} ${a.password.padEnd(18)} ${a.role.padEnd(17)} ${a.unit}`,
+    (a) => `  ${a.username.padEnd(18)} ${a.password.padEnd(18)} ${roleName(a.role).padEnd(17)} ${a.unit}`,
   );
   return [`  ${'Tên đăng nhập'.padEnd(18)} ${'Mật khẩu'.padEnd(18)} ${'Vai trò'.padEnd(17)} Đơn vị`, ...lines].join(
     '\n',

@@ -8,3 +8,16 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
 export function today(ctx: { config: { timeZone: string } }): string {
   return todayIn(ctx.config.timeZone);
 }
+
+/**
+ * The instant (ISO UTC) a calendar day begins in the zone: timestamps are stored in UTC, while a
+ * person asking for "01/07/2025" means the day as lived in Vietnam (from 30/06 17:00 UTC).
+ */
+export function dayStartUtc(timeZone: string, isoDate: string): string {
+  const noon = new Date(`${isoDate}T12:00:00Z`);
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(noon)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const offset = name && name !== 'GMT' ? name.replace('GMT', '') : '+00:00';
+  return new Date(`${isoDate}T00:00:00${offset}`).toISOString();
+}

@@ -46,3 +46,11 @@ export const GRANTABLE: Record<Role, readonly Role[]> = {
   officer: [],
   viewer: [],
 };
+
+/** Role names as people say them; the web's role labels, the audit log and the demo CLI read them here. */
+export const ROLE_NAMES: Record<Role, { vi: string; en: string }> = {
+  system_admin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
+  federation_admin: { vi: 'Quản trị đơn vị', en: 'Unit administrator' },
+  officer: { vi: 'Cán bộ', en: 'Officer' },
+  viewer: { vi: 'Lãnh đạo', en: 'Leader' },
+};

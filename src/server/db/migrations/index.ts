@@ -10,6 +10,7 @@ import * as m008 from './008_possible_transfers.js';
 import * as m009 from './009_apply_limits.js';
 import * as m011 from './011_admin_units.js';
 import * as m012 from './012_code_aliases.js';
+import * as m014 from './014_audit_filters.js';
 import * as m020 from './020_metric_summaries.js';
 import * as m021 from './021_plans.js';
 
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009_apply_limits': m009,
   '011_admin_units': m011,
   '012_code_aliases': m012,
+  '014_audit_filters': m014,
   '020_metric_summaries': m020,
   '021_plans': m021,
 };

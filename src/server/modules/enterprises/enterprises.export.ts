@@ -14,7 +14,12 @@ export const exportFileName = (period: Period) => say(M.exportFileName, { to: pe
  * Streams the filtered list to an .xlsx (rows committed as written, so memory stays flat). Written in
  * Vietnamese whatever the reader's language: the workbook is passed on to other offices.
  */
-export async function writeEnterprisesXlsx(out: Writable, rows: EnterpriseRow[], period: Period): Promise<void> {
+export async function writeEnterprisesXlsx(
+  out: Writable,
+  rows: EnterpriseRow[],
+  period: Period,
+  ownershipNames: ReadonlyMap<string, string>,
+): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   const ws = wb.addWorksheet(M.exportSheet.vi, { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.columns = ENTERPRISE_EXPORT_COLUMNS.map(([, width]) => ({ width }));
@@ -30,7 +35,7 @@ export async function writeEnterprisesXlsx(out: Writable, rows: EnterpriseRow[],
       r.name,
       r.address ?? '',
       r.admin_area_name ?? '',
-      r.ownership_code,
+      ownershipNames.get(r.ownership_code) ?? r.ownership_code,
       r.industry ?? '',
       r.worker_count,
       r.female_count,

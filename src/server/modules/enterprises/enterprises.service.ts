@@ -74,8 +74,10 @@ export async function exportList(ctx: AppContext, actor: Actor, q: TEnterpriseQu
     unitId: q.unitId ?? null,
     after: { filter: q, rows: rows.length },
   });
+  // Ownership by its name ("Doanh nghiệp tư nhân"), not its code: the file is read by people.
+  const ownership = new Map((await repo.ownershipTypes(ctx.db)).map((o) => [o.code, o.nameVi]));
   const out = new PassThrough();
-  void writeEnterprisesXlsx(out, rows, period).catch((err) => out.destroy(err));
+  void writeEnterprisesXlsx(out, rows, period, ownership).catch((err) => out.destroy(err));
   return { contentType: XLSX_MIME, fileName: exportFileName(period), body: out };
 }
 

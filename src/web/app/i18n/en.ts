@@ -72,6 +72,9 @@ export const en: Record<keyof typeof vi, string> = {
   'period.from': 'From',
   'period.to': 'To',
   'period.thisYear': 'This year',
+  'period.thisQuarter': 'This quarter',
+  'period.sixMonths': 'Last 6 months',
+  'period.shortcuts': 'Quick periods',
   'filter.yes': '{label}: yes',
   'filter.no': '{label}: no',
 };

@@ -74,6 +74,9 @@ export const vi = {
   'period.from': 'Từ ngày',
   'period.to': 'Đến ngày',
   'period.thisYear': 'Năm nay',
+  'period.thisQuarter': 'Quý này',
+  'period.sixMonths': '6 tháng qua',
+  'period.shortcuts': 'Chọn nhanh kỳ',
   'filter.yes': '{label}: có',
   'filter.no': '{label}: không',
 };

@@ -125,6 +125,11 @@ function ApplyForm({
     }
   };
 
+  function clearFixedBanner() {
+    if (banner !== t('apply.fixFields')) return;
+    if (form.getFieldsError().every((f) => f.errors.length === 0)) setBanner(null);
+  }
+
   const consent = info.consent;
   return (
     <>
@@ -149,7 +154,10 @@ function ApplyForm({
           // The server's message for a field no longer applies once the worker edits it.
           const stale = Object.keys(changed).filter((k) => form.getFieldError(k as keyof Values).length > 0);
           if (stale.length) form.setFields(stale.map((name) => ({ name: name as keyof Values, errors: [] })));
+          clearFixedBanner();
         }}
+        // Field checks finish after the change: once no field is marked red, "please fix" is gone too.
+        onFieldsChange={clearFixedBanner}
         scrollToFirstError={{ block: 'center' }}
         data-testid="apply-form"
       >

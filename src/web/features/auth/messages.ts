@@ -1,3 +1,5 @@
+import { ROLE_NAMES } from '../../../shared/auth/roles.js';
+
 /**
  * UI text of signing in, the account menu and the role names, spread into the app catalogues
  * (app/i18n). Kept beside the feature so its screens and their words change together; English is
@@ -23,10 +25,10 @@ export const authVi = {
   'account.passwordHint': 'Ít nhất 10 ký tự',
   'account.passwordChanged': 'Đã đổi mật khẩu',
 
-  'role.system_admin': 'Quản trị hệ thống',
-  'role.federation_admin': 'Quản trị đơn vị',
-  'role.officer': 'Cán bộ',
-  'role.viewer': 'Lãnh đạo',
+  'role.system_admin': ROLE_NAMES.system_admin.vi,
+  'role.federation_admin': ROLE_NAMES.federation_admin.vi,
+  'role.officer': ROLE_NAMES.officer.vi,
+  'role.viewer': ROLE_NAMES.viewer.vi,
 };
 
 export const authEn: Record<keyof typeof authVi, string> = {
@@ -49,8 +51,8 @@ export const authEn: Record<keyof typeof authVi, string> = {
   'account.passwordHint': 'At least 10 characters',
   'account.passwordChanged': 'Password changed',
 
-  'role.system_admin': 'System administrator',
-  'role.federation_admin': 'Unit administrator',
-  'role.officer': 'Officer',
-  'role.viewer': 'Leader',
+  'role.system_admin': ROLE_NAMES.system_admin.en,
+  'role.federation_admin': ROLE_NAMES.federation_admin.en,
+  'role.officer': ROLE_NAMES.officer.en,
+  'role.viewer': ROLE_NAMES.viewer.en,
 };

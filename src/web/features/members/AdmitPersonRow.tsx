@@ -2,6 +2,7 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Form, Input, Radio, Select, Typography } from 'antd';
 import type { Rule } from 'antd/es/form/index.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
+import { countryOptions } from '../../components/countries.js';
 import { DateInput } from '../../components/DateInput.js';
 import { foldedSearch } from '../../components/foldedSearch.js';
 import { EnterpriseSelect } from '../outreach/EnterpriseSelect.js';
@@ -30,7 +31,7 @@ export function AdmitPersonRow({
   warned: boolean;
   rules: Rule[];
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const config = useMembersConfig();
   return (
     <div className="admit-person" data-testid={`admit-row-${index}`}>
@@ -93,12 +94,8 @@ export function AdmitPersonRow({
             popupMatchSelectWidth={false}
           />
         </Form.Item>
-        <Form.Item
-          name={[row, 'nationality']}
-          label={t('admit.field.nationality')}
-          normalize={(v: string) => v.toUpperCase()}
-        >
-          <Input maxLength={2} />
+        <Form.Item name={[row, 'nationality']} label={t('admit.field.nationality')}>
+          <Select showSearch={foldedSearch} options={countryOptions(locale)} popupMatchSelectWidth={false} />
         </Form.Item>
         {sensitive && (
           <>

@@ -14,6 +14,7 @@ import { Alert, App, Button, Descriptions, Skeleton, Space, Table, Tag, Timeline
 import { useEffect, useState } from 'react';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
+import { countryName } from '../../components/countries.js';
 import { viDate } from '../../components/format.js';
 import { useSession } from '../auth/session.js';
 import { memberKeys, membersApi, type TMemberDetail, type TPartyIntroduction } from './api.js';
@@ -44,7 +45,7 @@ type Props = {
 
 /** One membership: the person's record (identity number masked), its events, the actions, and the Party section. */
 export function MemberDetail({ id, today, onMoved }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { can } = useSession();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -225,7 +226,7 @@ export function MemberDetail({ id, today, onMoved }: Props) {
           { key: 'birth', label: t('member.col.birth'), children: viDate(m.birthDate) },
           { key: 'gender', label: t('member.col.gender'), children: t(`member.gender.${m.gender}`) },
           { key: 'phone', label: t('member.field.phone'), children: m.phone ?? none },
-          { key: 'nationality', label: t('member.field.nationality'), children: m.nationality },
+          { key: 'nationality', label: t('member.field.nationality'), children: countryName(m.nationality, locale) },
           ...(m.sensitive
             ? [
                 {

@@ -33,6 +33,9 @@ export function OrgPage() {
   const [detailOpen, setDetailOpen] = useState(false);
   // Until the first answer is in, a user without an ?asOf= may be about to be moved to another date.
   const [firstDecided, setFirstDecided] = useState(asOfParam !== null);
+  // The URL takes a render to follow the switch: until it has, today's empty tree must not flash up.
+  const [switchingTo, setSwitchingTo] = useState<string | null>(null);
+  const switching = switchingTo !== null && asOf !== switchingTo;
   const autoExpanded = useRef(false);
 
   const roots = useQuery({ queryKey: orgKeys.roots(asOf), queryFn: () => orgApi.roots(asOf) });
@@ -65,6 +68,7 @@ export function OrgPage() {
     const pick = fallbackAsOf(roots.data);
     if (pick) {
       setAutoSwitch(pick);
+      setSwitchingTo(pick.suggest);
       update({ asOf: pick.suggest }, true);
     }
     setFirstDecided(true);
@@ -104,7 +108,7 @@ export function OrgPage() {
 
   const tree = (
     <Card className="org-tree-card" size="small">
-      {roots.isPending || !firstDecided ? (
+      {roots.isPending || !firstDecided || switching ? (
         <Skeleton active />
       ) : roots.isError ? (
         <Alert type="error" showIcon title={errorText(roots.error, t)} />

@@ -74,15 +74,16 @@ export function OutreachPage() {
         </div>
       ),
     },
-    { key: 'topics', title: t('outreach.topics'), render: (_, o) => topicTags(o) },
-    { key: 'enterprises', title: t('outreach.enterprises'), render: (_, o) => enterprisesCell(o) },
+    { key: 'topics', title: t('outreach.topics'), render: (_, o) => topicTags(o), width: '22%' },
+    { key: 'enterprises', title: t('outreach.enterprises'), render: (_, o) => enterprisesCell(o), width: '22%' },
     {
       key: 'workers',
       title: t('outreach.workersShort'),
       align: 'right',
+      width: 100,
       render: (_, o) => formatNumber(o.workersReached),
     },
-    { key: 'unit', title: t('outreach.unit'), render: (_, o) => o.unitName },
+    { key: 'unit', title: t('outreach.unit'), render: (_, o) => o.unitName, width: '16%' },
   ];
   const phoneColumns: TableColumnsType<TOutreach> = [
     {
@@ -138,7 +139,9 @@ export function OutreachPage() {
         data-testid="outreach-table"
         columns={phone ? phoneColumns : desktopColumns}
         {...table}
-        scroll={phone ? undefined : { x: 'max-content' }}
+        // Fixed widths and wrapping cells: at 1366 px the list fits the page instead of scrolling sideways.
+        tableLayout="fixed"
+        className="wrap-cells"
         locale={{ emptyText: t('outreach.empty') }}
       />
       <OutreachFormModal
