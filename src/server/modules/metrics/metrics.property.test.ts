@@ -42,7 +42,8 @@ function rng(seed: number) {
 }
 
 const SEED = Number(process.env.METRICS_SEED ?? 20241030);
-const STEPS = Number(process.env.METRICS_STEPS ?? 36);
+// PostgreSQL answers each of the thousands of comparisons slower: fewer steps there, the same kinds of step.
+const stepsFor = (kind: string) => Number(process.env.METRICS_STEPS ?? (kind === 'postgres' ? 20 : 36));
 
 function variants(code: MetricCode): MetricFilters[] {
   const m = METRICS.find((x) => x.code === code);
@@ -61,7 +62,8 @@ const addDays = (iso: string, n: number) => {
 };
 
 describe('metrics: the summaries equal the figures from scratch', () => {
-  it(`after ${STEPS} random steps (seed ${SEED}), for every unit, period, as-of date, metric and filter`, async () => {
+  it(`after seeded random steps (seed ${SEED}), for every unit, period, as-of date, metric and filter`, async () => {
+    const STEPS = stepsFor(env.ctx.dbKind);
     const rand = rng(SEED);
     const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T;
     const day2024 = () => addDays('2024-01-02', Math.floor(rand() * 300));
@@ -90,7 +92,7 @@ describe('metrics: the summaries equal the figures from scratch', () => {
         { from: '2024-06-01', to: '2024-06-30', asOf: '2025-01-01' },
         { from: `${today.slice(0, 4)}-01-01`, to: `${today.slice(0, 4)}-12-31`, asOf: today },
       ];
-      const chosen = all ? windows : [pick(windows), pick(windows)];
+      const chosen = all ? windows : env.ctx.dbKind === 'postgres' ? [pick(windows)] : [pick(windows), pick(windows)];
       for (const unitId of units())
         for (const w of chosen)
           for (const m of METRICS)
@@ -379,5 +381,5 @@ describe('metrics: the summaries equal the figures from scratch', () => {
     ])
       expect(counts[op], `${op} ran`).toBeGreaterThan(0);
     for (const m of METRICS) expect(seen.get(m.code) ?? 0, `${m.code} non-zero somewhere`).toBeGreaterThan(0);
-  }, 900_000);
+  }, 1_800_000);
 });
