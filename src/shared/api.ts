@@ -6,6 +6,7 @@ import type { importsApi } from './imports/contract.js';
 import type { membersApi } from './members/contract.js';
 import type { orgApi } from './org/contract.js';
 import type { outreachApi } from './outreach/contract.js';
+import type { plansApi } from './plans/contract.js';
 import type { usersApi } from './users/contract.js';
 
 /**
@@ -21,4 +22,5 @@ export type ApiRoutes = typeof usersApi &
   typeof outreachApi &
   typeof applicationsApi &
   typeof importsApi &
-  typeof membersApi;
+  typeof membersApi &
+  typeof plansApi;

@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'sensitive.read',
   /** Anonymise a person on request (PDPL erasure): irreversible, so federation and system admins only. */
   'person.erase',
+  /** Make, issue and amend plans and assign their targets down the tree (federation officers). */
+  'plan.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,6 +33,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'record.approve',
     'sensitive.read',
     'person.erase',
+    'plan.manage',
   ],
   officer: ['org.read', 'record.read', 'record.write'],
   viewer: ['org.read', 'record.read', 'record.approve'],
