@@ -15,6 +15,7 @@ import { importsRoutes } from './modules/imports/imports.routes.js';
 import { membersRoutes } from './modules/members/members.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { outreachRoutes } from './modules/outreach/outreach.routes.js';
+import { plansRoutes } from './modules/plans/plans.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import type { App, AppContext } from './platform/context.js';
 import { AppError } from './platform/errors.js';
@@ -108,6 +109,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   await app.register(importsRoutes(ctx));
   await app.register(membersRoutes(ctx));
   await app.register(applicationsRoutes(ctx));
+  await app.register(plansRoutes(ctx));
 
   const hasWeb = fs.existsSync(`${ctx.config.webDist}/index.html`);
   if (hasWeb) {

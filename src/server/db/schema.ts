@@ -471,7 +471,97 @@ export interface ApplyAttemptTable {
   ok: number;
 }
 
+export type PlanStatus = 'draft' | 'issued';
+export type PlanComparator = 'at_least' | 'at_most';
+
+/** A plan of a unit (Kế hoạch 8/KH-LĐLĐ): its period, signer, recipients and text sections (JSON). */
+export interface PlanTable {
+  id: Generated<number>;
+  unit_id: number;
+  number: string;
+  symbol: string;
+  issued_on: string;
+  place: string | null;
+  title: string;
+  period_from: string;
+  period_to: string;
+  status: PlanStatus;
+  signer_name: string | null;
+  signer_position: string | null;
+  signer_authority: string | null;
+  /** JSON array of strings. */
+  recipients: string;
+  /** JSON {preamble, purpose, requirements, tasks, organisation, schedule, closing}. */
+  sections: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  issued_at: string | null;
+}
+
+export interface PlanAssignmentTable {
+  id: Generated<number>;
+  plan_id: number;
+  number: string;
+  decided_on: string;
+  title: string | null;
+  created_at: string;
+}
+
+export interface PlanBasisTable {
+  id: Generated<number>;
+  plan_id: number;
+  sort_order: number;
+  ref_plan_id: number | null;
+  ref_assignment_id: number | null;
+  text: string | null;
+}
+
+export interface PlanTargetTable {
+  id: Generated<number>;
+  plan_id: number;
+  parent_target_id: number | null;
+  sort_order: number;
+  code: string;
+  label: string | null;
+  metric: string;
+  /** JSON MetricFilters. */
+  filters: string;
+  comparator: PlanComparator;
+  goal: number;
+  adopted_share_id: number | null;
+}
+
+export interface PlanShareTable {
+  id: Generated<number>;
+  target_id: number;
+  unit_id: number;
+  goal: number;
+  assignment_id: number | null;
+  created_at: string;
+}
+
+export interface PlanAmendmentTable {
+  id: Generated<number>;
+  plan_id: number;
+  target_id: number;
+  amended_on: string;
+  field: 'goal' | 'comparator';
+  old_value: string;
+  new_value: string;
+  decision_no: string | null;
+  reason: string;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface Database {
+  plan: PlanTable;
+  plan_assignment: PlanAssignmentTable;
+  plan_basis: PlanBasisTable;
+  plan_target: PlanTargetTable;
+  plan_share: PlanShareTable;
+  plan_amendment: PlanAmendmentTable;
   possible_transfer: PossibleTransferTable;
   unit_type: UnitTypeTable;
   org_unit: OrgUnitTable;

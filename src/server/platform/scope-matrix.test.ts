@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planScopeCases } from '../modules/plans/plans.scope-cases.js';
 import { type Client, createTestEnv, makeTree, makeUser, type TestEnv, uniq, writeCounts } from '../test/harness.js';
 
 /**
@@ -226,6 +227,7 @@ async function bNotice(): Promise<number> {
 }
 
 const CASES: Record<string, () => Promise<void>> = {
+  ...planScopeCases(() => ({ env, a: fx.a, tree: fx.tree })),
   'GET /api/auth/me': async () => {
     const r = await fx.a.get('/api/auth/me');
     expect(r.data.roles.map((x: { unitId: number }) => x.unitId)).toEqual([fx.tree.districtA]);

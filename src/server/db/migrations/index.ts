@@ -8,6 +8,7 @@ import * as m006 from './006_member_documents.js';
 import * as m007 from './007_member_search.js';
 import * as m008 from './008_possible_transfers.js';
 import * as m009 from './009_apply_limits.js';
+import * as m021 from './021_plans.js';
 
 /** Listed in code (not read from a folder) so the compiled build and tsx run the same set. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '007_member_search': m007,
   '008_possible_transfers': m008,
   '009_apply_limits': m009,
+  '021_plans': m021,
 };
 
 export const migrationProvider: MigrationProvider = {
