@@ -2,11 +2,14 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Segmented, Table, type TableColumnsType, type TableProps, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { SIZE_BANDS } from '../../../shared/enterprises/labels.js';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { formatNumber } from '../../app/i18n/i18n.js';
 import { viDate } from '../../components/format.js';
 import { SearchToolbar } from '../../components/SearchToolbar.js';
+import { filtersFromParams } from '../../components/urlFilters.js';
 import { useDebounced } from '../../components/useDebounced.js';
 import { useLayout } from '../../components/useLayout.js';
 import { useServerTable } from '../../components/useServerTable.js';
@@ -33,6 +36,17 @@ import { useWorkScope } from './workScope.js';
 
 type View = 'all' | 'queue';
 
+const URL_FILTERS = {
+  adminAreaCode: 'text',
+  ownershipCode: 'text',
+  sizeBand: SIZE_BANDS,
+  nonState: 'bool',
+  inSurveyScope: 'bool',
+  eligibleForFounding: 'bool',
+  hasUnion: 'bool',
+  reached: 'bool',
+} as const;
+
 /**
  * The survey frame: enterprises of a unit's subtree with their derived flags, filters, sorting,
  * the Excel export of exactly what is filtered, and the work queue of non-state enterprises
@@ -49,7 +63,9 @@ export function EnterprisesPage() {
   const [view, setView] = useState<View>('all');
   const [term, setTerm] = useState('');
   const q = useDebounced(term.trim());
-  const [filter, setFilter] = useState<ListFilter>({});
+  const [params] = useSearchParams();
+  // A drill-down from the dashboard opens the frame with the figure's filters (e.g. non-state, reached).
+  const [filter, setFilter] = useState<ListFilter>(() => filtersFromParams(params, URL_FILTERS) as ListFilter);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [sort, setSort] = useState<{ sort: SortKey; order: 'asc' | 'desc' }>({ sort: 'name', order: 'asc' });
   const [detailId, setDetailId] = useState<number | null>(null);
