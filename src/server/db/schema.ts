@@ -555,6 +555,25 @@ export interface PlanAmendmentTable {
   created_at: string;
 }
 
+/** What one record contributes to a metric key on a day, placed under the ancestors of that day (migration 020). */
+export interface MetricFactTable {
+  source: string;
+  source_id: number;
+  key: string;
+  unit_id: number;
+  path: string;
+  day: string;
+  delta: number;
+}
+
+/** The facts summed per ancestor unit, key and day. */
+export interface MetricDayTable {
+  unit_id: number;
+  key: string;
+  day: string;
+  value: number;
+}
+
 export interface Database {
   plan: PlanTable;
   plan_assignment: PlanAssignmentTable;
@@ -594,4 +613,6 @@ export interface Database {
   consent_text: ConsentTextTable;
   application: ApplicationTable;
   apply_attempt: ApplyAttemptTable;
+  metric_fact: MetricFactTable;
+  metric_day: MetricDayTable;
 }

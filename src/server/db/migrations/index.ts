@@ -8,6 +8,7 @@ import * as m006 from './006_member_documents.js';
 import * as m007 from './007_member_search.js';
 import * as m008 from './008_possible_transfers.js';
 import * as m009 from './009_apply_limits.js';
+import * as m020 from './020_metric_summaries.js';
 import * as m021 from './021_plans.js';
 
 /** Listed in code (not read from a folder) so the compiled build and tsx run the same set. */
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '007_member_search': m007,
   '008_possible_transfers': m008,
   '009_apply_limits': m009,
+  '020_metric_summaries': m020,
   '021_plans': m021,
 };
 

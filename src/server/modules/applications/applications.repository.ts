@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.js';
 import type { ApplicationTable } from '../../db/schema.js';
 import { type Scope, unitInScope } from '../../platform/scope.js';
 import { likeContains, likePrefix } from '../../platform/sql.js';
+import { metricsChanged } from '../metrics/metrics.summary.js';
 
 // ---------------------------------------------------------------- units, links, consent text
 
@@ -112,8 +113,10 @@ export function pendingAt(db: Db, unitId: number, cccdHash: string) {
     .executeTakeFirst();
 }
 
-export function insertApplication(trx: Db, values: Insertable<ApplicationTable>) {
-  return trx.insertInto('application').values(values).returning('id').executeTakeFirstOrThrow();
+export async function insertApplication(trx: Db, values: Insertable<ApplicationTable>) {
+  const row = await trx.insertInto('application').values(values).returning('id').executeTakeFirstOrThrow();
+  await metricsChanged(trx, 'application', [row.id]);
+  return row;
 }
 
 /** The person's active memberships anywhere, found through the CCCD's lookup hash. */
@@ -229,6 +232,7 @@ export async function markDecided(
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .executeTakeFirst();
+  await metricsChanged(trx, 'application', [id]);
   return Number(r.numUpdatedRows) === 1;
 }
 
@@ -247,5 +251,6 @@ export async function deleteUnadmitted(trx: Db, id: number): Promise<boolean> {
     .where('id', '=', id)
     .where('status', '!=', 'approved')
     .executeTakeFirst();
+  await metricsChanged(trx, 'application', [id]);
   return Number(r.numDeletedRows) === 1;
 }

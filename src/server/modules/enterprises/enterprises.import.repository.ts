@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { BatchChange, Change, RecordedChange } from '../../platform/import/index.js';
 import type { Actor } from '../../platform/scope.js';
+import { enterprisesChanged } from '../metrics/metrics.summary.js';
 import { refreshDerived } from './enterprises.repository.js';
 
 /**
@@ -116,6 +117,10 @@ export async function insertEnterprises(
       .execute();
     for (const r of ins) changes.push({ entity: 'enterprise_survey', id: r.id });
   }
+  await enterprisesChanged(
+    trx,
+    rows.map((r) => r.id),
+  );
   return changes;
 }
 
@@ -162,6 +167,7 @@ export async function updateEnterprise(
       changes.push({ entity: 'enterprise_survey', id: r.id, before: null, action: 'insert' });
     }
   }
+  await enterprisesChanged(trx, [id]);
   return changes;
 }
 
@@ -198,6 +204,7 @@ export async function dependentsOfBatch(db: Db, batchId: number, committedAt: st
 
 /** Surveys the batch added go first; then its new enterprises (with any survey) and the earlier state of the rest. */
 export async function undoEnterpriseChanges(trx: Transaction<Database>, changes: BatchChange[]): Promise<void> {
+  const touched = await touchedEnterprises(trx, changes);
   for (const c of changes) {
     if (c.entity === 'enterprise_survey' && c.action === 'insert') {
       await trx.deleteFrom('enterprise_survey').where('id', '=', c.entityId).execute();
@@ -214,4 +221,17 @@ export async function undoEnterpriseChanges(trx: Transaction<Database>, changes:
       await refreshDerived(trx, c.entityId);
     }
   }
+  await enterprisesChanged(trx, touched);
+}
+
+/** The enterprises a batch's changes are about (a survey's, looked up before it goes). */
+async function touchedEnterprises(trx: Db, changes: BatchChange[]): Promise<number[]> {
+  const surveyIds = changes.filter((c) => c.entity === 'enterprise_survey').map((c) => c.entityId);
+  const viaSurveys = surveyIds.length
+    ? await trx.selectFrom('enterprise_survey').select('enterprise_id').where('id', 'in', surveyIds).execute()
+    : [];
+  return [
+    ...changes.filter((c) => c.entity === 'enterprise').map((c) => c.entityId),
+    ...viaSurveys.map((s) => s.enterprise_id),
+  ];
 }

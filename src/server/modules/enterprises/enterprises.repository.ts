@@ -7,6 +7,7 @@ import { fold } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import { type Scope, unitInScope } from '../../platform/scope.js';
 import { likeContains, likePrefix } from '../../platform/sql.js';
+import { enterprisesChanged } from '../metrics/metrics.summary.js';
 
 export type Thresholds = { surveyMin: number; foundingMin: number };
 export type Period = { from: string; to: string };
@@ -211,6 +212,7 @@ export async function refreshDerived(db: Db, enterpriseId: number): Promise<void
     })
     .where('id', '=', enterpriseId)
     .execute();
+  await enterprisesChanged(db, [enterpriseId]);
 }
 
 export type OwnershipType = {
@@ -318,6 +320,7 @@ export async function insertEnterprise(
     .returning('id')
     .executeTakeFirstOrThrow();
   if (input.survey) await insertSurvey(db, createdBy, e.id, input.survey, batchId);
+  await enterprisesChanged(db, [e.id]);
   return e.id;
 }
 
@@ -370,4 +373,5 @@ export async function updateEnterprise(db: Db, id: number, input: EnterpriseChan
     })
     .where('id', '=', id)
     .execute();
+  await enterprisesChanged(db, [id]);
 }

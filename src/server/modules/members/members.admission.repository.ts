@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { type Scope, unitInScope } from '../../platform/scope.js';
+import { personsChanged } from '../metrics/metrics.summary.js';
 
 type Db = Kysely<Database>;
 
@@ -37,6 +38,7 @@ export type PersonFields = Omit<
 /** Someone who left earlier comes back as the same person: the application's data is the newest. */
 export async function updatePerson(db: Db, id: number, fields: PersonFields) {
   await db.updateTable('person').set(fields).where('id', '=', id).execute();
+  await personsChanged(db, [id]);
 }
 
 export async function insertPerson(db: Db, values: Insertable<Database['person']>) {

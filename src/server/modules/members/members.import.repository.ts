@@ -8,6 +8,7 @@ import type { Database } from '../../db/schema.js';
 import type { BatchChange, Change, RecordedChange } from '../../platform/import/index.js';
 import type { Actor } from '../../platform/scope.js';
 import { type DataKeys, encrypt } from '../../platform/secrets.js';
+import { metricsChanged, personsChanged } from '../metrics/metrics.summary.js';
 
 /**
  * The member import's statements: people and memberships written by an import, what depends on them
@@ -195,6 +196,7 @@ export async function insertMembers(
   ms.forEach((m, i) => {
     if (m.person_id !== personIds[i]) throw new Error('INSERT … RETURNING came back out of order');
   });
+  await personsChanged(trx, personIds);
   await trx
     .insertInto('membership_event')
     .values(
@@ -243,6 +245,7 @@ export async function updateMember(
     })
     .where('id', '=', membershipId)
     .execute();
+  await metricsChanged(trx, 'membership', [membershipId]);
   return [
     { entity: 'person', id: p.id, before: p, action: 'update' },
     { entity: 'membership', id: membershipId, before: m, action: 'update' },
@@ -334,4 +337,13 @@ export async function undoMemberChanges(trx: Transaction<Database>, changes: Bat
       await trx.updateTable('person').set(before).where('id', '=', c.entityId).execute();
     }
   }
+  await metricsChanged(
+    trx,
+    'membership',
+    changes.filter((c) => c.entity === 'membership').map((c) => c.entityId),
+  );
+  await personsChanged(
+    trx,
+    changes.filter((c) => c.entity === 'person').map((c) => c.entityId),
+  );
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { PartyStatus } from '../../../shared/members/enums.js';
 import type { Database } from '../../db/schema.js';
 import { type Scope, unitInScope } from '../../platform/scope.js';
+import { metricsChanged } from '../metrics/metrics.summary.js';
 import { countOf } from './members.repository.js';
 
 type Db = Kysely<Database>;
@@ -95,6 +96,7 @@ export async function insertParty(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await metricsChanged(db, 'party', [r.id]);
   return r.id;
 }
 
@@ -114,4 +116,5 @@ export async function updatePartyStatus(
     })
     .where('id', '=', id)
     .execute();
+  await metricsChanged(db, 'party', [id]);
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Updateable } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { type Scope, unitInScope } from '../../platform/scope.js';
+import { personsChanged } from '../metrics/metrics.summary.js';
 import { memberBase } from './members.repository.js';
 
 type Db = Kysely<Database>;
@@ -110,6 +111,7 @@ export async function eraseIdentity(trx: Db, personId: number, membershipIds: nu
     .where('anonymised_at', 'is', null)
     .executeTakeFirst();
   if (Number(done.numUpdatedRows) !== 1) return null;
+  await personsChanged(trx, [personId]);
 
   // A card number identifies its holder as well as a name does; "a card was issued" stays countable.
   await trx

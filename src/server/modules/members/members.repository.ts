@@ -5,6 +5,7 @@ import { isPostgres } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
 import { type Scope, unitInScope } from '../../platform/scope.js';
 import { likeContains } from '../../platform/sql.js';
+import { metricsChanged } from '../metrics/metrics.summary.js';
 
 type Db = Kysely<Database>;
 export type Period = { from: string; to: string };
@@ -311,6 +312,7 @@ export async function insertMembership(db: Db, m: NewMembership, now: string) {
     .values({ ...m, status: 'active', ended_on: null, end_reason: null, created_at: now, updated_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await metricsChanged(db, 'membership', [row.id]);
   return row.id;
 }
 
@@ -321,6 +323,7 @@ export async function setCard(db: Db, id: number, cardNo: string, issuedOn: stri
     .set({ card_no: cardNo, card_issued_on: issuedOn, updated_at: new Date().toISOString() })
     .where('id', '=', id)
     .execute();
+  await metricsChanged(db, 'membership', [id]);
 }
 
 /** Ends a membership: transferred, left, expelled or honorary, on a date and for a reason. */
@@ -334,4 +337,5 @@ export async function endMembership(
     .set({ status: end.status, ended_on: end.endedOn, end_reason: end.reason, updated_at: new Date().toISOString() })
     .where('id', '=', id)
     .execute();
+  await metricsChanged(db, 'membership', [id]);
 }

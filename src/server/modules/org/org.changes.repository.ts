@@ -3,6 +3,7 @@ import type { OrgEventKind } from '../../../shared/org/contract.js';
 import { fold } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
+import { metricsChanged } from '../metrics/metrics.summary.js';
 import type { Version } from './org.repository.js';
 
 /**
@@ -127,6 +128,7 @@ export async function insertUnit(db: Db, u: NewUnit, parent: Version | null): Pr
       valid_to: null,
     })
     .execute();
+  await metricsChanged(db, 'unit', [inserted.id]);
   return inserted.id;
 }
 
@@ -216,6 +218,7 @@ export async function updateUnit(
     .set({ ...set, updated_at: new Date().toISOString() })
     .where('id', '=', unitId)
     .execute();
+  await metricsChanged(db, 'unit', [unitId]);
   return set;
 }
 

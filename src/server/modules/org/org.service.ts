@@ -25,6 +25,7 @@ import {
 } from '../../platform/scope.js';
 import { inTreeTransaction } from '../../platform/tx.js';
 import { invalid, issue } from '../../platform/validation.js';
+import { treeChanged } from '../metrics/metrics.summary.js';
 import * as changes from './org.changes.repository.js';
 import { loadDetail } from './org.reads.js';
 import type { Version } from './org.repository.js';
@@ -208,6 +209,7 @@ export async function move(ctx: AppContext, actor: Actor, id: number, input: z.o
     const p = await baseVersion(trx, input.newParentId, date);
     if (v.parent_id === p.unit_id) invalid([issue('newParentId', M.alreadyUnder)]);
     await moveUnder(trx, v, p, date, { code: input.adminAreaCode, name: input.adminAreaName });
+    await treeChanged(trx, [id], date);
     await recordEvent(trx, actor, 'move', id, date, input, p.unit_id);
     await audit(trx, actor, {
       action: 'org.move',
@@ -239,6 +241,7 @@ export async function dissolve(ctx: AppContext, actor: Actor, id: number, input:
     if (unit && date <= unit.valid_from)
       throw new AppError('ORG_DATE_BEFORE_START', { date: formatViDate(unit.valid_from) });
     await endLife(trx, v, date, null);
+    await treeChanged(trx, [id], date);
     await recordEvent(trx, actor, 'dissolve', id, date, input);
     await audit(trx, actor, {
       action: 'org.dissolve',
@@ -275,6 +278,7 @@ export async function merge(ctx: AppContext, actor: Actor, id: number, input: z.
     const after = await repo.openVersion(trx, id);
     if (!after) throw new AppError('INTERNAL');
     await endLife(trx, after, date, input.targetId);
+    await treeChanged(trx, [id], date);
     await recordEvent(trx, actor, 'merge', id, date, input, input.targetId);
     await recordEvent(trx, actor, 'absorb', input.targetId, date, input, id);
     await audit(trx, actor, {

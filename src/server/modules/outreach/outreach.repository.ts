@@ -8,6 +8,7 @@ import type { TOutreachCreate } from '../../../shared/outreach/contract.js';
 import type { Db } from '../../db/database.js';
 import { type Scope, unitInScope } from '../../platform/scope.js';
 import { type Period, reachedExpr, refreshDerived, type Thresholds } from '../enterprises/enterprises.repository.js';
+import { metricsChanged } from '../metrics/metrics.summary.js';
 
 export type OutreachKind = 'form' | 'topic';
 
@@ -80,6 +81,7 @@ export async function insertEvent(
     await db.insertInto('outreach_enterprise').values({ event_id: ev.id, enterprise_id: eid }).execute();
     await refreshDerived(db, eid);
   }
+  await metricsChanged(db, 'outreach', [ev.id]);
   return ev.id;
 }
 
