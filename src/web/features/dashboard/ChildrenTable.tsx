@@ -51,7 +51,7 @@ export function ChildrenTable({ target, phone }: Props) {
             key: 'share',
             title: t('dash.col.share'),
             align: 'right',
-            width: 110,
+            width: 96,
             sorter: (a, b) => (a.share ?? -1) - (b.share ?? -1),
             render: (_, c) =>
               c.share === null ? (
@@ -64,14 +64,14 @@ export function ChildrenTable({ target, phone }: Props) {
             key: 'actual',
             title: t('dash.col.actual'),
             align: 'right',
-            width: 110,
+            width: 96,
             sorter: (a, b) => a.actual - b.actual,
             render: (_, c) => actual(c),
           },
           {
             key: 'percent',
             title: t('dash.col.percent'),
-            width: 180,
+            width: 150,
             sorter: (a, b) => (a.percent ?? -1) - (b.percent ?? -1),
             render: (_, c) => (
               <div className="dash-cell-bar">
@@ -92,7 +92,7 @@ export function ChildrenTable({ target, phone }: Props) {
     {
       key: 'status',
       title: t('dash.col.status'),
-      width: phone ? 104 : 130,
+      width: phone ? 104 : 120,
       defaultSortOrder: 'ascend',
       sorter: (a, b) => STATUS_RANK[a.status] - STATUS_RANK[b.status] || (a.percent ?? -1) - (b.percent ?? -1),
       render: (_, c) => <TargetStatusTag status={c.status} />,

@@ -53,6 +53,11 @@ function Goal({ x }: { x: TSubTargetProgress }) {
   );
 }
 
+/** Nothing more is needed: the goal is met (at least) or still kept (at most). */
+function reached(x: TSubTargetProgress): boolean {
+  return x.comparator === 'at_least' ? x.actual >= x.goal : x.actual <= x.goal;
+}
+
 /** One target of a plan at a glance: figure against goal, bar with the even-pace tick, pending, forecast, status. */
 export function TargetCard({ plan, target: x, selected, onSelect }: Props) {
   const { t } = useI18n();
@@ -107,12 +112,14 @@ export function TargetCard({ plan, target: x, selected, onSelect }: Props) {
       </div>
       {x.metricUnit !== 'percent' && (
         <Typography.Text type="secondary" className="dash-meta">
-          {x.pace.neededPerDay === null
-            ? t('dash.paceDone', { soFar: formatNumber(round1(x.pace.soFarPerDay)) })
-            : t('dash.pace', {
+          {x.pace.neededPerDay !== null
+            ? t('dash.pace', {
                 soFar: formatNumber(round1(x.pace.soFarPerDay)),
                 needed: formatNumber(round1(x.pace.neededPerDay)),
-              })}
+              })
+            : reached(x)
+              ? t('dash.paceDone', { soFar: formatNumber(round1(x.pace.soFarPerDay)) })
+              : t('dash.paceOnly', { soFar: formatNumber(round1(x.pace.soFarPerDay)) })}
         </Typography.Text>
       )}
       {x.subTargets.length > 0 && (

@@ -170,7 +170,9 @@ export function PlanDetailPage() {
                 <div className="enterprise-cell">
                   <span>{x.label ?? x.metricLabel}</span>
                   <Typography.Text type="secondary" className="enterprise-cell-meta">
-                    {[x.metricLabel, filtersText(x.filters, t)].filter(Boolean).join(' · ')}
+                    {[x.label && x.label !== x.metricLabel ? x.metricLabel : null, filtersText(x.filters, t)]
+                      .filter(Boolean)
+                      .join(' · ') || null}
                   </Typography.Text>
                   {phone && <span>{goalText(x)}</span>}
                 </div>
