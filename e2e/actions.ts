@@ -8,7 +8,8 @@ export async function login(page: Page, username: string, password: string) {
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL('**/org**');
+  // Signed in: the app leaves the login page (for the dashboard, or the page first asked for).
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 export const OPEN_OPTIONS = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option';

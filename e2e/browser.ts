@@ -66,7 +66,7 @@ export const SCREENSHOTS = path.resolve(
  * Journey files other than the foundation one name their pictures with their own prefix (and their
  * failure shots FAILED-<prefix>…), and clear only those: the files may run in any order.
  */
-const OWN_PREFIXES = ['enterprises-', 'members-', 'applications-'];
+const OWN_PREFIXES = ['enterprises-', 'members-', 'applications-', 'plans-'];
 
 /**
  * Each run starts from an empty folder, so no picture (or failure shot) is left over from an earlier run.

@@ -107,6 +107,7 @@ describe.skipIf(!available)('browser journeys', () => {
 
       await login(page, 'phurieng.canbo', server.passwordOf('phurieng.canbo'));
       await page.getByTestId('user-name').filter({ hasText: 'Phạm Thị Lan' }).waitFor();
+      await page.goto('/org'); // the landing page is the dashboard (plans journey)
 
       // The district ended on 01/07/2025: the first view switches to its last day and says so.
       const tree = page.getByTestId('org-tree');
@@ -232,6 +233,7 @@ describe.skipIf(!available)('browser journeys', () => {
     try {
       await page.goto('/login');
       await login(page, 'dongnai.admin', server.passwordOf('dongnai.admin'));
+      await page.goto('/org');
       const tree = page.getByTestId('org-tree');
       const detail = page.getByTestId('unit-detail');
       await tree.getByText('Công đoàn xã Phú Riềng', { exact: true }).click();
@@ -301,6 +303,7 @@ describe.skipIf(!available)('browser journeys', () => {
       await page.getByLabel('Tên đăng nhập').waitFor();
       await screenshot(page, 'login-phone.png', false);
       await login(page, 'admin', server.passwordOf('admin'));
+      await page.goto('/org');
       const tree = page.getByTestId('org-tree');
       await tree.getByText('Liên đoàn Lao động tỉnh Đồng Nai', { exact: true }).waitFor();
       await tree.getByText('Liên đoàn Lao động tỉnh Đồng Nai', { exact: true }).click();

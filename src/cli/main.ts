@@ -7,6 +7,7 @@ import { formatAccounts, loadDemo } from '../server/demo/demo.js';
 import { IMPORT_KINDS } from '../server/modules/imports/import.kinds.js';
 import { failInterruptedBatches } from '../server/modules/imports/imports.repository.js';
 import { importFile } from '../server/modules/imports/imports.service.js';
+import { CliProblem, progressJson, progressReport, progressText } from '../server/modules/plans/plans.cli.js';
 import { AppError } from '../server/platform/errors.js';
 import type { RowIssue } from '../server/platform/import/index.js';
 import { generatePassword, hashPassword } from '../server/platform/password.js';
@@ -153,6 +154,27 @@ program
           .execute();
       });
       console.log(`Mật khẩu mới của ${username}: ${password}`);
+    });
+  });
+
+program
+  .command('progress')
+  .argument('<plan>', 'kế hoạch: số/ký hiệu (8/KH-LĐLĐ), số (8) hoặc id')
+  .option('--as-of <date>', 'tính đến ngày (dd/mm/yyyy), mặc định hôm nay')
+  .option('--unit <code>', 'mã đơn vị ban hành, khi nhiều đơn vị cùng dùng số kế hoạch')
+  .option('--json', 'in kết quả dạng JSON')
+  .description('Tiến độ thực hiện kế hoạch — progress of a plan (the same figures as the dashboard)')
+  .action(async (ref: string, o: { asOf?: string; unit?: string; json?: boolean }) => {
+    await withDb(async (h) => {
+      const ctx = { db: h.db, dbKind: h.kind, config: loadConfig(), version: appVersion() };
+      try {
+        const p = await progressReport(ctx, ref, o);
+        console.log(o.json ? JSON.stringify(progressJson(p), null, 2) : progressText(p));
+      } catch (e) {
+        if (!(e instanceof CliProblem)) throw e;
+        console.error(e.message);
+        process.exitCode = 2;
+      }
     });
   });
 

@@ -17,6 +17,7 @@ import {
   UNITS_2024,
 } from './demo-data.js';
 import { loadDemoMembers } from './demo-members.js';
+import { loadDemoPlans } from './demo-plans.js';
 
 export type DemoAccount = { username: string; password: string; unit: string; role: string };
 
@@ -103,6 +104,7 @@ export async function loadDemo(ctx: AppContext): Promise<{ loaded: boolean; acco
   });
 
   await loadDemoMembers(ctx, actor, idOf);
+  await loadDemoPlans(ctx, actor, idOf);
 
   for (const a of DEMO_ACCOUNTS) {
     const password = generatePassword();

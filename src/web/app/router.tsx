@@ -23,6 +23,14 @@ const ApplyPage = lazy(() => import('../features/applications/ApplyPage.js').the
 const ApplicationsPage = lazy(() =>
   import('../features/applications/ApplicationsPage.js').then((m) => ({ default: m.ApplicationsPage })),
 );
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
+);
+const PlansPage = lazy(() => import('../features/plans/PlansPage.js').then((m) => ({ default: m.PlansPage })));
+const PlanDetailPage = lazy(() =>
+  import('../features/plans/PlanDetailPage.js').then((m) => ({ default: m.PlanDetailPage })),
+);
+const PlanFormPage = lazy(() => import('../features/plans/PlanFormPage.js').then((m) => ({ default: m.PlanFormPage })));
 const PosterPage = lazy(() =>
   import('../features/applications/PosterPage.js').then((m) => ({ default: m.PosterPage })),
 );
@@ -40,13 +48,19 @@ function RequirePermission({ permission, children }: { permission: Permission; c
   return can(permission) ? children : <Forbidden />;
 }
 
+/** The landing page: the dashboard for those who read records, the org tree for the others. */
+function Home() {
+  const { can } = useSession();
+  return can('record.read') ? <DashboardPage /> : <Navigate to="/org" replace />;
+}
+
 function GuestOnly({ children }: { children: ReactNode }) {
   const { me, loading } = useSession();
   const location = useLocation();
   if (loading) return <PageLoading full />;
   if (me) {
     const from = (location.state as { from?: string } | null)?.from;
-    return <Navigate to={from && from !== '/login' ? from : '/org'} replace />;
+    return <Navigate to={from && from !== '/login' ? from : '/'} replace />;
   }
   return <Suspense fallback={<PageLoading full />}>{children}</Suspense>;
 }
@@ -94,7 +108,39 @@ export const router = createBrowserRouter([
       </RequireSession>
     ),
     children: [
-      { index: true, element: <Navigate to="/org" replace /> },
+      { index: true, element: <Home /> },
+      {
+        path: 'plans',
+        element: (
+          <RequirePermission permission="record.read">
+            <PlansPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'plans/new',
+        element: (
+          <RequirePermission permission="plan.manage">
+            <PlanFormPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'plans/:id',
+        element: (
+          <RequirePermission permission="record.read">
+            <PlanDetailPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'plans/:id/edit',
+        element: (
+          <RequirePermission permission="plan.manage">
+            <PlanFormPage />
+          </RequirePermission>
+        ),
+      },
       { path: 'org', element: <OrgPage /> },
       {
         path: 'enterprises',

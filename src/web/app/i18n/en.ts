@@ -1,11 +1,13 @@
 import { applicationsEn } from '../../features/applications/messages.js';
 import { auditEn } from '../../features/audit/messages.js';
 import { authEn } from '../../features/auth/messages.js';
+import { dashboardEn } from '../../features/dashboard/messages.js';
 import { enterprisesEn } from '../../features/enterprises/messages.js';
 import { importsEn } from '../../features/imports/messages.js';
 import { membersEn } from '../../features/members/messages.js';
 import { orgEn } from '../../features/org/messages.js';
 import { outreachEn } from '../../features/outreach/messages.js';
+import { plansEn } from '../../features/plans/messages.js';
 import { usersEn } from '../../features/users/messages.js';
 import type { vi } from './vi.js';
 
@@ -20,6 +22,8 @@ export const en: Record<keyof typeof vi, string> = {
   ...enterprisesEn,
   ...outreachEn,
   ...importsEn,
+  ...dashboardEn,
+  ...plansEn,
   'app.name': 'Đoàn Viên',
   'app.tagline': 'Union member development and grassroots-union founding',
   'app.loading': 'Loading…',

@@ -5,11 +5,13 @@
 import { applicationsVi } from '../../features/applications/messages.js';
 import { auditVi } from '../../features/audit/messages.js';
 import { authVi } from '../../features/auth/messages.js';
+import { dashboardVi } from '../../features/dashboard/messages.js';
 import { enterprisesVi } from '../../features/enterprises/messages.js';
 import { importsVi } from '../../features/imports/messages.js';
 import { membersVi } from '../../features/members/messages.js';
 import { orgVi } from '../../features/org/messages.js';
 import { outreachVi } from '../../features/outreach/messages.js';
+import { plansVi } from '../../features/plans/messages.js';
 import { usersVi } from '../../features/users/messages.js';
 
 export const vi = {
@@ -22,6 +24,8 @@ export const vi = {
   ...enterprisesVi,
   ...outreachVi,
   ...importsVi,
+  ...dashboardVi,
+  ...plansVi,
   'app.name': 'Đoàn Viên',
   'app.tagline': 'Phát triển đoàn viên, thành lập công đoàn cơ sở',
   'app.loading': 'Đang tải…',

@@ -1,5 +1,7 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
+  DashboardOutlined,
   FileExcelOutlined,
   FormOutlined,
   HistoryOutlined,
@@ -32,6 +34,12 @@ export function AppLayout() {
   const navigate = useNavigate();
 
   const items: MenuProps['items'] = [
+    ...(can('record.read')
+      ? [
+          { key: '/', icon: <DashboardOutlined />, label: t('nav.dashboard') },
+          { key: '/plans', icon: <AimOutlined />, label: t('nav.plans') },
+        ]
+      : []),
     { key: '/org', icon: <ApartmentOutlined />, label: t('nav.org') },
     ...(can('record.read')
       ? [

@@ -3,11 +3,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Segmented, Table, type TableColumnsType, type TableProps, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { SIZE_BANDS } from '../../../shared/enterprises/labels.js';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { formatNumber } from '../../app/i18n/i18n.js';
 import { viDate } from '../../components/format.js';
 import { SearchToolbar } from '../../components/SearchToolbar.js';
+import { filtersFromParams } from '../../components/urlFilters.js';
 import { useDebounced } from '../../components/useDebounced.js';
 import { useLayout } from '../../components/useLayout.js';
 import { useServerTable } from '../../components/useServerTable.js';
@@ -35,6 +37,17 @@ import { useWorkScope } from './workScope.js';
 
 type View = 'all' | 'queue';
 
+const URL_FILTERS = {
+  adminAreaCode: 'text',
+  ownershipCode: 'text',
+  sizeBand: SIZE_BANDS,
+  nonState: 'bool',
+  inSurveyScope: 'bool',
+  eligibleForFounding: 'bool',
+  hasUnion: 'bool',
+  reached: 'bool',
+} as const;
+
 /**
  * The survey frame: enterprises of a unit's subtree with their derived flags, filters, sorting,
  * the Excel export of exactly what is filtered, and the work queue of non-state enterprises
@@ -51,9 +64,13 @@ export function EnterprisesPage() {
   const [view, setView] = useState<View>('all');
   const [term, setTerm] = useState('');
   const q = useDebounced(term.trim());
-  // The coverage table links here with ?commune=<id> or ?commune=unresolved.
+  // The coverage table links here with ?commune=<id> or ?commune=unresolved; a drill-down from the
+  // dashboard opens the frame with the figure's filters (e.g. non-state, reached).
   const [params] = useSearchParams();
-  const [filter, setFilter] = useState<ListFilter>(() => communeFilterOf(params.get('commune')));
+  const [filter, setFilter] = useState<ListFilter>(() => ({
+    ...(filtersFromParams(params, URL_FILTERS) as ListFilter),
+    ...communeFilterOf(params.get('commune')),
+  }));
   const [filtersOpen, setFiltersOpen] = useState(() => params.has('commune'));
   const [sort, setSort] = useState<{ sort: SortKey; order: 'asc' | 'desc' }>({ sort: 'name', order: 'asc' });
   const [detailId, setDetailId] = useState<number | null>(null);

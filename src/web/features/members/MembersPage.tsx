@@ -1,19 +1,20 @@
 import { DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { formatNumber } from '../../app/i18n/i18n.js';
 import { viDate } from '../../components/format.js';
 import { SearchToolbar } from '../../components/SearchToolbar.js';
+import { filtersFromParams } from '../../components/urlFilters.js';
 import { useDebounced } from '../../components/useDebounced.js';
 import { useLayout } from '../../components/useLayout.js';
 import { useServerTable } from '../../components/useServerTable.js';
 import { useSession } from '../auth/session.js';
 import { ScopeBar } from '../enterprises/ScopeBar.js';
 import { useWorkScope } from '../enterprises/workScope.js';
-import { type MemberFilter, memberKeys, membersApi, type TMember } from './api.js';
+import { GENDERS, type MemberFilter, memberKeys, membersApi, STATUSES, type TMember } from './api.js';
 import { useMembersConfig } from './config.js';
 import { MemberCounts } from './MemberCounts.js';
 import { MemberDetail } from './MemberDetail.js';
@@ -23,6 +24,17 @@ import { StatusTag } from './StatusTag.js';
 import './members.css';
 
 const PAGE_SIZE = 20;
+const URL_FILTERS = {
+  status: STATUSES,
+  informal: 'bool',
+  foreign: 'bool',
+  gender: GENDERS,
+  cardIssued: 'bool',
+  admittedFrom: 'date',
+  admittedTo: 'date',
+  employerEnterpriseId: 'id',
+  informalTradeCode: 'text',
+} as const;
 
 /**
  * Members of a unit's subtree in the order of their given names (as the server sorts them), with
@@ -38,7 +50,9 @@ export function MembersPage() {
   const config = useMembersConfig();
   const [term, setTerm] = useState('');
   const q = useDebounced(term.trim());
-  const [filter, setFilter] = useState<ListFilter>({});
+  const [params] = useSearchParams();
+  // A drill-down from the dashboard opens the list with the figure's filters (the records behind it).
+  const [filter, setFilter] = useState<ListFilter>(() => filtersFromParams(params, URL_FILTERS) as ListFilter);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [detailId, setDetailId] = useState<number | null>(null);
 
