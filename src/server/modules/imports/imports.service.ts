@@ -5,16 +5,7 @@ import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { today } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
-import {
-  ImportFileError,
-  type ListWide,
-  type Mode,
-  NO_LIST_WIDE,
-  type OnDuplicate,
-  type Report,
-  readHeader,
-  runImport,
-} from '../../platform/import/index.js';
+import { ImportFileError, NO_LIST_WIDE, type Report, readHeader, runImport } from '../../platform/import/index.js';
 import { type Actor, requireScope, requireUnitInScope, scopeWithin } from '../../platform/scope.js';
 import { invalid, issue } from '../../platform/validation.js';
 import { importKind } from './import.kinds.js';
