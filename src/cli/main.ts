@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { ensureFirstAdmin } from '../server/bootstrap/first-admin.js';
@@ -9,7 +10,7 @@ import { failInterruptedBatches } from '../server/modules/imports/imports.reposi
 import { importFile } from '../server/modules/imports/imports.service.js';
 import { CliProblem, progressJson, progressReport, progressText } from '../server/modules/plans/plans.cli.js';
 import { AppError } from '../server/platform/errors.js';
-import type { RowIssue } from '../server/platform/import/index.js';
+import { type FieldSpec, foldHeader, foldValue, parseDate, type RowIssue } from '../server/platform/import/index.js';
 import { generatePassword, hashPassword } from '../server/platform/password.js';
 import { loadActorForUser } from '../server/platform/session.js';
 import { messageIn } from '../server/platform/validation.js';
@@ -17,7 +18,58 @@ import { appVersion } from '../server/platform/version.js';
 import { errorMessage } from '../shared/errors/codes.js';
 import { say } from '../shared/i18n/messages.js';
 import { importsMessages as M } from '../shared/imports/messages.js';
+import { officeMessages as O } from '../shared/imports/office.messages.js';
 import { registerAdminUnits } from './admin-units.js';
+
+/**
+ * Exit codes (README, "Nhập từ dòng lệnh"): 0 done; 1 failure (database, configuration, unexpected);
+ * 2 wrong use (an option, a unit, a date); 3 rows rejected, nothing written (all-or-nothing) or no valid
+ * row; 4 the file cannot be read as a table (the reason is printed).
+ */
+const EXIT = { failure: 1, usage: 2, rejected: 3, badFile: 4 } as const;
+
+/** A mistake in how the command was called: printed as is, exit code 2. */
+class UsageError extends Error {}
+
+/** A dd/mm/yyyy (or yyyy-mm-dd) option as an ISO date; absent → null; anything else is a usage error. */
+function cliDate(v: unknown, option: string): string | null {
+  if (typeof v !== 'string' || v.trim() === '') return null;
+  const parsed = parseDate(v.trim());
+  if ('error' in parsed || parsed.value === null) {
+    throw new UsageError(vi(O.decisionInvalid, { field: option, raw: v }));
+  }
+  return parsed.value;
+}
+
+/** `--map field=value:code` (field by key or by its Vietnamese label) and `--map-file`, as the engine takes them. */
+function cliValueMapping(
+  fields: readonly FieldSpec[],
+  maps: string[],
+  file?: string,
+): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  const fieldOf = (name: string) => {
+    const f = fields.find((x) => x.key === name || foldHeader(x.label) === foldHeader(name));
+    if (!f) throw new UsageError(vi(O.cliMapField, { field: name, fields: fields.map((x) => x.key).join(', ') }));
+    return f.key;
+  };
+  const put = (field: string, value: string, code: string) => {
+    const key = fieldOf(field.trim());
+    out[key] = { ...out[key], [foldValue(value)]: code.trim() };
+  };
+  if (file) {
+    const json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Record<string, string>>;
+    for (const [field, values] of Object.entries(json)) {
+      for (const [value, code] of Object.entries(values)) put(field, value, String(code));
+    }
+  }
+  for (const m of maps) {
+    const match = /^([^=]+)=(.+):([^:]+)$/.exec(m);
+    if (!match) throw new UsageError(vi(O.cliMapFormat, { map: m }));
+    put(match[1] as string, match[2] as string, match[3] as string);
+  }
+  return out;
+}
 
 /** Who an operator command acts as: a named user, else the first system administrator. */
 async function cliActor(h: DbHandle, username?: string) {
@@ -188,14 +240,37 @@ program
   .option('--reason <text>', 'lý do khi tạo mới bản ghi trùng (--on-duplicate create)')
   .option('--valid-only', 'ghi các dòng hợp lệ, bỏ qua dòng lỗi (mặc định: tất cả hoặc không gì cả)')
   .option('--user <username>', 'người thực hiện (mặc định: quản trị hệ thống)')
+  .option('--as-of <dd/mm/yyyy>', 'enterprises: ngày của số liệu khi tệp không có cột ngày khảo sát')
+  .option('--decision-no <số>', 'members: số quyết định kết nạp cho cả danh sách (dòng không có ngày vào CĐ)')
+  .option('--decision-date <dd/mm/yyyy>', 'members: ngày quyết định kết nạp cho cả danh sách')
+  .option('--ceremony-date <dd/mm/yyyy>', 'members: ngày lễ kết nạp')
+  .option(
+    '--map <cột=giá trị:mã>',
+    'ghép một giá trị lạ với một mục danh mục, ví dụ "ownership=Cty liên kết:PRIVATE" (lặp lại được)',
+    (v: string, all: string[]) => [...all, v],
+    [] as string[],
+  )
+  .option('--map-file <tệp.json>', 'ghép giá trị từ tệp JSON: {"ownership": {"Cty liên kết": "PRIVATE"}}')
   .option('--json', 'in kết quả dạng JSON')
   .description('Nhập danh sách từ Excel/CSV — import a list (same engine as the web import)')
-  .action(async (kind: string, file: string, o: Record<string, string | boolean | undefined>) => {
+  .action(async (kind: string, file: string, o: Record<string, string | string[] | boolean | undefined>) => {
     const kinds = IMPORT_KINDS.map((k) => k.name);
-    if (!kinds.includes(kind)) throw new Error(vi(M.cliUnknownKind, { kind, kinds: kinds.join(', ') }));
+    if (!kinds.includes(kind)) throw new UsageError(vi(M.cliUnknownKind, { kind, kinds: kinds.join(', ') }));
     const onDuplicate = String(o.onDuplicate);
     if (onDuplicate !== 'update' && onDuplicate !== 'skip' && onDuplicate !== 'create')
-      throw new Error(vi(M.cliOnDuplicate));
+      throw new UsageError(vi(M.cliOnDuplicate));
+    const fields = IMPORT_KINDS.find((k) => k.name === kind)?.fields ?? [];
+    const listWide = {
+      asOf: cliDate(o.asOf, '--as-of'),
+      decisionNo: typeof o.decisionNo === 'string' ? o.decisionNo.trim() || null : null,
+      decisionDate: cliDate(o.decisionDate, '--decision-date'),
+      ceremonyDate: cliDate(o.ceremonyDate, '--ceremony-date'),
+    };
+    const valueMapping = cliValueMapping(
+      fields,
+      Array.isArray(o.map) ? o.map : [],
+      typeof o.mapFile === 'string' ? o.mapFile : undefined,
+    );
     await withDb(async (h) => {
       const config = loadConfig();
       const ctx = { db: h.db, dbKind: h.kind, config, version: appVersion() };
@@ -204,7 +279,7 @@ program
         .select('id')
         .where('code', '=', String(o.org).toUpperCase())
         .executeTakeFirst();
-      if (!unit) throw new Error(vi(M.cliNoUnit, { code: String(o.org) }));
+      if (!unit) throw new UsageError(vi(M.cliNoUnit, { code: String(o.org) }));
       const actor = await cliActor(h, typeof o.user === 'string' ? o.user : undefined);
       const mode = o.validOnly ? 'valid' : 'all';
       const { batchId, report } = await importFile(ctx, actor, kind, {
@@ -212,6 +287,8 @@ program
         fileName: path.basename(file),
         unitId: unit.id,
         source: 'cli',
+        listWide,
+        valueMapping,
         onDuplicate,
         duplicateReason: typeof o.reason === 'string' ? o.reason : null,
         mode,
@@ -229,20 +306,44 @@ program
         skipped: report.skipped,
         rejected: report.rejected.map(issueVi),
         warnings: report.warnings.map(issueVi),
+        info: report.info.map((m) => m.vi),
+        unknownValues: report.unknownValues.map((u) => ({
+          field: u.field,
+          value: u.raw,
+          rows: u.count,
+          choices: u.choices.map((c) => `${c.code} (${c.name})`),
+        })),
       };
       if (o.json) console.log(JSON.stringify(summary, null, 2));
-      else console.log(formatImportSummary(summary));
-      if (mode === 'all' && report.rejected.length > 0) process.exitCode = 3;
+      else {
+        console.log(formatImportSummary(summary));
+        for (const line of summary.info) console.log(`  i ${line}`);
+        for (const u of summary.unknownValues) {
+          console.log(vi(O.cliUnknownValue, { field: u.field, value: u.value, choices: u.choices.join(', ') }));
+        }
+      }
+      if (report.rejected.length > 0 && (mode === 'all' || report.rejectedRows.length === report.rows))
+        process.exitCode = EXIT.rejected;
     });
   });
 
 registerAdminUnits(program, withDb);
 
 program.parseAsync(process.argv).catch((err) => {
+  let code: number = EXIT.failure;
   if (err instanceof ConfigError) console.error(err.message);
-  else if (err instanceof AppError && err.issues?.length)
+  else if (err instanceof UsageError) {
+    console.error(err.message);
+    code = EXIT.usage;
+  } else if (err instanceof AppError && err.code === 'IMPORT_FILE') {
+    // The file as a whole cannot be read: say why, in Vietnamese, as the web does.
+    const m = err.params.message as { vi?: string } | undefined;
+    console.error(m?.vi ?? errorMessage(err.code, 'vi', err.params));
+    code = EXIT.badFile;
+  } else if (err instanceof AppError && err.issues?.length) {
     console.error(err.issues.map((i) => messageIn(i.message, 'vi')).join('\n'));
-  else if (err instanceof AppError) console.error(errorMessage(err.code, 'vi', err.params));
+    code = EXIT.usage;
+  } else if (err instanceof AppError) console.error(errorMessage(err.code, 'vi', err.params));
   else console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
+  process.exit(code);
 });

@@ -29,3 +29,19 @@ export function privateDir(dir: string): string {
 
 /** A write stream that creates its file 0600. */
 export const privateWriteStream = (file: string) => fs.createWriteStream(file, { mode: PRIVATE_FILE_MODE });
+
+// What a spreadsheet program may take for a formula (or a DDE command) at the start of a text cell.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One cell of an export, written so that no spreadsheet program runs it: a text beginning with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return ("=HYPERLINK(…)" typed as a name) goes out as a rich-text string,
+ * which ExcelJS writes as a real string element, never as a formula or a formula's cached result
+ * (`t="str"`, what a plain string becomes). Every xlsx export passes its cells through here.
+ */
+export function exportCell<T>(v: T): T | { richText: { text: string }[] } {
+  return typeof v === 'string' && FORMULA_START.test(v) ? { richText: [{ text: v }] } : v;
+}
+
+/** A row of export cells (see exportCell). */
+export const exportRow = <T>(values: readonly T[]) => values.map(exportCell);

@@ -74,6 +74,18 @@ export const officeMessages = defineMessages('importsOffice', {
     vi: '«{raw}» được hiểu là «{name}» (theo ghép giá trị)',
     en: '«{raw}» read as «{name}» (value mapping)',
   },
+  cliUnknownValue: {
+    vi: '  ? {field}: «{value}» chưa khớp danh mục; ghép bằng --map "{field}={value}:MÃ" (MÃ một trong: {choices})',
+    en: '  ? {field}: «{value}» matches no entry; map it with --map "{field}={value}:CODE" (CODE one of: {choices})',
+  },
+  cliMapField: {
+    vi: 'Không có cột «{field}» để ghép giá trị; dùng một trong: {fields}',
+    en: 'No field «{field}» to map values of; use one of: {fields}',
+  },
+  cliMapFormat: {
+    vi: '--map «{map}» không đúng dạng cột=giá trị:mã (ví dụ ownership=Cty liên kết:PRIVATE)',
+    en: '--map «{map}» is not field=value:code (e.g. ownership=Cty liên kết:PRIVATE)',
+  },
   batchInterrupted: {
     vi: 'Bị gián đoạn (máy chủ dừng khi đang nhập); không có gì được ghi',
     en: 'Interrupted (the server stopped during the import); nothing was written',

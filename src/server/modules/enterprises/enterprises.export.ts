@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { ENTERPRISE_EXPORT_COLUMNS, enterprisesMessages as M } from '../../../shared/enterprises/messages.js';
 import { say } from '../../../shared/i18n/messages.js';
 import { formatViDate } from '../../../shared/text/index.js';
+import { exportRow } from '../../platform/files.js';
 import type { EnterpriseRow, Period } from './enterprises.repository.js';
 
 const vi = (iso: string | null) => (iso ? formatViDate(iso) : '');
@@ -29,24 +30,26 @@ export async function writeEnterprisesXlsx(
   header.commit();
   const yesNo = (b: boolean) => (b ? M.exportYes.vi : M.exportNo.vi);
   rows.forEach((r, i) => {
-    ws.addRow([
-      i + 1,
-      r.mst ?? '',
-      r.name,
-      r.address ?? '',
-      r.admin_area_name ?? '',
-      ownershipNames.get(r.ownership_code) ?? r.ownership_code,
-      r.industry ?? '',
-      r.worker_count,
-      r.female_count,
-      r.member_count,
-      vi(r.last_survey_date),
-      vi(r.last_contact_date),
-      yesNo(r.grassroots_unit_id !== null),
-      yesNo(Number(r.reached) === 1),
-      r.officer_name ?? '',
-      r.unit_name,
-    ]).commit();
+    ws.addRow(
+      exportRow([
+        i + 1,
+        r.mst ?? '',
+        r.name,
+        r.address ?? '',
+        r.admin_area_name ?? '',
+        ownershipNames.get(r.ownership_code) ?? r.ownership_code,
+        r.industry ?? '',
+        r.worker_count,
+        r.female_count,
+        r.member_count,
+        vi(r.last_survey_date),
+        vi(r.last_contact_date),
+        yesNo(r.grassroots_unit_id !== null),
+        yesNo(Number(r.reached) === 1),
+        r.officer_name ?? '',
+        r.unit_name,
+      ]),
+    ).commit();
   });
   ws.commit();
   await wb.commit();

@@ -8,7 +8,7 @@ import { memberSheets as S } from '../../../shared/members/sheets.js';
 import { formatViDate } from '../../../shared/text/index.js';
 import { codeNames } from '../../platform/code-lists.js';
 import type { AppContext } from '../../platform/context.js';
-import { XLSX_MIME } from '../../platform/files.js';
+import { exportRow, XLSX_MIME } from '../../platform/files.js';
 import type { FileAnswer } from '../../platform/routes.js';
 import { type Actor, scopeWithin } from '../../platform/scope.js';
 import { checkedDataKeys } from '../../platform/secrets.js';
@@ -172,7 +172,7 @@ export async function prepareMemberExport(
             if (withSensitive) {
               cells.push(names('ethnicity', r.ethnicity_code ?? null), names('religion', r.religion_code ?? null));
             }
-            ws.addRow(cells).commit();
+            ws.addRow(exportRow(cells)).commit();
           }
           const last = chunk.at(-1);
           if (!last || chunk.length < chunkSize) break;

@@ -12,7 +12,7 @@ import { memberSheets as S } from '../../../shared/members/sheets.js';
 import { codeNames } from '../../platform/code-lists.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { XLSX_MIME } from '../../platform/files.js';
+import { exportRow, XLSX_MIME } from '../../platform/files.js';
 import { type Actor, isUnitInScope } from '../../platform/scope.js';
 import { isoDayOf, sheetText as t, viDateTime, viDay } from './members.export.js';
 import * as privacy from './members.privacy.repository.js';
@@ -32,7 +32,7 @@ const heads = (...entries: Entry[]) => entries.map((e) => t(e));
 function table(ws: ExcelJS.Worksheet, header: string[], rows: (string | number)[][]) {
   const h = ws.addRow(header);
   h.font = { bold: true };
-  for (const r of rows) ws.addRow(r);
+  for (const r of rows) ws.addRow(exportRow(r));
   if (rows.length === 0) ws.addRow([t(S.none)]);
 }
 

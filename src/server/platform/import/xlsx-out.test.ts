@@ -62,7 +62,9 @@ describe('writeRowsXlsx', () => {
     expect(ws?.getCell('D2').numFmt).toBe('dd/mm/yyyy');
     expect(ws?.getCell('C3').value).toBe('Có ký tự lạ  ở đây');
     // Text that looks like a formula stays text.
-    expect(ws?.getCell('B4').value).toBe('=1+1');
+    // Text that looks like a formula stays text (see 'export safety').
+    expect(ws?.getCell('B4').text).toBe('=1+1');
+    expect(ws?.getCell('B4').formula).toBeUndefined();
     expect(ws?.getCell('C4').value).toBe(true);
     expect(ws?.getCell('D4').value).toBeNull();
     expect(ws?.getCell('E4').value).toBe('đối tượng');
@@ -164,5 +166,24 @@ describe('writeTemplateXlsx', () => {
     ]);
     expect(h).toMatchObject({ headerRows: [2], dataStartRow: 3, mapping: { mst: 0, name: 1 } });
     expect(rows.at(-1)).toEqual({ row: 3, cells: ['0312345673', 'Công ty A'] });
+  });
+});
+
+describe('export safety', () => {
+  it('writes text that looks like a formula as a real string, never a formula or its result', async () => {
+    const path = join(dir, 'formula.xlsx');
+    const evil = ['=HYPERLINK("http://x","bấm")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', 'Công ty An Bình'];
+    await writeRowsXlsx(path, { sheetName: 'DS', headers: ['Tên'], rows: evil.map((e) => [e]) });
+    const { openZip } = await import('./zip.js');
+    const zip = await openZip(path);
+    const entry = [...zip.entries.keys()].find((k) => k.startsWith('xl/worksheets/'));
+    const xml = (await zip.read(zip.entries.get(entry as string) as never, 1 << 20)).toString('utf8');
+    zip.close();
+    expect(xml).not.toMatch(/<f>/);
+    expect(xml).not.toMatch(/t="str"><v>[=+\-@\t]/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const read = [2, 3, 4, 5, 6, 7].map((r) => wb.worksheets[0]?.getCell(`A${r}`).text);
+    expect(read).toEqual(evil);
   });
 });

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { exportCell } from '../files.js';
 
 type Target = string | Writable;
 
@@ -89,7 +90,7 @@ export async function writeRowsXlsx(target: Target, sheet: RowsSheet): Promise<v
   header.commit();
 
   for await (const values of sheet.rows) {
-    const row = ws.addRow(values.map(cellValue));
+    const row = ws.addRow(values.map((v) => exportCell(cellValue(v))));
     values.forEach((v, i) => {
       if (v instanceof Date) row.getCell(i + 1).numFmt = DATE_FORMAT;
     });
