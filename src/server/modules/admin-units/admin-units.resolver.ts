@@ -240,7 +240,10 @@ export function resolveCommune(ix: AdminUnitIndex, input: ResolveInput): Resolut
   const name = input.name?.trim() || null;
   const code = input.code?.replace(/\s/g, '') || null;
   if (code && /^\d{1,5}$/.test(code)) {
-    const byCode = ix.byCode.get(code) ?? ix.byCode.get(code.padStart(5, '0')) ?? [];
+    // Excel drops leading zeros (00004 → 4); a code outside the unit's provinces is not taken on trust.
+    const inContext = (u: AdminUnitEntry) =>
+      !input.context.provinces.size || (u.provinceCode !== null && input.context.provinces.has(u.provinceCode));
+    const byCode = (ix.byCode.get(code) ?? ix.byCode.get(code.padStart(5, '0')) ?? []).filter(inContext);
     // The code is in both lists for different communes: the name given says which, else the date.
     const named = name ? byCode.filter((u) => communeKey(u.name).key === communeKey(name).key) : [];
     const atDate = byCode.filter((u) => validAt(u, input.date));
