@@ -245,6 +245,10 @@ describe.skipIf(!available)('enterprise survey frame, import and outreach covera
       await detail.getByText('180 lao động · nữ 95 · đoàn viên —').waitFor();
       expect(await page.getByTestId('survey-table').textContent()).toContain('20/04/2026');
       await page.getByTestId('enterprise-timeline').getByText('Khảo sát').waitFor();
+      // Its commune as found in the official list (code and name of the file, 2026: the new list).
+      expect(await detail.getByTestId('enterprise-commune').textContent()).toContain(
+        'Xã Phú Riềng, Tỉnh Đồng Nai (25252) — theo mã',
+      );
       await shot(page, 'enterprises-detail.png', false);
       await page.locator('.ant-drawer-close').click();
       await detail.waitFor({ state: 'hidden' });
@@ -280,6 +284,9 @@ describe.skipIf(!available)('enterprise survey frame, import and outreach covera
       expect(await page.getByTestId('coverage-workers').textContent()).toContain('120');
       const byCommune = page.getByTestId('coverage-by-commune');
       expect(await byCommune.locator('tr').filter({ hasText: 'Xã Phú Riềng' }).textContent()).toMatch(/4\s*1\s*25%/);
+      // A commune's row opens the enterprise list filtered to it.
+      const communeLink = byCommune.getByRole('link', { name: 'Xem các doanh nghiệp của Xã Phú Riềng' });
+      expect(await communeLink.getAttribute('href')).toMatch(/^\/enterprises\?commune=\d+$/);
       const events = page.getByTestId('outreach-table');
       await events.getByText('Gặp gỡ công nhân ca chiều').waitFor();
       expect(await events.locator('tr').filter({ hasText: TARGET }).count()).toBe(1);

@@ -209,6 +209,7 @@ export interface AdminUnitSuccessorTable {
   old_id: number;
   new_id: number;
   part: number;
+  imported_at: string;
 }
 
 export interface EnterpriseSurveyTable {

@@ -27,6 +27,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('admin_unit_code_from', ['code', 'valid_from'])
     .execute();
   await db.schema.createIndex('admin_unit_key').on('admin_unit').column('name_key').execute();
+  // The cached index checks max(imported_at) before each use: an index makes that a lookup.
+  await db.schema.createIndex('admin_unit_imported').on('admin_unit').column('imported_at').execute();
 
   await db.schema
     .createTable('admin_unit_successor')
@@ -34,7 +36,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('new_id', 'integer', (c) => c.notNull().references('admin_unit.id'))
     // 1 when only part of the old commune went to this new one ("Nhập một phần").
     .addColumn('part', 'integer', (c) => c.notNull())
+    .addColumn('imported_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('admin_unit_successor_pk', ['old_id', 'new_id'])
+    .execute();
+  await db.schema
+    .createIndex('admin_unit_successor_imported')
+    .on('admin_unit_successor')
+    .column('imported_at')
     .execute();
 
   // Plain integers, not foreign keys: SQLite cannot drop a column that a foreign key uses (down).

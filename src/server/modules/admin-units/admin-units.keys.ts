@@ -8,7 +8,7 @@ import type { AdminUnitKind } from '../../../shared/admin-units/labels.js';
 import { fold, normalizeText, normalizeTonePlacement } from '../../../shared/text/index.js';
 
 /** Folded words: punctuation that separates ("P.01", "TT.Phú Riềng", "(cũ)") becomes a space. */
-function words(s: string, keepMarks = false): string[] {
+export function words(s: string, keepMarks = false): string[] {
   return (keepMarks ? normalizeTonePlacement(normalizeText(s)).toLowerCase() : fold(s))
     .replace(/[.()[\]"'’`/\\_]/g, ' ')
     .split(/\s+/)
@@ -45,14 +45,22 @@ function splitGlued(ws: string[]): string[] {
  * A commune's name → its key, the same without folding (to tell "Văn Lang" from "Văn Lăng" when the
  * text has its marks) and, when the prefix says so, its level.
  */
-export type CommuneName = { key: string; exact: string; kind: AdminUnitKind | null };
+export type CommuneName = { key: string; exact: () => string; kind: AdminUnitKind | null };
 
 export function communeKey(name: string): CommuneName {
-  const ws = splitGlued(words(name));
-  const marked = splitGlued(words(name, true));
+  return communeKeyOf(words(name), name);
+}
+
+/** The same from words already folded (an address is folded once); `name` gives the marks. */
+export function communeKeyOf(folded: string[], name: string): CommuneName {
+  const ws = splitGlued(folded);
+  // Only needed to split a tie, and the costlier half: computed when asked.
   const cut = (n: number, kind: AdminUnitKind | null) => ({
     key: ws.slice(n).join(' '),
-    exact: marked.length === ws.length ? marked.slice(n).join(' ') : '',
+    exact: () => {
+      const marked = splitGlued(words(name, true));
+      return marked.length === ws.length ? marked.slice(n).join(' ') : '';
+    },
     kind,
   });
   for (const [prefix, kind] of COMMUNE_PREFIXES) {
@@ -64,8 +72,8 @@ export function communeKey(name: string): CommuneName {
 }
 
 /** Does this part of an address name a commune by its prefix? */
-export function hasCommunePrefix(part: string): boolean {
-  const ws = splitGlued(words(part));
+export function hasCommunePrefix(folded: string[]): boolean {
+  const ws = splitGlued(folded);
   return COMMUNE_PREFIXES.some(([p]) => startsWith(ws, p) && ws.length > p.length);
 }
 
@@ -75,8 +83,8 @@ function stripOne(ws: string[], prefixes: string[][]): { rest: string[]; prefixe
   return { rest: ws, prefixed: false };
 }
 
-export function districtKey(name: string): { key: string; prefixed: boolean } {
-  const { rest, prefixed } = stripOne(splitGlued(words(name)), DISTRICT_PREFIXES);
+export function districtKey(name: string | string[]): { key: string; prefixed: boolean } {
+  const { rest, prefixed } = stripOne(splitGlued(typeof name === 'string' ? words(name) : name), DISTRICT_PREFIXES);
   return { key: rest.join(' '), prefixed };
 }
 
@@ -90,8 +98,8 @@ const PROVINCE_ALIASES: Record<string, string> = {
   'ba ria vt': 'ba ria vung tau',
 };
 
-export function provinceKey(name: string): { key: string; prefixed: boolean } {
-  const { rest, prefixed } = stripOne(words(name), PROVINCE_PREFIXES);
+export function provinceKey(name: string | string[]): { key: string; prefixed: boolean } {
+  const { rest, prefixed } = stripOne(typeof name === 'string' ? words(name) : name, PROVINCE_PREFIXES);
   const key = rest.join(' ');
   return { key: PROVINCE_ALIASES[key] ?? key, prefixed };
 }

@@ -116,6 +116,14 @@ describe.skipIf(!present)('the resolver over the official lists', () => {
       date: '2024-05-10',
     });
     expect(tt.unit).toMatchObject({ code: '25396', name: 'Thị trấn Đức Phong' });
+    // A province code typed in the commune-code column (70 → 00070, a ward of Hà Nội) is not trusted.
+    const wrongColumn = resolveCommune(ix, {
+      code: '70',
+      name: 'Xã Long Hà',
+      context: contextOf(ix, ['70', '698']),
+      date: '2024-05-10',
+    });
+    expect(wrongColumn).toMatchObject({ how: 'name', unit: { code: '25255', name: 'Xã Long Hà' } });
     const noAccent = resolveCommune(ix, { name: 'xa binh tan', context: contextOf(ix, ['75']), date: '2026-01-10' });
     expect(noAccent.unit).toMatchObject({ code: '25246', name: 'Xã Bình Tân' });
   });

@@ -1,21 +1,27 @@
 /** Statements of the commune lists: load for the index, upsert from an import, and the enterprises' resolved commune. */
-import { sql } from 'kysely';
 import type { CommuneHow, CommuneNote } from '../../../shared/admin-units/labels.js';
 import type { Db } from '../../db/database.js';
 import type { AdminUnitEntry, Successor } from './admin-units.resolver.js';
 
-/** Changes whenever the lists do: the cached index is rebuilt only then. */
+/**
+ * Changes whenever the lists do (every import stamps what it writes): the cached index is rebuilt only
+ * then. Three index lookups, so it can run before every resolve, even one per imported row.
+ */
 export async function listRevision(db: Db): Promise<string> {
-  const r = await db
+  const id = await db.selectFrom('admin_unit').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const at = await db
     .selectFrom('admin_unit')
-    .select([
-      sql<number>`count(*)`.as('n'),
-      sql<number | null>`max(id)`.as('max_id'),
-      sql<string | null>`max(imported_at)`.as('at'),
-    ])
-    .executeTakeFirstOrThrow();
-  const s = await db.selectFrom('admin_unit_successor').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
-  return `${r.n}|${r.max_id}|${r.at}|${s.n}`;
+    .select('imported_at')
+    .orderBy('imported_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const s = await db
+    .selectFrom('admin_unit_successor')
+    .select('imported_at')
+    .orderBy('imported_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return `${id?.id}|${at?.imported_at}|${s?.imported_at}`;
 }
 
 export async function allUnits(db: Db): Promise<AdminUnitEntry[]> {

@@ -6,7 +6,15 @@
  * context is ambiguous and stays unresolved with the candidates named — never a guess.
  */
 import type { AdminUnitKind, CommuneHow, CommuneNote } from '../../../shared/admin-units/labels.js';
-import { communeKey, districtKey, hasCommunePrefix, provinceKey } from './admin-units.keys.js';
+import {
+  type CommuneName,
+  communeKey,
+  communeKeyOf,
+  districtKey,
+  hasCommunePrefix,
+  provinceKey,
+  words,
+} from './admin-units.keys.js';
 
 export type AdminUnitEntry = {
   id: number;
@@ -61,7 +69,7 @@ export function buildIndex(units: AdminUnitEntry[], successors: Successor[]): Ad
     push(ix.byCode, u.code, u);
     const k = communeKey(u.name);
     push(ix.byKey, k.key, u);
-    ix.exactKey.set(u.id, k.exact);
+    ix.exactKey.set(u.id, k.exact());
     if (u.provinceCode) {
       const pk = provinceKey(u.provinceName).key;
       const set = ix.provincesByKey.get(pk) ?? new Set<string>();
@@ -126,7 +134,7 @@ type Pick = { unit: AdminUnitEntry } | { note: 'ambiguous'; candidates: AdminUni
 
 type Narrow = {
   kind: AdminUnitKind | null;
-  exact?: string;
+  exact?: () => string;
   provinces: Set<string>;
   districts: Set<string>;
   date: string;
@@ -148,7 +156,8 @@ function pick(ix: AdminUnitIndex, key: string, n: Narrow): Pick {
     if (k.length) c = k;
   }
   if (n.exact && c.length > 1) {
-    const e = c.filter((u) => ix.exactKey.get(u.id) === n.exact);
+    const exact = n.exact();
+    const e = c.filter((u) => ix.exactKey.get(u.id) === exact);
     if (e.length) c = e;
   }
   const [only] = c;
@@ -175,33 +184,37 @@ function done(ix: AdminUnitIndex, unit: AdminUnitEntry, how: CommuneHow): Resolu
   return { unit, now, how, note: now ? null : 'split', detail: null };
 }
 
-/** Splits an address "ấp 3, xã Long Hà, huyện Phú Riềng, tỉnh Bình Phước" into its places. */
+/** Splits an address "ấp 3, xã Long Hà, huyện Phú Riềng, tỉnh Bình Phước" into its places, folding each part once. */
 function readAddress(ix: AdminUnitIndex, address: string) {
   // Commas only: a dash belongs to names such as "Phường Văn Miếu - Quốc Tử Giám".
   const parts = address
     .split(/[,;\n]/)
     .map((p) => p.trim())
-    .filter(Boolean);
-  const communes: string[] = [];
-  const bare: string[] = [];
+    .filter(Boolean)
+    .map((raw) => ({ raw, ws: words(raw) }));
+  const communes: CommuneName[] = [];
+  const bare: CommuneName[] = [];
   const provinces = new Set<string>();
   const districtKeys: string[] = [];
-  const provinceAt = parts.map((part) => ix.provincesByKey.get(provinceKey(part).key));
+  const provinceAt = parts.map((p) => {
+    const k = provinceKey(p.ws);
+    return { codes: ix.provincesByKey.get(k.key), prefixed: k.prefixed };
+  });
   // The province is the last part naming one: "Thành phố Cao Bằng, Tỉnh Cao Bằng" is a city, then the province.
-  const lastProvince = provinceAt.reduce((last, p, i) => (p ? i : last), -1);
+  const lastProvince = provinceAt.reduce((last, p, i) => (p.codes ? i : last), -1);
   parts.forEach((part, i) => {
-    if (hasCommunePrefix(part)) {
-      communes.push(part);
+    if (hasCommunePrefix(part.ws)) {
+      communes.push(communeKeyOf(part.ws, part.raw));
       return;
     }
-    const codes = provinceAt[i];
-    if (codes && i === lastProvince && (provinceKey(part).prefixed || i === parts.length - 1)) {
-      for (const c of codes) provinces.add(c);
+    const p = provinceAt[i];
+    if (p?.codes && i === lastProvince && (p.prefixed || i === parts.length - 1)) {
+      for (const c of p.codes) provinces.add(c);
       return;
     }
-    const d = districtKey(part);
+    const d = districtKey(part.ws);
     if (d.prefixed) districtKeys.push(d.key);
-    else bare.push(part);
+    else bare.push(communeKeyOf(part.ws, part.raw));
   });
   return { communes, bare, provinces, districtKeys };
 }
@@ -227,7 +240,10 @@ export function resolveCommune(ix: AdminUnitIndex, input: ResolveInput): Resolut
   const name = input.name?.trim() || null;
   const code = input.code?.replace(/\s/g, '') || null;
   if (code && /^\d{1,5}$/.test(code)) {
-    const byCode = ix.byCode.get(code) ?? ix.byCode.get(code.padStart(5, '0')) ?? [];
+    // Excel drops leading zeros (00004 → 4); a code outside the unit's provinces is not taken on trust.
+    const inContext = (u: AdminUnitEntry) =>
+      !input.context.provinces.size || (u.provinceCode !== null && input.context.provinces.has(u.provinceCode));
+    const byCode = (ix.byCode.get(code) ?? ix.byCode.get(code.padStart(5, '0')) ?? []).filter(inContext);
     // The code is in both lists for different communes: the name given says which, else the date.
     const named = name ? byCode.filter((u) => communeKey(u.name).key === communeKey(name).key) : [];
     const atDate = byCode.filter((u) => validAt(u, input.date));
@@ -255,8 +271,7 @@ export function resolveCommune(ix: AdminUnitIndex, input: ResolveInput): Resolut
       districts: districts.size ? districts : a.districtKeys.length ? new Set() : base.districts,
     };
     // Parts with a commune prefix first; a bare part ("Long Hà") only when none has one.
-    for (const part of a.communes.length ? a.communes : a.bare) {
-      const k = communeKey(part);
+    for (const k of a.communes.length ? a.communes : a.bare) {
       const r = pick(ix, k.key, { ...narrow, kind: k.kind, exact: k.exact });
       if ('unit' in r) return done(ix, r.unit, 'address');
       if (r.note === 'ambiguous' && !ambiguous) ambiguous = r.candidates;

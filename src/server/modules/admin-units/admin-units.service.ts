@@ -185,7 +185,7 @@ export async function importLists(
     if (conversions.length) {
       const oldIds = await repo.idsByCode(trx, dates.beforeFrom);
       const newIds = await repo.idsByCode(trx, dates.afterFrom);
-      const pairs = new Map<string, { old_id: number; new_id: number; part: number }>();
+      const pairs = new Map<string, { old_id: number; new_id: number; part: number; imported_at: string }>();
       for (const c of conversions) {
         const o = oldIds.get(c.oldCode);
         const n = newIds.get(c.newCode);
@@ -193,7 +193,7 @@ export async function importLists(
           summary.unmatched++;
           continue;
         }
-        pairs.set(`${o}-${n}`, { old_id: o, new_id: n, part: c.part ? 1 : 0 });
+        pairs.set(`${o}-${n}`, { old_id: o, new_id: n, part: c.part ? 1 : 0, imported_at: now });
       }
       const olds = [...new Set([...pairs.values()].map((p) => p.old_id))];
       for (let i = 0; i < olds.length; i += 500) {
