@@ -93,7 +93,11 @@ export function unitInScope<DB, TB extends keyof DB>(_eb: ExpressionBuilder<DB, 
  * meaning as unitInScope, but the units are found once from the path index and the records by their
  * unit index, instead of one correlated lookup per record (GET /api/members/counts at national scale).
  */
-export function unitIdInScope<DB, TB extends keyof DB>(_eb: ExpressionBuilder<DB, TB>, unitIdRef: string, scope: Scope) {
+export function unitIdInScope<DB, TB extends keyof DB>(
+  _eb: ExpressionBuilder<DB, TB>,
+  unitIdRef: string,
+  scope: Scope,
+) {
   if (scope.ranges.length === 0) return sql<boolean>`1 = 0`;
   const conditions = scope.ranges.map((r) => sql`(sv.path >= ${r.from} and sv.path < ${r.to})`);
   return sql<boolean>`${sql.ref(unitIdRef)} in (select sv.unit_id from org_unit_version sv where ${sql.join(conditions, sql` or `)})`;
