@@ -9,6 +9,7 @@ import { migrateToLatest, openDatabase } from '../src/server/db/database.js';
 import { scopeForUnits } from '../src/server/platform/scope.js';
 import { writeEnterpriseFile } from './import.js';
 import { benchMemberSearch, explainMemberSearch, generateMembers } from './members.js';
+import { benchMetrics } from './metrics.js';
 import { benchOrgQueries, explainSubtree, generateTree } from './org-tree.js';
 
 /**
@@ -58,6 +59,9 @@ async function benchMembers(
   console.log(
     `\n[${label}] members: ${gen.members.toLocaleString('vi-VN')} people with memberships in ${gen.grassroots.toLocaleString('vi-VN')} grassroots unions, loaded in ${(gen.loadMs / 1000).toFixed(1)} s`,
   );
+  await benchMetrics(label, h.db);
+  // BENCH_ONLY=metrics: the metric engine's figures without the member search cases.
+  if (process.env.BENCH_ONLY === 'metrics') return;
   console.log(
     '  member list search (total counted up to 10 001 + first page of 50 by given name, as GET /api/members runs it; then the exact count and the sort-order walk it replaced):',
   );
@@ -86,6 +90,7 @@ async function main() {
   } else {
     console.log('\n[PostgreSQL] skipped: set BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test');
   }
+  if (process.env.BENCH_ONLY === 'metrics') return;
   const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
   const importDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doanvien-bench-import-'));
   const file = path.join(importDir, 'ds.xlsx');

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { type Scope, unitInScope } from '../../platform/scope.js';
+import { type Scope, unitIdInScope as unitInScope } from '../../platform/scope.js';
 
 type Db = Kysely<Database>;
 export type Period = { from: string; to: string };
