@@ -53,7 +53,7 @@ function people(count: number, trade: string | null, femaleEvery = 2): TAdmissio
 }
 
 /** Admission decisions of 2024 (and 2026) beyond demo-members.ts: [unit, number, date, count, informal trade]. */
-const ADMISSIONS: [string, string, string, number, string | null][] = [
+export const ADMISSIONS: [string, string, string, number, string | null][] = [
   ['CDCS-PR-003', '11/QĐ-CĐCS', '2024-05-06', 30, null],
   ['CDCS-PR-003', '15/QĐ-CĐCS', '2024-06-17', 28, null],
   ['CDCS-PR-003', '19/QĐ-CĐCS', '2024-08-26', 34, null],
@@ -64,6 +64,9 @@ const ADMISSIONS: [string, string, string, number, string | null][] = [
   ['CDCS-PR-003', '03/QĐ-CĐCS', '2026-03-09', 18, null],
   ['CDCS-PR-003', '07/QĐ-CĐCS', '2026-06-22', 11, null],
 ];
+
+/** Members each union introduces to the Party (T4). */
+export const INTRODUCED = { 'CDCS-PR-003': 42, 'CDCS-PR-001': 6 } as const;
 
 type Ids = (code: string) => Promise<number>;
 
@@ -125,8 +128,8 @@ async function records(ctx: AppContext, actor: Actor, idOf: Ids) {
     }
   };
   // September and October 2024 (months 8 and 9 counted from 0), after every introduced member joined.
-  await introduce('CDCS-PR-003', 42, 8);
-  await introduce('CDCS-PR-001', 6, 8);
+  await introduce('CDCS-PR-003', INTRODUCED['CDCS-PR-003'], 8);
+  await introduce('CDCS-PR-001', INTRODUCED['CDCS-PR-001'], 8);
   // The survey frame (T1) and the founding of a union in an enterprise of 25+ workers (T2).
   const phurieng = await idOf('PHURIENG');
   const frame: [string, string | null, number][] = [

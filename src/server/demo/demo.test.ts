@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personSortKey } from '../../shared/text/index.js';
 import { createTestEnv, login, type TestEnv } from '../test/harness.js';
 import { loadDemo } from './demo.js';
+import { MEMBER_DECISIONS } from './demo-members.js';
+import { ADMISSIONS, INTRODUCED } from './demo-plans.js';
+
+/** People the plans' demo admits in 2024, in Phú Riềng's unions or anywhere, and of them informal workers. */
+const of2024 = ADMISSIONS.filter(([, , date]) => date.startsWith('2024'));
+const sum = (rows: typeof ADMISSIONS) => rows.reduce((n, r) => n + r[3], 0);
+const inPhuRieng = of2024.filter(([unit]) => !unit.startsWith('CDCS-BD'));
+const fromMembers = MEMBER_DECISIONS.reduce((n, d) => n + d.people.length, 0);
 
 /** The demo is the 2024 Phú Riềng situation plus the real 2025 reorganisation: two trees, both right. */
 let env: TestEnv;
@@ -139,25 +148,26 @@ describe('demo members', () => {
     return login(env.app, a.username, a.password);
   };
 
-  it('admits 40 people in 2024 across three Phú Riềng unions, listed by given name', async () => {
+  it('admits the 2024 members across the Phú Riềng unions (and Bù Đăng), listed by given name', async () => {
     const list = await env.admin.get('/api/members?limit=500');
     expect(list.statusCode).toBe(200);
-    // 40 admitted, plus the continuing row of the one transfer.
-    expect(list.data.total).toBe(41);
-    const given = list.data.items.map((m: { fullName: string }) => m.fullName.split(' ').at(-1));
-    expect(given.slice(0, 3)).toEqual(['Ánh', 'Bảo', 'Bích']);
+    // Everyone admitted (members' demo and plans' demo), plus the continuing row of the one transfer.
+    expect(list.data.total).toBe(fromMembers + sum(ADMISSIONS) + 1);
+    const keys = list.data.items.map((m: { fullName: string }) => personSortKey(m.fullName));
+    expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     const units = new Set(list.data.items.map((m: { unitName: string }) => m.unitName));
     expect(units).toEqual(
       new Set([
         'CĐCS Công ty TNHH May mặc Phú Riềng',
         'CĐCS Công ty TNHH Chế biến Nông sản Long Hưng',
         'Nghiệp đoàn cơ sở Cạo mủ cao su xã Phú Trung',
+        'CĐCS Công ty TNHH Chế biến Mủ cao su Đức Phong',
       ]),
     );
     for (const m of list.data.items) expect(m.cccdMasked).toMatch(/^\d{4}•+\d{3}$/);
     const informal = await env.admin.get('/api/members?informal=true&limit=500');
     expect(informal.data.items.every((m) => m.informalTradeCode === 'RUBBER_TAPPER')).toBe(true);
-    expect(informal.data.total).toBe(12);
+    expect(informal.data.total).toBe(12 + sum(ADMISSIONS.filter((r) => r[4] !== null)));
     expect((await env.admin.get('/api/members?cardIssued=true')).data.total).toBe(3);
     expect((await env.admin.get('/api/members?status=left')).data.total).toBe(1);
     expect((await env.admin.get('/api/members?status=transferred')).data.total).toBe(1);
@@ -167,13 +177,26 @@ describe('demo members', () => {
     const officer = await as('phurieng.canbo');
     const c = await officer.get(`/api/members/counts?unitId=${await idOf('PHURIENG')}&from=2024-01-01&to=2024-12-31`);
     expect(c.statusCode).toBe(200);
-    expect(c.data).toMatchObject({ admitted: 40, admittedInformal: 12, left: 1, net: 39, partyIntroduced: 2 });
+    const added = sum(inPhuRieng);
+    const informalAdded = sum(inPhuRieng.filter((r) => r[4] !== null));
+    // The plans' demo also introduces members to the Party in September and October 2024.
+    expect(c.data).toMatchObject({
+      admitted: fromMembers + added,
+      admittedInformal: 12 + informalAdded,
+      left: 1,
+      net: fromMembers + added - 1,
+      partyIntroduced: 2 + INTRODUCED['CDCS-PR-003'] + INTRODUCED['CDCS-PR-001'],
+    });
     expect(c.data.admittedFemale).toBeGreaterThan(15);
     // The transfer stays inside the district: neither in nor out.
     expect(c.data.transfersIn).toBe(0);
-    // Nothing of Phú Riềng for the Bù Đăng officer.
+    // Nothing of Phú Riềng for the Bù Đăng officer: only Bù Đăng's own members.
     const other = await as('budang.canbo');
-    expect((await other.get('/api/members?limit=500')).data.total).toBe(0);
+    const theirs = await other.get('/api/members?limit=500');
+    expect(theirs.data.total).toBe(sum(of2024.filter(([unit]) => unit.startsWith('CDCS-BD'))));
+    expect(new Set(theirs.data.items.map((m) => m.unitName))).toEqual(
+      new Set(['CĐCS Công ty TNHH Chế biến Mủ cao su Đức Phong']),
+    );
   });
 
   it('leaves one possible transfer that the garment union sees as the holding side', async () => {
@@ -194,5 +217,61 @@ describe('demo members', () => {
     const hidden = await officer.get(`/api/members/${id}`);
     expect(hidden.statusCode).toBe(200);
     expect(hidden.data.sensitive).toBeNull();
+  });
+});
+
+describe('demo plans (issue 10)', () => {
+  const signIn = async (username: string) => {
+    const a = accounts.find((x) => x.username === username);
+    if (!a) throw new Error(`no account ${username}`);
+    return login(env.app, a.username, a.password);
+  };
+
+  it('the Phú Riềng officer lands on Plan 8/KH-LĐLĐ with its four targets, one union ahead, one behind, one with nothing', async () => {
+    const officer = await signIn('phurieng.canbo');
+    const dash = await officer.get('/api/dashboard?asOf=2024-10-30');
+    expect(dash.statusCode, dash.body).toBe(200);
+    const [plan] = dash.data.plans;
+    expect(plan?.plan.reference).toBe('8/KH-LĐLĐ');
+    expect(plan?.targets.map((t) => t.code)).toEqual(['T1', 'T2', 'T3', 'T4']);
+    const t3 = plan?.targets.find((t) => t.code === 'T3');
+    expect(t3?.goal).toBe(250);
+    expect(t3?.subTargets[0]?.goal).toBe(30);
+    const kids = new Map(t3?.children.map((c) => [c.unitId, c]));
+    const ahead = kids.get(await idOf('CDCS-PR-003'));
+    const behind = kids.get(await idOf('CDCS-PR-001'));
+    const nothing = kids.get(await idOf('CDCS-PR-004'));
+    expect(ahead?.status).toBe('on_track');
+    expect(behind?.status).toBe('behind');
+    expect(nothing?.actual).toBe(0);
+    // Lagging first: the union with nothing yet leads the table.
+    expect(t3?.children[0]?.unitId).toBe(await idOf('CDCS-PR-004'));
+    // The district's figure is its subtree's records, not a sum of the rows shown.
+    expect(t3?.actual).toBeGreaterThan(0);
+    expect(t3?.drill.path).toBe('/members');
+    // After the district ended (01/07/2025) the plan keeps its figures; the landing page still shows it.
+    const later = await officer.get('/api/dashboard?asOf=2026-11-24');
+    expect(later.data.plans[0]?.plan.reference).toBe('8/KH-LĐLĐ');
+    expect(later.data.plans[0]?.targets.find((t) => t.code === 'T3')?.actual).toBe(t3?.actual);
+  });
+
+  it('the province plan and Decision 175 assign Phú Riềng and Bù Đăng; the 2026 commune plan under Đồng Nai counts today’s units', async () => {
+    const province = await signIn('binhphuoc.admin');
+    const list = await province.get('/api/plans?limit=50');
+    const p60 = list.data.items.find((p) => p.reference === '60/KH-LĐLĐ');
+    if (!p60) throw new Error('no plan 60');
+    const plan = (await province.get(`/api/plans/${p60.id}`)).data;
+    expect(plan.assignments.map((a) => a.number)).toEqual(['175/QĐ-LĐLĐ']);
+    const t3 = plan.targets.find((t) => t.code === 'T3');
+    expect(t3?.shares.map((s) => [s.unitId, s.goal]).sort()).toEqual(
+      [
+        [await idOf('PHURIENG'), 250],
+        [await idOf('BUDANG'), 200],
+      ].sort(),
+    );
+    const commune = await signIn('cdxa.phurieng');
+    const dash = await commune.get('/api/dashboard?asOf=2026-09-30');
+    expect(dash.data.plans[0]?.plan.reference).toBe('02/KH-CĐX');
+    expect(dash.data.plans[0]?.targets[0]?.actual).toBe(29);
   });
 });

@@ -359,7 +359,13 @@ export async function dashboard(ctx: AppContext, actor: Actor, q: { asOf?: strin
   const asOf = q.asOf ?? today(ctx);
   const unitId = await dashboardUnit(ctx, actor, q.unitId);
   const plans = [];
-  for (const p of await repo.plansInForce(db, unitId, asOf)) plans.push(await planProgress(ctx, p, asOf));
+  let inForce = await repo.plansInForce(db, unitId, asOf);
+  // Between plans (or after a unit ended) the landing page shows the last plan's final figures.
+  if (inForce.length === 0) {
+    const last = await repo.latestPlanBegunBy(db, unitId, asOf);
+    inForce = last ? [last] : [];
+  }
+  for (const p of inForce) plans.push(await planProgress(ctx, p, asOf));
   const assigned = [];
   for (const s of await repo.sharesToUnit(db, unitId, asOf)) {
     const plan = (await repo.planById(db, s.plan_id)) as repo.PlanRow;

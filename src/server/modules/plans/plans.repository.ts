@@ -57,6 +57,20 @@ export function plansInForce(db: Db, unitId: number, date: string) {
     .execute();
 }
 
+/** The unit's latest issued plan begun by `date` (what the dashboard shows when no plan is in force). */
+export function latestPlanBegunBy(db: Db, unitId: number, date: string) {
+  return db
+    .selectFrom('plan')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .where('status', '=', 'issued')
+    .where('period_from', '<=', date)
+    .orderBy('period_to', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export function samePlanNumber(
   db: Db,
   unitId: number,
