@@ -141,7 +141,8 @@ describe('metrics: the summaries equal the figures from scratch', () => {
       },
       leave: async () => {
         const m = pick(active);
-        if (!m) return false;
+        // Nobody active yet (the seed's order): admit some, so the retry has someone.
+        if (!m) return admit(pick(live()), day2024(), 2).then(() => false);
         const r = await a.post(`/api/members/${m.id}/leave`, {
           date: addDays(m.started, 1 + Math.floor(rand() * 90)),
           reason: 'Nghỉ việc',
@@ -152,7 +153,8 @@ describe('metrics: the summaries equal the figures from scratch', () => {
       },
       card: async () => {
         const m = pick(active);
-        if (!m) return false;
+        // Nobody active yet (the seed's order): admit some, so the retry has someone.
+        if (!m) return admit(pick(live()), day2024(), 2).then(() => false);
         const r = await a.post(`/api/members/${m.id}/card`, {
           cardNo: `TDV-${Math.floor(rand() * 1e7)}`,
           issuedOn: addDays(m.started, Math.floor(rand() * 30)),
@@ -161,7 +163,8 @@ describe('metrics: the summaries equal the figures from scratch', () => {
       },
       party: async () => {
         const m = pick(active);
-        if (!m) return false;
+        // Nobody active yet (the seed's order): admit some, so the retry has someone.
+        if (!m) return admit(pick(live()), day2024(), 2).then(() => false);
         const on = addDays(m.started, Math.floor(rand() * 30));
         const r = await a.post(`/api/members/${m.id}/party-introductions`, {
           introducedOn: on,
@@ -253,7 +256,8 @@ describe('metrics: the summaries equal the figures from scratch', () => {
       },
       anonymise: async () => {
         const m = pick(active);
-        if (!m) return false;
+        // Nobody active yet (the seed's order): admit some, so the retry has someone.
+        if (!m) return admit(pick(live()), day2024(), 2).then(() => false);
         const r = await a.post(`/api/members/${m.id}/anonymise`, { reason: 'Yêu cầu xoá dữ liệu' });
         return r.statusCode === 200;
       },
