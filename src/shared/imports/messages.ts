@@ -106,6 +106,10 @@ export const importsMessages = defineMessages('imports', {
     vi: 'Tệp Excel khi giải nén lớn hơn {max} MB, quá giới hạn một lần nhập (tệp có thể chứa nhiều dữ liệu thừa hoặc bị cố ý làm phình to). Hãy chỉ giữ trang tính cần nhập, hoặc chia thành nhiều tệp nhỏ hơn.',
     en: 'Uncompressed, the Excel file is larger than {max} MB, over the limit of one import (it may hold a lot of unused data, or be inflated on purpose). Keep only the sheet to import, or split it into smaller files.',
   },
+  zipBomb: {
+    vi: 'Tệp Excel có một phần khi giải nén lớn gấp hơn {ratio} lần khi nén — không phải một danh sách thật mà là tệp bị cố ý làm phình to. Tệp không được nhập.',
+    en: 'A part of the Excel file inflates more than {ratio} times its compressed size — not a real list but a file inflated on purpose. It is not imported.',
+  },
   cellTooLarge: {
     vi: 'Tệp có một ô dài hơn {max} ký tự{where}, quá giới hạn một ô. Hãy rút gọn nội dung ô đó rồi tải lên lần nữa.',
     en: 'The file has a cell longer than {max} characters{where}, over the limit of one cell. Shorten it and upload the file once more.',

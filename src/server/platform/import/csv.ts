@@ -345,7 +345,11 @@ export async function* csvRows(filePath: string, format: CsvFormat, limits: Read
   } catch (e) {
     if (e instanceof CsvError && e.code === 'CSV_QUOTE_NOT_CLOSED') throw importErrors.unclosedQuote(row + 1, e);
     if (e instanceof CsvError && e.code === 'CSV_MAX_RECORD_SIZE') {
-      throw importErrors.csvRecordTooLarge(row + 1, maxRecord, e);
+      // Records still buffered are dropped with the error, so `row` may lag: csv-parse's own count says where
+      // it stopped (the blank lead record counts as one, as does Excel's sep= line, which it is not).
+      const records = (e as CsvError & { records?: number }).records;
+      const at = typeof records === 'number' ? records - (format.sepLine ? 1 : 0) : row + 1;
+      throw importErrors.csvRecordTooLarge(Math.max(1, at), maxRecord, e);
     }
     throw e;
   } finally {

@@ -52,6 +52,7 @@ export const importErrors = {
   tooManyRows: (max: number) => new ImportFileError('TOO_LARGE', say(M.tooManyRows, { max: count(max) })),
   tooMuchInflated: (maxBytes: number) =>
     new ImportFileError('TOO_LARGE', say(M.tooMuchInflated, { max: count(Math.round(maxBytes / 1024 / 1024)) })),
+  zipBomb: (ratio: number) => new ImportFileError('TOO_LARGE', say(M.zipBomb, { ratio: String(ratio) })),
   cellTooLarge: (max: number, at?: { row: number; column: string }) =>
     new ImportFileError(
       'TOO_LARGE',

@@ -59,7 +59,7 @@ export class InflateBudget {
    */
   checkRatio(inflated: number, compressed: number): void {
     if (inflated > BOMB_FLOOR && inflated > compressed * RATIO) {
-      throw this.fail(importErrors.tooMuchInflated(this.limits.maxInflatedBytes));
+      throw this.fail(importErrors.zipBomb(RATIO));
     }
   }
 
