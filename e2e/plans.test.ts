@@ -12,7 +12,7 @@ import { startTestServer, type TestServer } from './server.js';
  */
 
 const USER = 'phurieng.admin';
-const PLAN = { number: '8', symbol: 'KH-LĐLĐ', periodFrom: '2024-04-15', periodTo: '2024-10-30' };
+const PLAN = { number: '8', symbol: 'KH-LĐLĐ' };
 const CODES = ['T1', 'T2', 'T3', 'T4'];
 
 type Json = Record<string, unknown>;
@@ -36,11 +36,12 @@ async function api(page: Page, method: string, url: string, body?: Json): Promis
 }
 
 /** The demo's seed plan (src/server/demo/demo-plans.ts), found as the officer sees it. */
-async function seedPlanId(page: Page): Promise<number> {
-  const list = (await api(page, 'GET', '/api/plans?limit=200')) as { items: { id: number; reference: string }[] };
+type Summary = { id: number; reference: string; periodFrom: string; periodTo: string };
+async function seedPlan(page: Page): Promise<Summary> {
+  const list = (await api(page, 'GET', '/api/plans?limit=200')) as { items: Summary[] };
   const found = list.items.find((p) => p.reference === `${PLAN.number}/${PLAN.symbol}`);
   if (!found) throw new Error(`the demo has no plan ${PLAN.number}/${PLAN.symbol}: ${JSON.stringify(list.items)}`);
-  return found.id;
+  return found;
 }
 
 async function failureShot(page: Page, name: string) {
@@ -69,7 +70,8 @@ describe.skipIf(!available)('plans: dashboard, drill-down, assignment', () => {
     try {
       await page.goto('/login');
       await login(page, USER, server.passwordOf(USER));
-      const planId = await seedPlanId(page);
+      const plan = await seedPlan(page);
+      const planId = plan.id;
       await page.goto('/');
 
       // ---- The landing page: the four targets, each with its bar and status.
@@ -77,7 +79,7 @@ describe.skipIf(!available)('plans: dashboard, drill-down, assignment', () => {
       const block = page.getByTestId(`dash-plan-${planId}`);
       await block.waitFor();
       await page.getByTestId('dash-fallback').waitFor();
-      expect(await page.locator('#dash-as-of').inputValue()).toBe('30/10/2024');
+      expect(await page.locator('#dash-as-of').inputValue()).toBe(plan.periodTo.split('-').reverse().join('/'));
       for (const code of CODES) await block.getByTestId(`target-card-${code}`).waitFor();
       const t3 = block.getByTestId('target-card-T3');
       const bar = t3.getByRole('progressbar').first();
@@ -101,8 +103,8 @@ describe.skipIf(!available)('plans: dashboard, drill-down, assignment', () => {
       await t3Link.click();
       await page.waitForURL('**/members?**');
       const url = new URL(page.url());
-      expect(url.searchParams.get('admittedFrom')).toBe(PLAN.periodFrom);
-      expect(url.searchParams.get('admittedTo')).toBe(PLAN.periodTo);
+      expect(url.searchParams.get('admittedFrom')).toBe(plan.periodFrom);
+      expect(url.searchParams.get('admittedTo')).toBe(plan.periodTo);
       const table = page.getByTestId('members-table');
       await table.locator('tbody tr.clickable-row').first().waitFor();
       // The list says how many it holds: the same figure as the card.
@@ -135,8 +137,8 @@ describe.skipIf(!available)('plans: dashboard, drill-down, assignment', () => {
       await shot(page, 'plans-shares.png', false);
       await modal.getByRole('button', { name: 'Lưu' }).click();
       // More than the goal: saved only once confirmed.
-      const confirm = page.locator('.ant-modal-confirm');
-      await confirm.getByText('Vẫn lưu khi tổng vượt chỉ tiêu?').waitFor();
+      const confirm = page.locator('.ant-modal-confirm').first();
+      await confirm.getByText('Vẫn lưu khi tổng vượt chỉ tiêu?').first().waitFor();
       await confirm.getByRole('button', { name: 'Lưu' }).click();
       await page.getByText('Đã giao chỉ tiêu cho 6 đơn vị').waitFor();
       // The shares are on the plan now: the children table of T3 shows both units with their share.
