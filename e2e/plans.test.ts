@@ -137,9 +137,8 @@ describe.skipIf(!available)('plans: dashboard, drill-down, assignment', () => {
       await shot(page, 'plans-shares.png', false);
       await modal.getByRole('button', { name: 'Lưu' }).click();
       // More than the goal: saved only once confirmed.
-      const confirm = page.locator('.ant-modal-confirm').first();
-      await confirm.getByText('Vẫn lưu khi tổng vượt chỉ tiêu?').first().waitFor();
-      await confirm.getByRole('button', { name: 'Lưu' }).click();
+      await page.locator('.ant-modal-confirm-title', { hasText: 'Vẫn lưu khi tổng vượt chỉ tiêu?' }).waitFor();
+      await page.locator('.ant-modal-confirm-btns').getByRole('button', { name: 'Lưu' }).click();
       await page.getByText('Đã giao chỉ tiêu cho 6 đơn vị').waitFor();
       // The shares are on the plan now: the children table of T3 shows both units with their share.
       await page.getByTestId('target-select-T3').click();
