@@ -6,13 +6,13 @@ import { startTestServer, type TestServer } from './server.js';
 
 /**
  * Plans through the built app: the Phú Riềng federation officer signs in and lands on the dashboard
- * with the four targets of Plan 8/KH-LĐLĐ (2024; no plan is in force today, so it opens at the plan's
- * last day and says so), drills from T3 into the admissions behind the figure on the members list,
- * then assigns T3 to two grassroots unions. Then the dashboard on a phone.
+ * with the four targets of the demo's Plan 8/KH-LĐLĐ (2024; no plan is in force today, so it opens at
+ * the plan's last day and says so), drills from T3 into the admissions behind the figure on the members
+ * list, then assigns T3 to two more grassroots unions (past the goal: confirmed). Then a phone.
  */
 
 const USER = 'phurieng.admin';
-const PLAN = { number: '8', symbol: 'KH-LĐLĐ', periodFrom: '2024-04-15', periodTo: '2024-10-30' };
+const PLAN = { number: '8', symbol: 'KH-LĐLĐ' };
 const CODES = ['T1', 'T2', 'T3', 'T4'];
 
 type Json = Record<string, unknown>;
@@ -35,37 +35,13 @@ async function api(page: Page, method: string, url: string, body?: Json): Promis
   );
 }
 
-/**
- * The demo loads the seed plan (demo-plans.ts). Should a demo ever come without it, the journey makes
- * the same plan through the API first, so the screens are still the thing tested.
- */
-async function ensureSeedPlan(page: Page): Promise<number> {
-  const list = (await api(page, 'GET', '/api/plans?limit=200')) as { items: { id: number; reference: string }[] };
+/** The demo's seed plan (src/server/demo/demo-plans.ts), found as the officer sees it. */
+type Summary = { id: number; reference: string; periodFrom: string; periodTo: string };
+async function seedPlan(page: Page): Promise<Summary> {
+  const list = (await api(page, 'GET', '/api/plans?limit=200')) as { items: Summary[] };
   const found = list.items.find((p) => p.reference === `${PLAN.number}/${PLAN.symbol}`);
-  if (found) return found.id;
-  const me = (await page.evaluate(async () => (await fetch('/api/auth/me')).json())) as {
-    roles: { unitId: number }[];
-  };
-  const created = (await api(page, 'POST', '/api/plans', {
-    unitId: me.roles[0]?.unitId,
-    ...PLAN,
-    issuedOn: '2024-04-15',
-    place: 'Phú Riềng',
-    title: 'Kế hoạch phát triển đoàn viên, thành lập công đoàn cơ sở năm 2024',
-    targets: [
-      { code: 'T1', metric: 'outreach.coverage', goal: 100 },
-      { code: 'T2', metric: 'unions.founded', filters: { nonState: true, minWorkers: 25 }, goal: 1 },
-      {
-        code: 'T3',
-        metric: 'members.admitted',
-        goal: 250,
-        subTargets: [{ code: 'T3.1', metric: 'members.admitted', filters: { informal: true }, goal: 30 }],
-      },
-      { code: 'T4', metric: 'party.introduced', goal: 90 },
-    ],
-  })) as { id: number };
-  await api(page, 'POST', `/api/plans/${created.id}/issue`);
-  return created.id;
+  if (!found) throw new Error(`the demo has no plan ${PLAN.number}/${PLAN.symbol}: ${JSON.stringify(list.items)}`);
+  return found;
 }
 
 async function failureShot(page: Page, name: string) {
@@ -94,7 +70,8 @@ describe.skipIf(!available)('plans: dashboard, drill-down, assignment', () => {
     try {
       await page.goto('/login');
       await login(page, USER, server.passwordOf(USER));
-      const planId = await ensureSeedPlan(page);
+      const plan = await seedPlan(page);
+      const planId = plan.id;
       await page.goto('/');
 
       // ---- The landing page: the four targets, each with its bar and status.
@@ -102,13 +79,13 @@ describe.skipIf(!available)('plans: dashboard, drill-down, assignment', () => {
       const block = page.getByTestId(`dash-plan-${planId}`);
       await block.waitFor();
       await page.getByTestId('dash-fallback').waitFor();
-      expect(await page.locator('#dash-as-of').inputValue()).toBe('30/10/2024');
+      expect(await page.locator('#dash-as-of').inputValue()).toBe(plan.periodTo.split('-').reverse().join('/'));
       for (const code of CODES) await block.getByTestId(`target-card-${code}`).waitFor();
       const t3 = block.getByTestId('target-card-T3');
       const bar = t3.getByRole('progressbar').first();
       expect(await bar.getAttribute('aria-label')).toMatch(/^T3 .*đạt \d+ trên chỉ tiêu 250/);
       await t3.getByTestId('target-status').first().waitFor();
-      await t3.getByText('Trong đó').waitFor();
+      await t3.getByText('Trong đó', { exact: true }).waitFor();
       await block.getByTestId('chart-T1').waitFor();
       await block.getByTestId('children-T1').waitFor();
       const exportHref = await block.getByTestId(`dash-export-${planId}`).getAttribute('href');
@@ -126,32 +103,53 @@ describe.skipIf(!available)('plans: dashboard, drill-down, assignment', () => {
       await t3Link.click();
       await page.waitForURL('**/members?**');
       const url = new URL(page.url());
-      expect(url.searchParams.get('admittedFrom')).toBe(PLAN.periodFrom);
-      expect(url.searchParams.get('admittedTo')).toBe(PLAN.periodTo);
+      expect(url.searchParams.get('admittedFrom')).toBe(plan.periodFrom);
+      expect(url.searchParams.get('admittedTo')).toBe(plan.periodTo);
       const table = page.getByTestId('members-table');
       await table.locator('tbody tr.clickable-row').first().waitFor();
       // The list says how many it holds: the same figure as the card.
       await page.getByText(`Tổng số: ${figure}`).waitFor();
       await shot(page, 'plans-drill-T3.png');
 
-      // ---- Assign T3 to two grassroots unions from the plan's page.
+      // ---- Assign T3 to two more grassroots unions from the plan's page. The demo already shares the
+      // 250 out among four units, so the two new shares take the sum past the goal: a warning to confirm.
       await page.goto(`/plans/${planId}`);
       await page.getByRole('heading', { level: 1, name: /Kế hoạch 8\/KH-LĐLĐ/ }).waitFor();
       await page.getByTestId('assign-T3').click();
       const modal = page.getByTestId('shares-modal');
-      const rows = modal.getByTestId('shares-table').locator('tbody tr').filter({ hasText: 'CĐCS' });
-      await rows.first().waitFor();
-      expect(await rows.count()).toBeGreaterThanOrEqual(2);
-      await rows.nth(0).locator('input').fill('150');
-      await rows.nth(1).locator('input').fill('100');
-      await expect.poll(() => modal.getByTestId('shares-sum').textContent()).toContain('Tổng đã giao: 250 / 250');
+      const sum = modal.getByTestId('shares-sum');
+      await expect.poll(() => sum.textContent()).toContain('Tổng đã giao: 250 / 250');
+      const unassigned = modal.locator('tbody tr.dash-row-noshare').filter({ hasText: 'CĐCS' });
+      await unassigned.first().waitFor();
+      expect(await unassigned.count()).toBeGreaterThanOrEqual(2);
+      const names = [
+        (await unassigned.nth(0).locator('td').first().textContent()) ?? '',
+        (await unassigned.nth(1).locator('td').first().textContent()) ?? '',
+      ];
+      const missingBefore = await unassigned.count();
+      await modal.getByRole('spinbutton', { name: `Chỉ tiêu giao — ${names[0]}` }).fill('20');
+      await modal.getByRole('spinbutton', { name: `Chỉ tiêu giao — ${names[1]}` }).fill('10');
+      await expect.poll(() => sum.textContent()).toContain('Tổng đã giao: 280 / 250');
+      await modal.getByTestId('shares-exceeds').waitFor();
+      expect(await modal.locator('tbody tr.dash-row-noshare').filter({ hasText: 'CĐCS' }).count()).toBe(
+        missingBefore - 2,
+      );
       await shot(page, 'plans-shares.png', false);
-      await page.getByRole('button', { name: 'Lưu' }).click();
-      await page.getByText('Đã giao chỉ tiêu cho 2 đơn vị').waitFor();
-      // The shares are on the plan now: the children table of T3 shows them.
+      await modal.getByRole('button', { name: 'Lưu' }).click();
+      // More than the goal: saved only once confirmed.
+      await page.locator('.ant-modal-confirm-title', { hasText: 'Vẫn lưu khi tổng vượt chỉ tiêu?' }).waitFor();
+      await page.locator('.ant-modal-confirm-btns').getByRole('button', { name: 'Lưu' }).click();
+      await page.getByText('Đã giao chỉ tiêu cho 6 đơn vị').waitFor();
+      // The shares are on the plan now: the children table of T3 shows both units with their share.
       await page.getByTestId('target-select-T3').click();
       const children = page.getByTestId('children-T3');
-      await expect.poll(async () => children.getByText('150', { exact: true }).count()).toBeGreaterThan(0);
+      for (const [name, share] of [
+        [names[0], '20'],
+        [names[1], '10'],
+      ] as const) {
+        const row = children.locator('tbody tr').filter({ hasText: name });
+        await expect.poll(() => row.locator('td').nth(1).textContent()).toBe(share);
+      }
       await shot(page, 'plans-detail.png');
     } catch (e) {
       await failureShot(page, 'desktop');
