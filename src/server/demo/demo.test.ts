@@ -124,8 +124,8 @@ describe('demo members', () => {
   it('admits 40 people in 2024 across three Phú Riềng unions, listed by given name', async () => {
     const list = await env.admin.get('/api/members?limit=500');
     expect(list.statusCode).toBe(200);
-    // 40 admitted, plus the continuing row of the one transfer.
-    expect(list.data.total).toBe(41);
+    // 40 admitted in 2024, plus the continuing row of the one transfer, plus this year's approved application.
+    expect(list.data.total).toBe(42);
     const given = list.data.items.map((m: { fullName: string }) => m.fullName.split(' ').at(-1));
     expect(given.slice(0, 3)).toEqual(['Ánh', 'Bảo', 'Bích']);
     const units = new Set(list.data.items.map((m: { unitName: string }) => m.unitName));
@@ -176,5 +176,28 @@ describe('demo members', () => {
     const hidden = await officer.get(`/api/members/${id}`);
     expect(hidden.statusCode).toBe(200);
     expect(hidden.data.sensitive).toBeNull();
+  });
+
+  it('tells the federations’ work at first look: enterprises, outreach and applications, this year too', async () => {
+    const year = new Date().getFullYear();
+    const admin = await as('dongnai.admin');
+    const all = await admin.get('/api/enterprises?limit=100');
+    expect(all.statusCode, all.body).toBe(200);
+    expect(all.data.total).toBeGreaterThanOrEqual(8);
+    // The default period is this year: some were surveyed in it, under today's commune unions.
+    const surveyedThisYear = all.data.items.filter((e: { lastSurveyDate: string | null }) =>
+      e.lastSurveyDate?.startsWith(String(year)),
+    );
+    expect(surveyedThisYear.length).toBeGreaterThan(0);
+    const events = await admin.get(`/api/outreach?from=${year}-01-01&to=${year}-12-31`);
+    expect(events.data.total).toBeGreaterThan(0);
+    const older = await admin.get('/api/outreach?from=2024-01-01&to=2024-12-31');
+    expect(older.data.total).toBeGreaterThan(0);
+    const garment = await as('cdcs.maymac');
+    for (const status of ['pending', 'approved', 'rejected']) {
+      const apps = await garment.get(`/api/applications?status=${status}`);
+      expect(apps.statusCode, apps.body).toBe(200);
+      expect(apps.data.total, status).toBeGreaterThan(0);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { generatePassword, hashPassword } from '../platform/password.js';
 import { loadActorForUser } from '../platform/session.js';
 import { COMMUNE_UNIONS_2025, DEMO_ACCOUNTS, type DemoUnit, MOVES_2025, REFORM_DATE, UNITS_2024 } from './demo-data.js';
 import { loadDemoMembers } from './demo-members.js';
+import { loadDemoWork } from './demo-work.js';
 
 export type DemoAccount = { username: string; password: string; unit: string; role: string };
 
@@ -86,6 +87,7 @@ export async function loadDemo(ctx: AppContext): Promise<{ loaded: boolean; acco
   });
 
   await loadDemoMembers(ctx, actor, idOf);
+  await loadDemoWork(ctx, actor, idOf);
 
   for (const a of DEMO_ACCOUNTS) {
     const password = generatePassword();
