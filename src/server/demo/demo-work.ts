@@ -214,7 +214,7 @@ export async function loadDemoWork(ctx: AppContext, actor: Actor, idOf: (code: s
   if (!link) throw new Error('demo apply link missing');
   const info = await publicApply.info(ctx, link.token, 'vi');
   const people = [
-    ['Nguyễn Thị Mai Anh', 'female', '1999-03-15', '079199003151', '0912 345 601'],
+    ['Nguyễn Thị Mai Thảo', 'female', '1999-03-15', '079199003151', '0912 345 601'],
     ['Trần Văn Hậu', 'male', '1995-11-02', '079095011022', '0912 345 602'],
     ['Lê Thị Hồng Gấm', 'female', '2001-07-21', '079301007211', '0912 345 603'],
     ['Phạm Thị Thu Trang', 'female', '1997-01-09', '079197001091', '0912 345 604'],
