@@ -151,8 +151,9 @@ describe('demo members', () => {
   it('admits the 2024 members across the Phú Riềng unions (and Bù Đăng), listed by given name', async () => {
     const list = await env.admin.get('/api/members?limit=500');
     expect(list.statusCode).toBe(200);
-    // Everyone admitted (members' demo and plans' demo), plus the continuing row of the one transfer.
-    expect(list.data.total).toBe(fromMembers + sum(ADMISSIONS) + 1);
+    // Everyone admitted (members' demo and plans' demo), plus the continuing row of the one transfer,
+    // plus this year's approved self-application (demo-work).
+    expect(list.data.total).toBe(fromMembers + sum(ADMISSIONS) + 2);
     const keys = list.data.items.map((m: { fullName: string }) => personSortKey(m.fullName));
     expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     const units = new Set(list.data.items.map((m: { unitName: string }) => m.unitName));
@@ -217,6 +218,29 @@ describe('demo members', () => {
     const hidden = await officer.get(`/api/members/${id}`);
     expect(hidden.statusCode).toBe(200);
     expect(hidden.data.sensitive).toBeNull();
+  });
+
+  it('tells the federations’ work at first look: enterprises, outreach and applications, this year too', async () => {
+    const year = new Date().getFullYear();
+    const admin = await as('dongnai.admin');
+    const all = await admin.get('/api/enterprises?limit=100');
+    expect(all.statusCode, all.body).toBe(200);
+    expect(all.data.total).toBeGreaterThanOrEqual(8);
+    // The default period is this year: some were surveyed in it, under today's commune unions.
+    const surveyedThisYear = all.data.items.filter((e: { lastSurveyDate: string | null }) =>
+      e.lastSurveyDate?.startsWith(String(year)),
+    );
+    expect(surveyedThisYear.length).toBeGreaterThan(0);
+    const events = await admin.get(`/api/outreach?from=${year}-01-01&to=${year}-12-31`);
+    expect(events.data.total).toBeGreaterThan(0);
+    const older = await admin.get('/api/outreach?from=2024-01-01&to=2024-12-31');
+    expect(older.data.total).toBeGreaterThan(0);
+    const garment = await as('cdcs.maymac');
+    for (const status of ['pending', 'approved', 'rejected']) {
+      const apps = await garment.get(`/api/applications?status=${status}`);
+      expect(apps.statusCode, apps.body).toBe(200);
+      expect(apps.data.total, status).toBeGreaterThan(0);
+    }
   });
 });
 

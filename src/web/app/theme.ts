@@ -15,20 +15,6 @@ export const theme: ThemeConfig = {
     colorTextQuaternary: '#6e6e6e',
     colorError: '#c41d23',
     colorSuccess: '#2b7a0b',
-    // Coloured tags write shade 7 on shade 1 (green #389e0d on #f6ffed is 3.4:1, orange 3.3:1):
-    // shades 8–9 of the same hues pass AA.
-    red7: '#a8071a',
-    volcano7: '#ad2102',
-    orange7: '#ad4e00',
-    gold7: '#874d00',
-    yellow7: '#876800',
-    lime7: '#3f6600',
-    green7: '#237804',
-    cyan7: '#006d75',
-    blue7: '#0050b3',
-    geekblue7: '#10239e',
-    purple7: '#391085',
-    magenta7: '#9e1068',
     fontSize: 14,
     fontFamily:
       "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
