@@ -86,18 +86,28 @@ export class InflateBudget {
         } catch (e) {
           return cb(e as Error);
         }
-        for (let i = 0; i < chunk.length; i++) {
-          const b = chunk[i] as number;
-          if (++sinceItem > maxItem) break;
-          if (b === LT) {
+        // Text runs are skipped with indexOf (native); only element names are looked at byte by byte.
+        let i = 0;
+        while (i < chunk.length && sinceItem <= maxItem) {
+          if (name === null) {
+            const lt = chunk.indexOf(LT, i);
+            const end = lt < 0 ? chunk.length : lt;
+            sinceItem += end - i;
+            if (lt < 0) break;
+            sinceItem++;
             name = [];
-          } else if (name !== null) {
-            if (NAME_END.has(b) || name.length >= MAX_NAME) {
-              const full = String.fromCharCode(...name);
-              if (items.includes(full.slice(full.indexOf(':') + 1))) sinceItem = 0;
-              name = null;
-            } else name.push(b);
+            i = lt + 1;
+            continue;
           }
+          const b = chunk[i] as number;
+          sinceItem++;
+          if (NAME_END.has(b) || name.length >= MAX_NAME) {
+            const full = String.fromCharCode(...name);
+            if (items.includes(full.slice(full.indexOf(':') + 1))) sinceItem = 0;
+            name = null;
+          } else if (b === LT) name = [];
+          else name.push(b);
+          i++;
         }
         if (sinceItem > maxItem) return cb(budget.fail(importErrors.cellTooLarge(budget.limits.maxCellChars)));
         cb(null, chunk);
