@@ -8,6 +8,8 @@ import pg from 'pg';
 import { migrateToLatest, openDatabase } from '../src/server/db/database.js';
 import { scopeForUnits } from '../src/server/platform/scope.js';
 import { writeEnterpriseFile } from './import.js';
+import { benchImportLimits } from './import-limits.js';
+import { benchImportLoad } from './import-load.js';
 import { benchMemberSearch, explainMemberSearch, generateMembers } from './members.js';
 import { benchMetrics } from './metrics.js';
 import { benchOrgQueries, explainSubtree, generateTree } from './org-tree.js';
@@ -119,6 +121,9 @@ async function main() {
     `  inserted ${imp.inserted}, rejected ${imp.rejected}, warnings ${imp.warnings}, committed ${imp.committed}`,
   );
   fs.rmSync(importDir, { recursive: true, force: true });
+  // Hostile files (peak memory per file, each refused by a limit) and other requests' latency during an import.
+  await benchImportLimits();
+  if (process.env.BENCH_IMPORT_LOAD !== '0') await benchImportLoad();
   console.log(`\ndone in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
