@@ -132,8 +132,9 @@ async function assertReferences(
 export async function create(ctx: AppContext, actor: Actor, input: TEnterpriseCreate) {
   const scope = await requireScope(ctx.db, actor, 'record.write');
   await requireUnitInScope(ctx.db, input.unitId, scope);
-  // An enterprise is filed today: under a unit that has ended it belongs to the successor.
-  const ended = await endedUnitIssue(ctx.db, input.unitId, today(ctx), 'unitId');
+  // An enterprise is filed on the date of its figures (a 2024 survey entered as it was, under the 2024 unit),
+  // else today: after a unit's end, new records belong to its successor.
+  const ended = await endedUnitIssue(ctx.db, input.unitId, input.survey?.surveyDate ?? today(ctx), 'unitId');
   if (ended) invalid([ended]);
   const mst = checkMst(input.mst);
   await assertReferences(ctx.db, scope, input);

@@ -287,6 +287,26 @@ describe('backdated events split the later states', () => {
 });
 
 describe('records under an ended unit', () => {
+  it('takes an enterprise surveyed before the end under the ended unit, as it was then', async () => {
+    const r = await reformed();
+    const ent = await r.officerA.post('/api/enterprises', {
+      unitId: r.t.districtA,
+      ownershipCode: 'PRIVATE',
+      name: 'Công ty Khảo sát 2024',
+      mst: nextMst(),
+      survey: { surveyDate: '2024-05-20', workerCount: 40 },
+    });
+    expect(ent.statusCode, ent.body).toBe(201);
+    const late = await r.officerA.post('/api/enterprises', {
+      unitId: r.t.districtA,
+      ownershipCode: 'PRIVATE',
+      name: 'Công ty Khảo sát 2025',
+      mst: nextMst(),
+      survey: { surveyDate: '2025-08-01', workerCount: 40 },
+    });
+    expect(late.statusCode).toBe(400);
+  });
+
   it('refuses enterprises, outreach and admissions dated after the end, naming the successor; earlier dates pass', async () => {
     const r = await reformed();
     const msg = `LĐLĐ huyện An Bình đã kết thúc ngày 01/07/2025; đơn vị tiếp nhận: ${r.communeName}`;
