@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from 'antd';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { viDateTime } from '../../components/format.js';
@@ -73,7 +73,17 @@ export function ImportHistory({ unitId }: { unitId?: number }) {
       )}
     </Space>
   );
-  const status = (b: TImportBatch) => <Tag color={STATUS_COLOR[b.status]}>{t(`import.status.${b.status}`)}</Tag>;
+  // An interrupted run (server restarted mid-write) is told apart from a failed one; the server's text says why.
+  const status = (b: TImportBatch) =>
+    b.status === 'failed' && b.failure ? (
+      <Tooltip title={b.failure}>
+        <Tag color="red" data-testid={`import-interrupted-${b.id}`}>
+          {t('import.status.interrupted')}
+        </Tag>
+      </Tooltip>
+    ) : (
+      <Tag color={STATUS_COLOR[b.status]}>{t(`import.status.${b.status}`)}</Tag>
+    );
 
   const desktopColumns: TableColumnsType<TImportBatch> = [
     { key: 'at', title: t('import.batch.at'), render: (_, b) => viDateTime(b.createdAt), width: 140 },

@@ -23,6 +23,7 @@ import { CommitStep } from './CommitStep.js';
 import { ImportHistory } from './ImportHistory.js';
 import { MappingStep, type RunChoice } from './MappingStep.js';
 import { PreviewStep } from './PreviewStep.js';
+import { RunExtras } from './RunExtras.js';
 import { UploadStep } from './UploadStep.js';
 
 type Step = 0 | 1 | 2 | 3;
@@ -46,6 +47,11 @@ export function ImportPage() {
     onDuplicate: 'update',
     duplicateReason: '',
     mode: 'all',
+    valueMapping: {},
+    asOf: '',
+    decisionNo: '',
+    decisionDate: '',
+    ceremonyDate: '',
   });
   const [busy, setBusy] = useState(false);
   const [runError, setRunError] = useState<string | null>(null);
@@ -63,6 +69,15 @@ export function ImportPage() {
     onDuplicate: choice.onDuplicate,
     duplicateReason: choice.onDuplicate === 'create' ? choice.duplicateReason.trim() : undefined,
     mode: choice.mode,
+    valueMapping: choice.valueMapping,
+    // Only the dates the kind knows; an empty field is "not given", not an empty string.
+    ...(kind === 'enterprises'
+      ? { asOf: choice.asOf || null }
+      : {
+          decisionNo: choice.decisionNo.trim() || null,
+          decisionDate: choice.decisionDate || null,
+          ceremonyDate: choice.ceremonyDate || null,
+        }),
   });
 
   const doPreview = async () => {
@@ -156,7 +171,7 @@ export function ImportPage() {
             onUploaded={(a, src) => {
               setSource(src);
               setAnswer(a);
-              setChoice((c) => ({ ...c, mapping: { ...a.mapping } }));
+              setChoice((c) => ({ ...c, mapping: { ...a.mapping }, valueMapping: { ...a.valueMapping } }));
               setRunError(null);
               setStep(1);
             }}
@@ -181,6 +196,17 @@ export function ImportPage() {
             report={preview}
             mode={choice.mode}
             onMode={(mode: ImportMode) => setChoice((c) => ({ ...c, mode }))}
+            extras={
+              <RunExtras
+                kind={kind}
+                report={preview}
+                choice={choice}
+                onChange={setChoice}
+                busy={busy}
+                onRepreview={doPreview}
+              />
+            }
+            error={runError}
             onBack={() => setStep(1)}
             onCommit={doCommit}
           />

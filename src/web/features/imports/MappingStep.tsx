@@ -9,6 +9,13 @@ export type RunChoice = {
   onDuplicate: OnDuplicate;
   duplicateReason: string;
   mode: ImportMode;
+  /** Field → folded spelling → list code, from the upload answer (remembered) and the preview's panel. */
+  valueMapping: Record<string, Record<string, string>>;
+  /** ISO dates ('' when not given) and the decision number for a list without its own date column. */
+  asOf: string;
+  decisionNo: string;
+  decisionDate: string;
+  ceremonyDate: string;
 };
 
 type Field = TImportUpload['fields'][number];

@@ -1,8 +1,10 @@
 import { Alert, Button, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { formatNumber } from '../../app/i18n/i18n.js';
 import type { ImportKind, ImportMode, TImportReport } from './api.js';
 import { ReportCounts } from './ReportCounts.js';
+import { ReportInfo } from './RunExtras.js';
 
 type Issue = { kind: 'error' | 'warning'; row: number; column: string; message: string };
 type PreviewRow = TImportReport['preview'][number];
@@ -16,10 +18,14 @@ type Props = {
   onMode: (mode: ImportMode) => void;
   onBack: () => void;
   onCommit: () => void;
+  /** The value-mapping and date panel (re-previews on demand). */
+  extras?: ReactNode;
+  /** A failed re-preview. */
+  error?: string | null;
 };
 
 /** Step 3: what the import would do, row by row, before anything is written. */
-export function PreviewStep({ kind, report, mode, onMode, onBack, onCommit }: Props) {
+export function PreviewStep({ kind, report, mode, onMode, onBack, onCommit, extras, error }: Props) {
   const { t } = useI18n();
   const issues: Issue[] = [
     ...report.rejected.map((i) => ({ kind: 'error' as const, ...i })),
@@ -75,6 +81,8 @@ export function PreviewStep({ kind, report, mode, onMode, onBack, onCommit }: Pr
   return (
     <div className="import-step" data-testid="import-preview">
       <ReportCounts report={report} done={false} />
+      <ReportInfo report={report} />
+      {error && <Alert className="import-alert" type="error" showIcon title={error} />}
       {blockedAll && (
         <Alert
           className="import-alert"
@@ -96,6 +104,7 @@ export function PreviewStep({ kind, report, mode, onMode, onBack, onCommit }: Pr
           title={t('import.validOnly', { n: report.rejectedRowCount, ok: writable })}
         />
       )}
+      {extras}
       <Typography.Title level={5} className="section-title">
         {t('import.issues')}
       </Typography.Title>

@@ -101,6 +101,27 @@ export const importsVi = {
     'Lô nhập «{file}»: các doanh nghiệp đã thêm sẽ bị xoá, các doanh nghiệp đã cập nhật trở lại như trước khi nhập.',
   'import.undone': 'Đã hoàn tác lô nhập',
   'import.undoFailed': 'Không hoàn tác được',
+  'import.status.interrupted': 'Bị gián đoạn',
+  'import.values.title': 'Giá trị chưa có trong danh mục',
+  'import.values.hint':
+    'Chọn mục danh mục ứng với từng cách viết trong tệp rồi bấm «Xem trước lại». Lựa chọn được ghi nhớ theo đơn vị và nguồn.',
+  'import.values.raw': 'Cách viết trong tệp',
+  'import.values.rows': 'Số dòng',
+  'import.values.rowsText': '{n} dòng (dòng {rows})',
+  'import.values.means': 'Ứng với mục',
+  'import.values.meansOf': 'Mục danh mục ứng với «{raw}»',
+  'import.values.choose': 'Chọn mục danh mục',
+  'import.asOf.title': 'Ngày của số liệu',
+  'import.asOf.hint': 'Tệp không có cột ngày khảo sát: số liệu của mọi dòng được ghi là tính đến ngày này.',
+  'import.asOf': 'Ngày của số liệu',
+  'import.decision.title': 'Quyết định kết nạp',
+  'import.decision.hint':
+    'Tệp không có cột ngày kết nạp: các đoàn viên trong tệp được ghi theo quyết định này (dòng có ngày riêng giữ ngày đó).',
+  'import.decisionNo': 'Số quyết định',
+  'import.decisionNoPlaceholder': 'Ví dụ: 15/QĐ-CĐCS',
+  'import.decisionDate': 'Ngày quyết định',
+  'import.ceremonyDate': 'Ngày kết nạp',
+  'import.repreview': 'Xem trước lại',
 };
 
 export const importsEn: Record<keyof typeof importsVi, string> = {
@@ -202,4 +223,25 @@ export const importsEn: Record<keyof typeof importsVi, string> = {
     'Import «{file}»: the enterprises it added are deleted and the ones it updated are restored as they were.',
   'import.undone': 'Import undone',
   'import.undoFailed': 'Could not undo',
+  'import.status.interrupted': 'Interrupted',
+  'import.values.title': 'Values not in the lists',
+  'import.values.hint':
+    'Choose the list entry each spelling in the file means, then press "Preview again". The choice is remembered per unit and source.',
+  'import.values.raw': 'Spelling in the file',
+  'import.values.rows': 'Rows',
+  'import.values.rowsText': '{n} rows (rows {rows})',
+  'import.values.means': 'Means',
+  'import.values.meansOf': 'List entry meant by «{raw}»',
+  'import.values.choose': 'Choose a list entry',
+  'import.asOf.title': 'Date of the figures',
+  'import.asOf.hint': 'The file has no survey date column: the figures of every row are recorded as of this date.',
+  'import.asOf': 'Date of the figures',
+  'import.decision.title': 'Admission decision',
+  'import.decision.hint':
+    'The file has no admission date column: its members are recorded under this decision (a row with its own date keeps it).',
+  'import.decisionNo': 'Decision number',
+  'import.decisionNoPlaceholder': 'e.g. 15/QĐ-CĐCS',
+  'import.decisionDate': 'Decision date',
+  'import.ceremonyDate': 'Admission ceremony date',
+  'import.repreview': 'Preview again',
 };
