@@ -2,6 +2,7 @@ import { Alert, Button, Form, Input, Select, Table, type TableColumnsType, Typog
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { formatNumber } from '../../app/i18n/i18n.js';
 import { DateInput } from '../../components/DateInput.js';
+import { foldedSearch } from '../../components/foldedSearch.js';
 import type { ImportKind, TImportReport } from './api.js';
 import type { RunChoice } from './MappingStep.js';
 
@@ -78,7 +79,7 @@ export function RunExtras({ kind, report, choice, onChange, busy, onRepreview }:
       render: (_, u) => (
         <Select
           allowClear
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={foldedSearch}
           style={{ minWidth: 220 }}
           placeholder={t('import.values.choose')}
           aria-label={t('import.values.meansOf', { raw: u.raw })}
