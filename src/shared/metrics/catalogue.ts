@@ -122,6 +122,7 @@ export const METRICS = [
         unitId: unit,
         admittedFrom: start,
         admittedTo: end,
+        transferred: { from: 'fixed', value: 'false' },
         informal: { from: 'filter', filter: 'informal' },
         foreign: { from: 'filter', filter: 'foreign' },
         gender: { from: 'filter', filter: 'female', whenTrue: 'female', whenFalse: 'male' },
