@@ -21,7 +21,7 @@ const people = (n: number, p: string) =>
   Array.from({ length: n }, (_, i) => person(`${p} Thị ${String.fromCharCode(65 + i)}`));
 const on = (decisionDate: string) => ({ decisionDate, applicationDate: decisionDate, ceremonyDate: null });
 const LISTS: Record<string, string> = { members: '/api/members', enterprises: '/api/enterprises' };
-type Row = Pick<TTargetProgress, 'code' | 'metric' | 'actual' | 'drill'>;
+type Row = Pick<TTargetProgress, 'code' | 'metric' | 'actual' | 'numerator' | 'drill'>;
 
 async function listTotal(drill: Row['drill']): Promise<number> {
   const url = LISTS[drill.page];
@@ -43,6 +43,7 @@ describe('drill-down of a plan: the list total equals the figure', () => {
           ...planBody(unitId).targets,
           { code: 'T5', metric: 'members.left', goal: 1 },
           { code: 'T6', metric: 'party.admitted', goal: 1 },
+          { code: 'T1', metric: 'outreach.coverage', goal: 100 },
         ],
       });
       if (r.statusCode !== 201) throw new Error(r.body);
@@ -81,6 +82,47 @@ describe('drill-down of a plan: the list total equals the figure', () => {
     expect(move.statusCode, move.body).toBe(200);
     await admitOk(admin, t.cdcsA, people(2, 'Vũ'), on('2024-08-10'));
 
+    // Two enterprises of A's frame: one reached in the period, the other only before it.
+    const ent = async (name: string) => {
+      const r = await admin.post('/api/enterprises', {
+        unitId: t.districtA,
+        mst: null,
+        name,
+        shortName: null,
+        address: null,
+        adminAreaCode: null,
+        adminAreaName: null,
+        ownershipCode: 'PRIVATE',
+        industry: null,
+        officerUserId: null,
+        grassrootsUnitId: null,
+        duplicateReason: null,
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.data.id as number;
+    };
+    const reachedIn = await ent('Công ty TNHH Gạch men Phú Trung');
+    const reachedBefore = await ent('Hợp tác xã Dịch vụ Bù Nho');
+    for (const [eventDate, id] of [
+      ['2024-05-14', reachedIn],
+      ['2023-11-02', reachedBefore],
+    ] as const) {
+      const r = await admin.post('/api/outreach', {
+        unitId: t.districtA,
+        eventDate,
+        formCode: 'LEAFLETS',
+        topics: ['LABOUR_CODE'],
+        title: 'Tuyên truyền Luật Công đoàn',
+        enterpriseIds: [id],
+        workersReached: 40,
+        employerRepsReached: 1,
+        officersPresent: null,
+        cost: null,
+        notes: null,
+      });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+
     const figures: Record<string, number> = {};
     for (const planId of [planA, planB]) {
       const progress = await admin.get(`/api/plans/${planId}/progress?asOf=2024-10-30`);
@@ -89,14 +131,17 @@ describe('drill-down of a plan: the list total equals the figure', () => {
         (x: TTargetProgress) => [x, ...x.subTargets],
       );
       for (const row of rows) {
-        figures[`${planId === planA ? 'A' : 'B'} ${row.code}`] = row.actual;
-        expect(await listTotal(row.drill), `${row.code} ${row.metric}`).toBe(row.actual);
+        // A ratio's list holds the records of its numerator (the enterprises reached).
+        const of = (x: { actual: number; numerator: number | null }) =>
+          row.metric === 'outreach.coverage' ? (x.numerator ?? 0) : x.actual;
+        figures[`${planId === planA ? 'A' : 'B'} ${row.code}`] = of(row);
+        expect(await listTotal(row.drill), `${row.code} ${row.metric}`).toBe(of(row));
         for (const c of row.children ?? [])
-          expect(await listTotal(c.drill), `${row.code} ${row.metric} unit ${c.unitId}`).toBe(c.actual);
+          expect(await listTotal(c.drill), `${row.code} ${row.metric} unit ${c.unitId}`).toBe(of(c));
       }
     }
     // The figures the lists matched (not all zero): A admitted 3 before the move, B 2 + 2 after it.
-    expect(figures).toMatchObject({ 'A T3': 3, 'B T3': 4, 'A T4': 1, 'A T5': 1, 'B T5': 0 });
+    expect(figures).toMatchObject({ 'A T3': 3, 'B T3': 4, 'A T4': 1, 'A T5': 1, 'B T5': 0, 'A T1': 1, 'B T1': 0 });
     if (admitted.statusCode === 200) expect(figures['A T6']).toBe(0);
   });
 });
