@@ -111,7 +111,7 @@ export const ZMemberQuery = z
     /** Admitted to the Party in the period. */
     partyAdmittedFrom: ZIsoDate.optional(),
     partyAdmittedTo: ZIsoDate.optional(),
-    /** Left the organisation in the period. */
+    /** Left the organisation (left or expelled, not by a transfer) in the period. */
     endedFrom: ZIsoDate.optional(),
     endedTo: ZIsoDate.optional(),
     /** A name fragment (accents optional), an exact CCCD/CMND, or the start of a phone number. */

@@ -179,7 +179,7 @@ export const METRICS = [
     filters: ['informal', 'female', 'foreign'],
     drill: {
       page: 'members',
-      query: { unitId: unit, status: { from: 'fixed', value: 'left' }, endedFrom: start, endedTo: end },
+      query: { unitId: unit, endedFrom: start, endedTo: end },
     },
   },
   {

@@ -150,7 +150,9 @@ export function filteredMembers(db: Db, scope: Scope, f: MemberFilters) {
   if (f.admittedFrom || f.admittedTo) out = out.where(unitInScopeOn('m.unit_id', 'm.admitted_on', scope));
   if (f.endedFrom) out = out.where('m.ended_on', '>=', f.endedFrom);
   if (f.endedTo) out = out.where('m.ended_on', '<=', f.endedTo);
-  if (f.endedFrom || f.endedTo) out = out.where(unitInScopeOn('m.unit_id', 'm.ended_on', scope));
+  // "Left in the period" as members.left counts it: left or expelled, not moved away by a transfer.
+  if (f.endedFrom || f.endedTo)
+    out = out.where('m.status', 'in', ['left', 'expelled']).where(unitInScopeOn('m.unit_id', 'm.ended_on', scope));
   if (f.partyFrom || f.partyTo) out = out.where(partyIn(scope, 'pi.introduced_on', f.partyFrom, f.partyTo));
   if (f.partyAdmittedFrom || f.partyAdmittedTo)
     out = out.where(partyIn(scope, 'pi.status_date', f.partyAdmittedFrom, f.partyAdmittedTo, 'admitted'));
