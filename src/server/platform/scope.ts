@@ -106,6 +106,17 @@ export function unitInScope<DB, TB extends keyof DB>(_eb: ExpressionBuilder<DB, 
 }
 
 /**
+ * WHERE fragment: the unit stood inside the scope on `dayRef` (its version valid that day). What a
+ * figure counts is placed on the tree as it was on the day of the record, so a drill-down to the records
+ * behind a figure narrows by this too (a union moved away later keeps its earlier work under the old parent).
+ */
+export function unitInScopeOn(unitIdRef: string, dayRef: string, scope: Scope) {
+  if (scope.ranges.length === 0) return sql<boolean>`1 = 0`;
+  const conditions = scope.ranges.map((r) => sql`(dv.path >= ${r.from} and dv.path < ${r.to})`);
+  return sql<boolean>`exists (select 1 from org_unit_version dv where dv.unit_id = ${sql.ref(unitIdRef)} and dv.valid_from <= ${sql.ref(dayRef)} and (dv.valid_to is null or dv.valid_to > ${sql.ref(dayRef)}) and (${sql.join(conditions, sql` or `)}))`;
+}
+
+/**
  * WHERE fragment, set-based: the unit column is one of the units the scope covers at some date. Same
  * meaning as unitInScope, but the units are found once from the path index and the records by their
  * unit index, instead of one correlated lookup per record (GET /api/members/counts at national scale).

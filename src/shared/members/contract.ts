@@ -103,6 +103,17 @@ export const ZMemberQuery = z
     admittedFrom: ZIsoDate.optional(),
     admittedTo: ZIsoDate.optional(),
     cardIssued: zQueryBool.optional(),
+    /** false: only admissions, not memberships that came by transfer (the T3 drill). */
+    transferred: zQueryBool.optional(),
+    /** Introduced to the Party in the period (by the introducing unit on that day, as the figure counts). */
+    partyFrom: ZIsoDate.optional(),
+    partyTo: ZIsoDate.optional(),
+    /** Admitted to the Party in the period. */
+    partyAdmittedFrom: ZIsoDate.optional(),
+    partyAdmittedTo: ZIsoDate.optional(),
+    /** Left the organisation (left or expelled, not by a transfer) in the period. */
+    endedFrom: ZIsoDate.optional(),
+    endedTo: ZIsoDate.optional(),
     /** A name fragment (accents optional), an exact CCCD/CMND, or the start of a phone number. */
     q: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -122,6 +122,7 @@ export const METRICS = [
         unitId: unit,
         admittedFrom: start,
         admittedTo: end,
+        transferred: { from: 'fixed', value: 'false' },
         informal: { from: 'filter', filter: 'informal' },
         foreign: { from: 'filter', filter: 'foreign' },
         gender: { from: 'filter', filter: 'female', whenTrue: 'female', whenFalse: 'male' },
@@ -178,7 +179,7 @@ export const METRICS = [
     filters: ['informal', 'female', 'foreign'],
     drill: {
       page: 'members',
-      query: { unitId: unit, status: { from: 'fixed', value: 'left' }, endedFrom: start, endedTo: end },
+      query: { unitId: unit, endedFrom: start, endedTo: end },
     },
   },
   {

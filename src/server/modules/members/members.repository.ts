@@ -3,7 +3,7 @@ import type { TMemberQuery } from '../../../shared/members/contract.js';
 import type { MembershipEventKind } from '../../../shared/members/enums.js';
 import { isPostgres } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
-import { type Scope, unitInScope } from '../../platform/scope.js';
+import { type Scope, unitInScope, unitInScopeOn } from '../../platform/scope.js';
 import { likeContains } from '../../platform/sql.js';
 import { metricsChanged } from '../metrics/metrics.summary.js';
 
@@ -145,7 +145,33 @@ export function filteredMembers(db: Db, scope: Scope, f: MemberFilters) {
   if (f.admittedFrom) out = out.where('m.admitted_on', '>=', f.admittedFrom);
   if (f.admittedTo) out = out.where('m.admitted_on', '<=', f.admittedTo);
   if (f.cardIssued !== undefined) out = out.where('m.card_no', f.cardIssued ? 'is not' : 'is', null);
+  if (f.transferred !== undefined) out = out.where('m.transferred_from_id', f.transferred ? 'is not' : 'is', null);
+  // Dated filters count as the figures do: under the scope on the record's own day.
+  if (f.admittedFrom || f.admittedTo) out = out.where(unitInScopeOn('m.unit_id', 'm.admitted_on', scope));
+  if (f.endedFrom) out = out.where('m.ended_on', '>=', f.endedFrom);
+  if (f.endedTo) out = out.where('m.ended_on', '<=', f.endedTo);
+  // "Left in the period" as members.left counts it: left or expelled, not moved away by a transfer.
+  if (f.endedFrom || f.endedTo)
+    out = out.where('m.status', 'in', ['left', 'expelled']).where(unitInScopeOn('m.unit_id', 'm.ended_on', scope));
+  if (f.partyFrom || f.partyTo) out = out.where(partyIn(scope, 'pi.introduced_on', f.partyFrom, f.partyTo));
+  if (f.partyAdmittedFrom || f.partyAdmittedTo)
+    out = out.where(partyIn(scope, 'pi.status_date', f.partyAdmittedFrom, f.partyAdmittedTo, 'admitted'));
   return out;
+}
+
+/** A Party introduction of the membership dated in [from, to], by a unit of the scope on that day. */
+function partyIn(
+  scope: Scope,
+  day: 'pi.introduced_on' | 'pi.status_date',
+  from?: string,
+  to?: string,
+  status?: 'admitted',
+) {
+  const conds = [sql`pi.membership_id = m.id`, unitInScopeOn('pi.unit_id', day, scope)];
+  if (from) conds.push(sql`${sql.ref(day)} >= ${from}`);
+  if (to) conds.push(sql`${sql.ref(day)} <= ${to}`);
+  if (status) conds.push(sql`pi.status = ${status}`);
+  return sql<boolean>`exists (select 1 from party_introduction pi where ${sql.join(conds, sql` and `)})`;
 }
 
 /** The dated events of a membership of the scope, oldest first. */

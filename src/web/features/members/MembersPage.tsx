@@ -34,6 +34,13 @@ const URL_FILTERS = {
   admittedTo: 'date',
   employerEnterpriseId: 'id',
   informalTradeCode: 'text',
+  transferred: 'bool',
+  partyFrom: 'date',
+  partyTo: 'date',
+  partyAdmittedFrom: 'date',
+  partyAdmittedTo: 'date',
+  endedFrom: 'date',
+  endedTo: 'date',
 } as const;
 
 /**

@@ -44,6 +44,14 @@ export type MemberFilter = {
   admittedFrom?: string;
   admittedTo?: string;
   cardIssued?: boolean;
+  /** Drill-down filters (a plan's figure → its records): no control of their own, cleared with the rest. */
+  transferred?: boolean;
+  partyFrom?: string;
+  partyTo?: string;
+  partyAdmittedFrom?: string;
+  partyAdmittedTo?: string;
+  endedFrom?: string;
+  endedTo?: string;
 };
 export type MemberListQuery = MemberFilter & { limit?: number; offset?: number };
 
@@ -54,6 +62,7 @@ const asQuery = <F extends MemberFilter>(f: F) => ({
   informal: yesNo(f.informal),
   foreign: yesNo(f.foreign),
   cardIssued: yesNo(f.cardIssued),
+  transferred: yesNo(f.transferred),
 });
 
 /** Every members query key starts with 'members': one invalidation refreshes lists, counts and details. */
