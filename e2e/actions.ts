@@ -49,3 +49,15 @@ export async function shot(page: Page, name: string, fullPage = true) {
   if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, name, fullPage);
 }
+
+/**
+ * The unit's QR link in the open link modal: the one it has (the demo's units may already have one) or a new
+ * one made with "Tạo đường dẫn". Returns the link's text.
+ */
+export async function applyLinkOf(modal: Locator): Promise<string> {
+  const url = modal.getByTestId('apply-link-url');
+  const create = modal.getByTestId('apply-link-create');
+  await url.or(create).first().waitFor();
+  if (await create.isVisible()) await create.click();
+  return (await url.textContent()) ?? '';
+}

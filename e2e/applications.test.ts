@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, shot } from './actions.js';
+import { applyLinkOf, login, shot } from './actions.js';
 import { chromiumAvailable, clearScreenshots, launchBrowser, newPage, PHONE, SCREENSHOTS } from './browser.js';
 import { startTestServer, type TestServer } from './server.js';
 
@@ -36,8 +36,8 @@ describe.skipIf(!available)('self-application through the QR link', () => {
     await server?.close();
   });
 
-  // SKIPPED after merging issue 9/10 branches (demo grew, landing moved to the dashboard, ended-unit rules):
-  // passed on its own branch, fails on the merge; the first item left in the 2026-12-02 note.
+  // SKIPPED (2026-12-02, second session): the link, the poster and the worker's application pass; pressing "Kết nạp"
+  // no longer shows "Đã kết nạp …" (to find out what the approval answers since the merge).
   it.skip('officer prints the poster, a worker applies on a phone, the officer approves, the member is counted', async () => {
     const officer = await newPage(browser, server.url);
     const worker = await newPage(browser, server.url, PHONE);
@@ -52,8 +52,7 @@ describe.skipIf(!available)('self-application through the QR link', () => {
       await o.getByTestId('apply-link-open').click();
       const modal = o.getByTestId('apply-link-modal');
       await expect.poll(() => modal.getByTestId('apply-link-unit').textContent()).toContain(UNIT);
-      await modal.getByTestId('apply-link-create').click();
-      const urlText = (await modal.getByTestId('apply-link-url').textContent()) ?? '';
+      const urlText = await applyLinkOf(modal);
       expect(urlText).toMatch(/\/apply\/[A-Za-z0-9_-]{22}$/);
       await shot(o, 'applications-link.png', false);
       await modal.getByTestId('apply-poster-open').click();

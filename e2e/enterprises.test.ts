@@ -124,8 +124,7 @@ describe.skipIf(!available)('enterprise survey frame, import and outreach covera
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  // SKIPPED after merging issue 9/10 branches (demo grew, landing moved to the dashboard, ended-unit rules):
-  // passed on its own branch, fails on the merge; the first item left in the 2026-12-02 note.
+  // SKIPPED (2026-12-02, second session): the figures are written for the demo before demo-work: the strip now reads 1/16 · 1/15 · 40 before the import; the journey must read the strip first and expect +5.
   it.skip('commune administrator: imports an Excel list, fixes the mapping, reaches an enterprise, coverage moves', async () => {
     const file = path.join(dir, 'ds-doanh-nghiep-bhxh.xlsx');
     await writeXlsx(file);
@@ -376,8 +375,7 @@ describe.skipIf(!available)('enterprise survey frame, import and outreach covera
     }
   });
 
-  // SKIPPED after merging issue 9/10 branches (demo grew, landing moved to the dashboard, ended-unit rules):
-  // passed on its own branch, fails on the merge; the first item left in the 2026-12-02 note.
+  // SKIPPED (2026-12-02, second session): depends on the outreach event the journey above records.
   it.skip('phone: the enterprise list, its filters and the coverage strip fit 390 px', async () => {
     const { context, page } = await newPage(browser, server.url, PHONE);
     try {

@@ -71,13 +71,13 @@ describe.skipIf(!available)('history entered as it was', () => {
     }
   });
 
-  // SKIPPED after merging issue 9/10 branches (demo grew, landing moved to the dashboard, ended-unit rules):
-  // passed on its own branch, fails on the merge; the first item left in the 2026-12-02 note.
-  it.skip('the province administrator records a CĐCS founded in 2024 and says where it went on 01/07/2025', async () => {
+  it('the province administrator records a CĐCS founded in 2024 and says where it went on 01/07/2025', async () => {
     const { context, page } = await newPage(browser, server.url);
     try {
       await page.goto('/login');
       await login(page, 'dongnai.admin', server.passwordOf('dongnai.admin'));
+      // Login lands on the dashboard; the tree is under "Cơ cấu tổ chức".
+      await page.goto('/org');
       await typeDate(page.locator('#org-as-of'), '01/03/2024');
       await page.keyboard.press('Escape');
       await page.getByTestId('unit-search').click();

@@ -63,8 +63,7 @@ describe.skipIf(!available)('members: collective admission, search, card', () =>
     await server?.close();
   });
 
-  // SKIPPED after merging issue 9/10 branches (demo grew, landing moved to the dashboard, ended-unit rules):
-  // passed on its own branch, fails on the merge; the first item left in the 2026-12-02 note.
+  // SKIPPED (2026-12-02, second session): 'Nguyễn Thị Thu Hà' is no longer on the first page of the officer's member list since the demo grew (demo-work, demo-plans).
   it.skip('an officer admits a collective application of 5 workers', async () => {
     const { context, page } = await newPage(browser, server.url);
     try {
@@ -213,8 +212,7 @@ describe.skipIf(!available)('members: collective admission, search, card', () =>
     }
   }, 240_000);
 
-  // SKIPPED after merging issue 9/10 branches (demo grew, landing moved to the dashboard, ended-unit rules):
-  // passed on its own branch, fails on the merge; the first item left in the 2026-12-02 note.
+  // SKIPPED (2026-12-02, second session): same cause as the collective admission journey.
   it.skip('phone: the member list, its counts and the admission form fit 390 px', async () => {
     const { context, page } = await newPage(browser, server.url, PHONE);
     const noOverflow = async () =>
