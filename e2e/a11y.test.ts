@@ -106,8 +106,7 @@ describe('accessibility of the main pages', () => {
     });
   }
 
-  // SKIPPED (2026-12-02, second session): login now lands on the dashboard, not on the tree; to go to /org after login.
-  it.skip('the ended district officer lands on the tree of its last day without flashing an empty one', async () => {
+  it('the ended district officer lands on the tree of its last day without flashing an empty one', async () => {
     const { context, page } = await newPage(browser, server.url);
     try {
       // Watches the page from its first paint for the "no unit active on …" message.
@@ -119,6 +118,8 @@ describe('accessibility of the main pages', () => {
       });
       await page.goto('/login');
       await login(page, 'phurieng.canbo', server.passwordOf('phurieng.canbo'));
+      // Login lands on the dashboard; the tree is one click away.
+      await page.goto('/org');
       await page.getByTestId('org-node-PHURIENG').waitFor();
       await page.waitForLoadState('networkidle');
       expect(await page.evaluate(() => (window as unknown as { sawEmpty?: boolean }).sawEmpty ?? false)).toBe(false);
@@ -127,10 +128,8 @@ describe('accessibility of the main pages', () => {
     }
   });
 
-  // SKIPPED for 'enterprises' (2026-12-02, second session): the unresolved-commune text (Typography warning colour)
-  // fails color-contrast; to give it a darker colour.
   for (const p of PAGES) {
-    (p.name === 'enterprises' ? it.skip : it)(`${p.name} on a laptop and a phone`, async () => {
+    it(`${p.name} on a laptop and a phone`, async () => {
       for (const [device, viewport] of devices) {
         const { context, page } = await newPage(browser, server.url, viewport);
         try {

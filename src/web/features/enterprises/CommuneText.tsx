@@ -22,7 +22,7 @@ export function CommuneText({ commune }: { commune: Commune }) {
     const note = commune.note ?? 'empty';
     return (
       <span data-testid="enterprise-commune">
-        <Typography.Text type="warning">{t('ent.commune.unresolved')}</Typography.Text>
+        <Typography.Text className="text-unresolved">{t('ent.commune.unresolved')}</Typography.Text>
         <br />
         <Typography.Text type="secondary">
           {t(`ent.commune.note.${note}`, { detail: commune.detail ?? '' })}

@@ -144,7 +144,7 @@ export function EnterprisesPage() {
       // The official commune it resolved to (today's name); what was typed, marked, when it did not resolve.
       render: (_, e) =>
         communeShortName(e.commune) ?? (
-          <Typography.Text type="warning">
+          <Typography.Text className="text-unresolved">
             {e.adminAreaName ?? e.adminAreaCode ?? t('ent.commune.unresolved')}
           </Typography.Text>
         ),
