@@ -36,6 +36,10 @@ export function OrgPage() {
   // The URL takes a render to follow the switch: until it has, today's empty tree must not flash up.
   const [switchingTo, setSwitchingTo] = useState<string | null>(null);
   const switching = switchingTo !== null && asOf !== switchingTo;
+  // Once the URL has followed, the switch is over: a date the user picks later must show its own tree.
+  useEffect(() => {
+    if (switchingTo !== null && asOf === switchingTo) setSwitchingTo(null);
+  }, [asOf, switchingTo]);
   const autoExpanded = useRef(false);
 
   const roots = useQuery({ queryKey: orgKeys.roots(asOf), queryFn: () => orgApi.roots(asOf) });
