@@ -36,9 +36,7 @@ describe.skipIf(!available)('self-application through the QR link', () => {
     await server?.close();
   });
 
-  // SKIPPED (2026-12-02, second session): the link, the poster and the worker's application pass; pressing "Kết nạp"
-  // no longer shows "Đã kết nạp …" (to find out what the approval answers since the merge).
-  it.skip('officer prints the poster, a worker applies on a phone, the officer approves, the member is counted', async () => {
+  it('officer prints the poster, a worker applies on a phone, the officer approves, the member is counted', async () => {
     const officer = await newPage(browser, server.url);
     const worker = await newPage(browser, server.url, PHONE);
     let step = 'officer-link';
@@ -123,8 +121,11 @@ describe.skipIf(!available)('self-application through the QR link', () => {
       await table.getByText(WORKER).waitFor();
       expect(await table.textContent()).toContain('0791•••••234');
       await shot(o, 'applications-queue.png');
-      const list = (await (await o.request.get('/api/applications')).json()) as { items: { id: number }[] };
-      const id = list.items[0]?.id as number;
+      // The demo has pending applications of its own: approve this worker's, found by name.
+      const list = (await (await o.request.get('/api/applications')).json()) as {
+        items: { id: number; fullName: string }[];
+      };
+      const id = list.items.find((a) => a.fullName === WORKER)?.id as number;
       await o.getByTestId(`application-approve-${id}`).click();
       const dialog = o.getByTestId('approve-form');
       await dialog.waitFor();
