@@ -15,7 +15,7 @@ import { writeEnterpriseFile } from './import.js';
 const ROWS = Number(process.env.BENCH_LOAD_ROWS ?? 1_000_000);
 const CONCURRENCY = 4;
 
-type Stats = { n: number; errors: number; p50: number; p99: number; max: number };
+type Stats = { n: number; errors: number; p50: number; p99: number; max: number; why: string; health: string };
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
 async function startServer(
@@ -40,29 +40,49 @@ async function startServer(
 
 async function measure(base: string, cookie: string, until: () => boolean): Promise<Stats> {
   const lat: number[] = [];
+  const healthLat: number[] = [];
+  const why = new Map<string, number>();
+  const fail = (what: string) => why.set(what, (why.get(what) ?? 0) + 1);
   let errors = 0;
   let i = 0;
   const loop = async () => {
     while (!until()) {
-      const url = i++ % 2 === 0 ? `${base}/api/health` : `${base}/api/enterprises?limit=20&offset=0`;
+      const health = i++ % 2 === 0;
+      const url = health ? `${base}/api/health` : `${base}/api/enterprises?limit=20&offset=0`;
+      const what = health ? 'health' : 'list';
       const t = performance.now();
       try {
         const r = await fetch(url, { headers: { cookie }, signal: AbortSignal.timeout(30_000) });
         await r.arrayBuffer();
-        if (!r.ok) errors++;
-      } catch {
+        if (!r.ok) {
+          errors++;
+          fail(`${what} ${r.status}`);
+        }
+      } catch (e) {
         errors++;
+        fail(`${what} ${(e as Error).name}`);
       }
-      lat.push(performance.now() - t);
+      const ms = performance.now() - t;
+      lat.push(ms);
+      if (health) healthLat.push(ms);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, loop));
   lat.sort((a, b) => a - b);
-  return { n: lat.length, errors, p50: pct(lat, 0.5), p99: pct(lat, 0.99), max: lat.at(-1) ?? 0 };
+  healthLat.sort((a, b) => a - b);
+  return {
+    n: lat.length,
+    errors,
+    p50: pct(lat, 0.5),
+    p99: pct(lat, 0.99),
+    max: lat.at(-1) ?? 0,
+    why: [...why].map(([k, v]) => `${v}× ${k}`).join(', '),
+    health: `health alone p50 ${pct(healthLat, 0.5).toFixed(1)} ms, p99 ${pct(healthLat, 0.99).toFixed(1)} ms, max ${(healthLat.at(-1) ?? 0).toFixed(0)} ms`,
+  };
 }
 
 const fmt = (s: Stats) =>
-  `${s.n} requests, ${s.errors} errors, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(0)} ms`;
+  `${s.n} requests, ${s.errors} errors${s.why ? ` (${s.why})` : ''}, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(0)} ms; ${s.health}`;
 const peakRss = (pid: number) => {
   const m = /VmHWM:\s*(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? `${Math.round(Number(m[1]) / 1024)} MB` : '?';

@@ -89,6 +89,11 @@ export const ERRORS = {
     vi: 'Đã có thay đổi từ ngày {date} trở đi; không thể ghi sự kiện vào ngày sớm hơn',
     en: 'A change dated {date} or later exists; an earlier event cannot be recorded',
   },
+  ORG_LATER_RECORDS: {
+    status: 422,
+    vi: 'Đơn vị còn {count} bản ghi từ ngày {date} trở đi (kết nạp, chuyển đến, tuyên truyền, giới thiệu đảng viên); không thể chấm dứt hoạt động trước các bản ghi đó',
+    en: 'The unit has {count} records dated {date} or later (admissions, transfers in, outreach, Party introductions); it cannot end before them',
+  },
   ORG_DATE_BEFORE_START: {
     status: 422,
     vi: 'Ngày hiệu lực phải sau ngày thành lập đơn vị ({date})',

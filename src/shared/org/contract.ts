@@ -165,6 +165,8 @@ export const ZOrgMove = z
     newParentId: ZId,
     adminAreaCode: zOptionalText(10).optional(),
     adminAreaName: zOptionalText(255).optional(),
+    /** A move behind later history: where the unit went at each later end of its new parent (as when founding). */
+    laterParents: z.array(ZLaterParent).max(20).optional(),
     ...decision,
   })
   .strict();

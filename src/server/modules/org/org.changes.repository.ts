@@ -126,18 +126,92 @@ export async function insertUnit(db: Db, u: NewUnit, segments: Segment[] | null,
     admin_area_name: u.adminAreaName ?? null,
   };
   const rows = segments
-    ? segments.map((s) => ({
-        ...base,
-        parent_id: s.parentId,
-        path: `${s.parentPath}${id}/`,
-        depth: s.parentDepth + 1,
-        valid_from: s.from,
-        valid_to: s.to,
-      }))
+    ? segmentRows(id, base, segments)
     : [{ ...base, parent_id: null, path: `/${id}/`, depth: 0, valid_from: u.validFrom, valid_to: null }];
   await db.insertInto('org_unit_version').values(rows).execute();
   await metricsChanged(db, 'unit', [id]);
   return id;
+}
+
+type OwnState = Pick<
+  Version,
+  'unit_id' | 'name' | 'name_folded' | 'short_name' | 'type_code' | 'admin_area_code' | 'admin_area_name'
+>;
+
+/** A unit's dated states, one per segment of its parents' history. */
+function segmentRows(unitId: number, own: OwnState, segments: Segment[]) {
+  return segments.map((s) => ({
+    unit_id: unitId,
+    name: own.name,
+    name_folded: own.name_folded,
+    short_name: own.short_name,
+    type_code: own.type_code,
+    admin_area_code: own.admin_area_code,
+    admin_area_name: own.admin_area_name,
+    parent_id: s.parentId,
+    path: `${s.parentPath}${unitId}/`,
+    depth: s.parentDepth + 1,
+    valid_from: s.from,
+    valid_to: s.to,
+  }));
+}
+
+/**
+ * Rewrites a unit's life from `date` on (a change recorded behind its later history): its states from
+ * `date` are dropped, the one in force then is closed there, and `segments` (none: it ended then) follow
+ * with its own attributes of that date. Its later moves and end, which no longer happened, are dropped
+ * and returned for the audit entry. The caller has checked that nothing else depends on that history.
+ */
+export async function rewriteLife(
+  db: Db,
+  base: Version,
+  date: string,
+  segments: Segment[],
+  endsOn: string | null,
+  area: { code?: string | null; name?: string | null } = {},
+) {
+  const id = base.unit_id;
+  await db.deleteFrom('org_unit_version').where('unit_id', '=', id).where('valid_from', '>=', date).execute();
+  if (base.valid_from < date) {
+    await db.updateTable('org_unit_version').set({ valid_to: date }).where('id', '=', base.id).execute();
+  }
+  const own: OwnState = {
+    unit_id: id,
+    name: base.name,
+    name_folded: base.name_folded,
+    short_name: base.short_name,
+    type_code: base.type_code,
+    admin_area_code: area.code !== undefined ? area.code : base.admin_area_code,
+    admin_area_name: area.name !== undefined ? area.name : base.admin_area_name,
+  };
+  if (segments.length)
+    await db
+      .insertInto('org_unit_version')
+      .values(segmentRows(id, own, segments))
+      .execute();
+  await db
+    .updateTable('org_unit')
+    .set({ valid_to: segments.length ? endsOn : date, merged_into_id: null, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .execute();
+  const dropped = await db
+    .selectFrom('org_event')
+    .select(['id', 'kind', 'effective_date', 'related_unit_id'])
+    .where('unit_id', '=', id)
+    .where('kind', 'in', ['move', 'dissolve'])
+    .where('effective_date', '>=', date)
+    .execute();
+  if (dropped.length) {
+    await db
+      .deleteFrom('org_event')
+      .where(
+        'id',
+        'in',
+        dropped.map((e) => e.id),
+      )
+      .execute();
+  }
+  return dropped.map(({ id: _id, ...e }) => e);
 }
 
 export async function insertEvent(

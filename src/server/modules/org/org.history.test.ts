@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, makeTree, makeUnit, makeUser, type TestEnv, uniq, writeCounts } from '../../test/harness.js';
-import { admit } from '../../test/members.js';
+import { admit, admitOk } from '../../test/members.js';
 import { person } from '../../test/people.js';
 import { nextMst } from '../enterprises/enterprises.fixtures.js';
 
@@ -283,6 +283,143 @@ describe('backdated events split the later states', () => {
     });
     expect(cleared.statusCode, cleared.body).toBe(200);
     expect((await env.admin.get(`/api/org/units/${t.cdcsA}?asOf=2022-06-01`)).data.shortName).toBeNull();
+  });
+});
+
+describe('a move or an end recorded behind the later history', () => {
+  /** A CĐCS of district A since 2020, handed over to the commune union with the district on 01/07/2025. */
+  async function handedOver(r: Awaited<ReturnType<typeof reformed>>, name: string) {
+    const made = await env.admin.post('/api/org/units', {
+      code: uniq('CDCS'),
+      name,
+      typeCode: 'CDCS',
+      parentId: r.t.districtA,
+      validFrom: '2020-01-01',
+      laterParents: [{ date: REFORM, parentId: r.commune }],
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    return made.data.id as number;
+  }
+  const lifeOf = async (id: number) =>
+    (
+      await env.ctx.db
+        .selectFrom('org_unit_version')
+        .select(['parent_id', 'valid_from', 'valid_to'])
+        .where('unit_id', '=', id)
+        .orderBy('valid_from')
+        .execute()
+    ).map((v) => [v.parent_id, v.valid_from, v.valid_to]);
+  const eventsOf = async (id: number) =>
+    (await env.admin.get(`/api/org/units/${id}/events`)).data.map(
+      (e: { kind: string; effectiveDate: string }) => `${e.kind} ${e.effectiveDate}`,
+    );
+
+  it('ends a CĐCS in 2024 although the tree handed it over in 2025: its later move goes, its records must predate the end', async () => {
+    const r = await reformed();
+    const x = await handedOver(r, 'CĐCS Công ty TNHH Ngừng 2024');
+    await admitOk(env.admin, x, [person('Lê Văn Sớm', { birthDate: '1990-02-02' })], {
+      decisionDate: '2024-06-10',
+      ceremonyDate: null,
+    });
+    const before = await writeCounts(env);
+    const tooEarly = await env.admin.post(`/api/org/units/${x}/dissolve`, { effectiveDate: '2024-05-01' });
+    expect(tooEarly.statusCode).toBe(422);
+    expect(tooEarly.data.error?.code).toBe('ORG_LATER_RECORDS');
+    expect(tooEarly.data.error?.message).toContain('1 bản ghi từ ngày 01/05/2024');
+    expect(await writeCounts(env)).toEqual(before);
+
+    const ok = await env.admin.post(`/api/org/units/${x}/dissolve`, { effectiveDate: '2024-07-01' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.data.validTo).toBe('2024-07-01');
+    expect(await lifeOf(x)).toEqual([[r.t.districtA, '2020-01-01', '2024-07-01']]);
+    expect(await childNames(r.t.districtA, '2024-06-30')).toContain('CĐCS Công ty TNHH Ngừng 2024');
+    expect(await childNames(r.t.districtA, '2024-07-01')).not.toContain('CĐCS Công ty TNHH Ngừng 2024');
+    expect(await childNames(r.commune, '2025-08-01')).not.toContain('CĐCS Công ty TNHH Ngừng 2024');
+    const events = await eventsOf(x);
+    expect(events).toContain('dissolve 2024-07-01');
+    expect(events).not.toContain(`move ${REFORM}`);
+    // The audit keeps what was dropped.
+    const entry = await env.ctx.db
+      .selectFrom('audit_log')
+      .select('before_json')
+      .where('action', '=', 'org.dissolve')
+      .where('entity_id', '=', String(x))
+      .executeTakeFirstOrThrow();
+    expect(entry.before_json).toContain(REFORM);
+  });
+
+  it('moves a CĐCS to another district in 2024: it follows that district, asking where it went when that one ended', async () => {
+    const r = await reformed();
+    const x = await handedOver(r, 'CĐCS Công ty TNHH Chuyển 2024');
+    // District B goes on after the reform: nothing to ask.
+    const toB = await env.admin.post(`/api/org/units/${x}/move`, {
+      effectiveDate: '2024-05-01',
+      newParentId: r.t.districtB,
+    });
+    expect(toB.statusCode, toB.body).toBe(200);
+    expect(await lifeOf(x)).toEqual([
+      [r.t.districtA, '2020-01-01', '2024-05-01'],
+      [r.t.districtB, '2024-05-01', null],
+    ]);
+    expect(await childNames(r.commune, '2025-08-01')).not.toContain('CĐCS Công ty TNHH Chuyển 2024');
+    expect(await childNames(r.t.districtB, '2025-08-01')).toContain('CĐCS Công ty TNHH Chuyển 2024');
+
+    // Into a district that itself ended on 01/07/2025: the later end is asked, as when founding.
+    const y = await handedOver(r, 'CĐCS Công ty TNHH Hỏi Lại');
+    const districtC = await makeUnit(env, {
+      name: `LĐLĐ huyện Cũ ${uniq('H')}`,
+      typeCode: 'LDLD_HUYEN',
+      parentId: r.t.province,
+      from: '2015-01-01',
+    });
+    const endC = await env.admin.post(`/api/org/units/${districtC}/dissolve`, {
+      effectiveDate: REFORM,
+      successorId: r.other,
+    });
+    expect(endC.statusCode, endC.body).toBe(200);
+    const before = await writeCounts(env);
+    const body = { effectiveDate: '2024-05-01', newParentId: districtC };
+    const unanswered = await env.admin.post(`/api/org/units/${y}/move`, body);
+    expect(unanswered.statusCode).toBe(400);
+    expect(unanswered.data.error?.issues?.[0]?.path).toBe('laterParents');
+    expect(unanswered.data.error?.issues?.[0]?.message).toContain('01/07/2025');
+    expect(await writeCounts(env)).toEqual(before);
+    const answered = await env.admin.post(`/api/org/units/${y}/move`, {
+      ...body,
+      laterParents: [{ date: REFORM, parentId: r.other }],
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(await lifeOf(y)).toEqual([
+      [r.t.districtA, '2020-01-01', '2024-05-01'],
+      [districtC, '2024-05-01', REFORM],
+      [r.other, REFORM, null],
+    ]);
+    expect(await eventsOf(y)).toEqual(expect.arrayContaining(['move 2024-05-01', `move ${REFORM}`]));
+  });
+
+  it('refuses when the later history is more than moves: a later rename, sub-units living after the date', async () => {
+    const r = await reformed();
+    const x = await handedOver(r, 'CĐCS Công ty TNHH Đổi Tên');
+    const renamed = await env.admin.post(`/api/org/units/${x}/rename`, {
+      effectiveDate: '2025-09-01',
+      name: 'CĐCS Công ty CP Đổi Tên',
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const before = await writeCounts(env);
+    const move = await env.admin.post(`/api/org/units/${x}/move`, {
+      effectiveDate: '2024-05-01',
+      newParentId: r.t.districtB,
+    });
+    expect(move.statusCode).toBe(422);
+    expect(move.data.error?.code).toBe('ORG_LATER_CHANGE_EXISTS');
+    expect(move.data.error?.message).toContain('01/09/2025');
+    const end = await env.admin.post(`/api/org/units/${x}/dissolve`, { effectiveDate: '2024-05-01' });
+    expect(end.data.error?.code).toBe('ORG_LATER_CHANGE_EXISTS');
+    // cdcsA keeps its Công đoàn bộ phận after the date.
+    const parent = await env.admin.post(`/api/org/units/${r.t.cdcsA}/dissolve`, { effectiveDate: '2024-05-01' });
+    expect(parent.statusCode).toBe(422);
+    expect(parent.data.error?.code).toBe('ORG_HAS_ACTIVE_CHILDREN');
+    expect(await writeCounts(env)).toEqual(before);
   });
 });
 

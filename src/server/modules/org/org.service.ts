@@ -27,6 +27,7 @@ import { inTreeTransaction } from '../../platform/tx.js';
 import { endedUnitIssue } from '../../platform/unit-life.js';
 import { invalid, issue } from '../../platform/validation.js';
 import { treeChanged } from '../metrics/metrics.summary.js';
+import * as backdated from './org.backdated.js';
 import * as changes from './org.changes.repository.js';
 import { type LifePlan, planIssues, planLife } from './org.later-parents.js';
 import { loadDetail } from './org.reads.js';
@@ -231,8 +232,19 @@ export async function move(ctx: AppContext, actor: Actor, id: number, input: z.o
   const scope = await requireScope(ctx.db, actor, 'org.manage');
   await requireUnitInScope(ctx.db, id, scope);
   await requireUnitInScope(ctx.db, input.newParentId, scope);
+  for (const a of input.laterParents ?? [])
+    if (a.parentId !== null) await requireUnitInScope(ctx.db, a.parentId, scope);
   const date = input.effectiveDate;
   await inTreeTransaction(ctx.db, async (trx) => {
+    const states = await backdated.statesFrom(trx, id, date);
+    const parentThen = await repo.versionAt(trx, input.newParentId, date);
+    if (
+      (await backdated.hasLaterHistory(trx, states[0], date)) ||
+      (parentThen && (await backdated.hasLaterHistory(trx, parentThen, date)))
+    ) {
+      await moveInHistory(trx, actor, scope, states, input);
+      return;
+    }
     const v = await baseVersion(trx, id, date);
     assertNotTopOfScope(v, scope);
     if (v.unit_id === input.newParentId) throw new AppError('ORG_CYCLE');
@@ -253,6 +265,53 @@ export async function move(ctx: AppContext, actor: Actor, id: number, input: z.o
   return loadDetail(ctx.db, id, date, await requireScope(ctx.db, actor, 'org.read'));
 }
 
+/**
+ * A move behind later history (the unit, or its new parent, changed after the date): the unit's life
+ * from the date follows the new parent's later states, and at each later end of it the caller says
+ * where the unit went, as when founding a unit in the past; its old later moves are dropped.
+ */
+async function moveInHistory(
+  trx: Db,
+  actor: Actor,
+  scope: Scope,
+  states: [Version, ...Version[]],
+  input: z.output<typeof ZOrgMove>,
+) {
+  const [v] = states;
+  const date = input.effectiveDate;
+  assertNotTopOfScope(v, scope);
+  if (v.unit_id === input.newParentId) throw new AppError('ORG_CYCLE');
+  const unit = await repo.unitById(trx, v.unit_id);
+  if (unit?.valid_to) throw new AppError('ORG_LATER_CHANGE_EXISTS', { date: formatViDate(unit.valid_to) });
+  await backdated.assertOnlyLaterMoves(trx, states, date);
+  const ended = await endedUnitIssue(trx, input.newParentId, date, 'newParentId');
+  if (ended) invalid([ended]);
+  const p = await repo.versionAt(trx, input.newParentId, date);
+  if (p?.path.startsWith(v.path)) throw new AppError('ORG_CYCLE');
+  if (v.parent_id === input.newParentId) invalid([issue('newParentId', M.alreadyUnder)]);
+  const answers = input.laterParents ?? [];
+  const plan = await planLife(trx, input.newParentId, date, answers);
+  const problems = planIssues(plan, answers);
+  if (problems.length) invalid(problems);
+  for (const seg of plan.segments) await assertTypeAllowedUnder(trx, v.type_code, seg.parentType, seg.from);
+  const dropped = await changes.rewriteLife(trx, v, date, plan.segments, plan.endsOn, {
+    code: input.adminAreaCode,
+    name: input.adminAreaName,
+  });
+  await treeChanged(trx, [v.unit_id], date);
+  await recordEvent(trx, actor, 'move', v.unit_id, date, input, input.newParentId);
+  for (const m of plan.moves) await recordEvent(trx, actor, 'move', v.unit_id, m.date, {}, m.parentId);
+  if (plan.endsOn) await recordEvent(trx, actor, 'dissolve', v.unit_id, plan.endsOn, {});
+  await audit(trx, actor, {
+    action: 'org.move',
+    entity: 'org_unit',
+    entityId: v.unit_id,
+    unitId: v.unit_id,
+    before: { parentId: v.parent_id, path: v.path, laterEvents: dropped },
+    after: { parentId: input.newParentId, effectiveDate: date, laterParents: answers },
+  });
+}
+
 async function endLife(trx: Db, v: Version, date: string, mergedInto: number | null) {
   const open = await repo.countOpenChildren(trx, v.unit_id);
   if (open > 0) throw new AppError('ORG_HAS_ACTIVE_CHILDREN', { count: open });
@@ -265,11 +324,16 @@ export async function dissolve(ctx: AppContext, actor: Actor, id: number, input:
   await requireUnitInScope(ctx.db, id, scope);
   const date = input.effectiveDate;
   await inTreeTransaction(ctx.db, async (trx) => {
-    const v = await baseVersion(trx, id, date);
+    const states = await backdated.statesFrom(trx, id, date);
+    const v = states[0];
     assertNotTopOfScope(v, scope);
     const unit = await repo.unitById(trx, id);
     if (unit && date <= unit.valid_from)
       throw new AppError('ORG_DATE_BEFORE_START', { date: formatViDate(unit.valid_from) });
+    const records = await backdated.recordsFrom(trx, id, date);
+    if (records > 0) throw new AppError('ORG_LATER_RECORDS', { count: records, date: formatViDate(date) });
+    const inHistory = await backdated.hasLaterHistory(trx, v, date);
+    if (!inHistory) await baseVersion(trx, id, date);
     let successor: number | null = null;
     if (input.successorId != null) {
       await requireUnitInScope(trx, input.successorId, scope);
@@ -279,7 +343,12 @@ export async function dissolve(ctx: AppContext, actor: Actor, id: number, input:
       }
       successor = input.successorId;
     }
-    await endLife(trx, v, date, null);
+    // Behind later history (a CĐCS that really ended before the hand-over that moved it): its later moves go.
+    let laterEvents: Awaited<ReturnType<typeof changes.rewriteLife>> = [];
+    if (inHistory) {
+      await backdated.assertOnlyLaterMoves(trx, states, date);
+      laterEvents = await changes.rewriteLife(trx, v, date, [], null);
+    } else await endLife(trx, v, date, null);
     await treeChanged(trx, [id], date);
     await recordEvent(trx, actor, 'dissolve', id, date, input, successor);
     await audit(trx, actor, {
@@ -287,7 +356,7 @@ export async function dissolve(ctx: AppContext, actor: Actor, id: number, input:
       entity: 'org_unit',
       entityId: id,
       unitId: id,
-      before: v,
+      before: inHistory ? { ...v, laterEvents } : v,
       after: input,
     });
   });

@@ -5,9 +5,15 @@ import { FormModal } from '../../../components/FormModal.js';
 import { UnitSelect } from '../../../components/UnitSelect.js';
 import { orgApi } from '../api.js';
 import { AreaFields, DecisionFields, type DecisionValues, EffectiveDateField } from './DecisionFields.js';
+import { LaterParents, type LaterParentValue } from './LaterParents.js';
 import { useOrgChanged } from './useOrgChanged.js';
 
-type Values = DecisionValues & { newParentId: number; adminAreaCode?: string; adminAreaName?: string };
+type Values = DecisionValues & {
+  newParentId: number;
+  adminAreaCode?: string;
+  adminAreaName?: string;
+  laterParents?: LaterParentValue[];
+};
 
 type Props = { open: boolean; unit: TOrgUnitDetail; asOf: string; onClose: () => void };
 
@@ -16,6 +22,7 @@ export function MoveModal({ open, unit, asOf, onClose }: Props) {
   const [form] = Form.useForm<Values>();
   const changed = useOrgChanged();
   const effectiveDate = Form.useWatch('effectiveDate', form) ?? asOf;
+  const newParentId = Form.useWatch('newParentId', form);
   const exclude = [unit.id, ...(unit.parentId === null ? [] : [unit.parentId])];
   return (
     <FormModal<Values>
@@ -27,7 +34,9 @@ export function MoveModal({ open, unit, asOf, onClose }: Props) {
       initialValues={{ effectiveDate: asOf }}
       onClose={onClose}
       onSubmit={async (v) => {
-        await orgApi.move(unit.id, v);
+        // A move in the past under a parent that later ended: where the unit went then (as when founding).
+        const laterParents = (v.laterParents ?? []).map((l) => ({ date: l.date, parentId: l.parentId ?? null }));
+        await orgApi.move(unit.id, { ...v, laterParents });
         await changed();
       }}
     >
@@ -40,6 +49,7 @@ export function MoveModal({ open, unit, asOf, onClose }: Props) {
       >
         <UnitSelect asOf={effectiveDate} excludeIds={exclude} placeholder={t('org.search')} />
       </Form.Item>
+      {newParentId && effectiveDate && <LaterParents form={form} parentId={newParentId} date={effectiveDate} />}
       <AreaFields />
       <DecisionFields />
     </FormModal>
