@@ -123,7 +123,8 @@ function formatImportSummary(s: {
 /** Operator commands against the same database the server uses (DATA_DIR or DATABASE_URL). */
 async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const handle = await openDatabase(config.db);
+  // A command-line import is a long writer beside a running server: it waits for the server's short writes.
+  const handle = await openDatabase(config.db.kind === 'sqlite' ? { ...config.db, busyTimeoutMs: 60_000 } : config.db);
   try {
     await migrateToLatest(handle.db);
     // An import killed mid-way (here or in the server) left its batch "running"; nothing of it was written.

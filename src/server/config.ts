@@ -18,6 +18,8 @@ const ZEnv = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/)
     .optional(),
+  /** The request thread's wait for SQLite's write lock before answering DB_BUSY (it blocks all requests meanwhile). */
+  SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(250),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -71,7 +73,7 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
-  db: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
+  db: { kind: 'sqlite'; file: string; busyTimeoutMs?: number } | { kind: 'postgres'; url: string; schema?: string };
   session: { idleMinutes: number; maxHours: number };
   https: boolean;
   publicUrl?: string;
@@ -110,7 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir,
     db: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA }
-      : { kind: 'sqlite', file: path.join(dataDir, 'doanvien.db') },
+      : { kind: 'sqlite', file: path.join(dataDir, 'doanvien.db'), busyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS },
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
     https: e.PUBLIC_URL?.startsWith('https://') ?? false,
     publicUrl: e.PUBLIC_URL,

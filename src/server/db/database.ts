@@ -57,7 +57,9 @@ export async function openDatabase(config: Config['db']): Promise<DbHandle> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // How long a write waits for another connection's lock, blocking its thread (better-sqlite3 is
+  // synchronous): short on the request thread (config), long for the import worker and the command line.
+  sqlite.pragma(`busy_timeout = ${config.busyTimeoutMs ?? 5000}`);
   // An install from before files were private: narrowed here (the -wal and -shm exist once WAL is on).
   if (onDisk) for (const f of [config.file, `${config.file}-wal`, `${config.file}-shm`]) chmodIfThere(f);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });

@@ -37,6 +37,10 @@ export function translateDbError(err: unknown): AppError | null {
   if (e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     return new AppError('CONFLICT');
   }
+  // SQLite's one write lock held longer than the busy timeout (a large import committing): try again later.
+  if (e?.code === 'SQLITE_BUSY' || e?.code === 'SQLITE_BUSY_SNAPSHOT' || e?.code === 'SQLITE_LOCKED') {
+    return new AppError('DB_BUSY');
+  }
   if (e?.code === '23503' || e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || /FOREIGN KEY/.test(msg)) {
     return new AppError('VALIDATION', {}, [{ path: '', message: commonMessages.brokenReference }]);
   }

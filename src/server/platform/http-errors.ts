@@ -52,5 +52,6 @@ export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyRe
         : {}),
     },
   };
+  if (appErr.code === 'DB_BUSY') reply.header('retry-after', '30');
   reply.status(appErr.status).send(body);
 }

@@ -3,8 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { AppContext } from './context.js';
-import { AppError } from './errors.js';
+import { AppError, translateDbError } from './errors.js';
 import type { Actor } from './scope.js';
+import { writeLockHeld } from './write-lock.js';
 
 export const SESSION_COOKIE = 'dv_session';
 const TOUCH_EVERY_MS = 60_000;
@@ -111,12 +112,18 @@ async function resolveSession(ctx: AppContext, req: FastifyRequest): Promise<voi
   }
   const actor = await loadActorForUser(ctx.db, s.user_id, req.ip);
   if (!actor) return;
-  if (now - Date.parse(s.last_seen_at) > TOUCH_EVERY_MS) {
-    await ctx.db
-      .updateTable('session')
-      .set({ last_seen_at: new Date(now).toISOString() })
-      .where('id', '=', id)
-      .execute();
+  // The last-seen time is only bookkeeping for the idle limit: it waits while an import holds SQLite's
+  // write lock (it would stall every request), and it never fails the request it rides on.
+  if (now - Date.parse(s.last_seen_at) > TOUCH_EVERY_MS && !(ctx.dbKind === 'sqlite' && writeLockHeld())) {
+    try {
+      await ctx.db
+        .updateTable('session')
+        .set({ last_seen_at: new Date(now).toISOString() })
+        .where('id', '=', id)
+        .execute();
+    } catch (e) {
+      if (translateDbError(e)?.code !== 'DB_BUSY') throw e;
+    }
   }
   req.actor = actor;
   req.sessionId = id;

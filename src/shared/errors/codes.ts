@@ -176,6 +176,11 @@ export const ERRORS = {
     vi: 'Tệp tải lên của lô nhập này đã được xoá sau {hours} giờ không dùng (để không lưu dữ liệu cá nhân quá lâu); hãy tải tệp lên lại',
     en: 'The file of this import batch was deleted after {hours} hours unused (personal data is not kept longer); please upload it again',
   },
+  DB_BUSY: {
+    status: 503,
+    vi: 'Cơ sở dữ liệu đang bận ghi một lượt nhập lớn; thao tác này chưa được ghi, vui lòng thử lại sau ít phút',
+    en: 'The database is busy writing a large import; nothing was saved, please try again in a few minutes',
+  },
   IMPORT_BUSY: {
     status: 429,
     vi: 'Đơn vị này đang có {count} lượt nhập dữ liệu chạy (tối đa {max}); hãy đợi lượt đang chạy xong rồi thử lại',

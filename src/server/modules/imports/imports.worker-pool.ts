@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { ImportFileError, type ImportFileErrorCode } from '../../platform/import/index.js';
 import type { Actor } from '../../platform/scope.js';
+import { holdingWriteLock } from '../../platform/write-lock.js';
 import type { ImportRequest, ImportResult } from './imports.types.js';
 
 /**
@@ -71,6 +72,12 @@ export function importInWorker(
 ): Promise<ImportResult> {
   const { scopeCache: _, ...plainActor } = actor;
   const input: WorkerInput = { config: ctx.config, version: ctx.version, actor: plainActor, kindName, req };
+  const run = () => runWorker(input, onProgress);
+  // A preview writes nothing; a commit on SQLite holds the write lock until it ends.
+  return !req.dryRun && ctx.config.db.kind === 'sqlite' ? holdingWriteLock(run) : run();
+}
+
+function runWorker(input: WorkerInput, onProgress: (rows: number) => void): Promise<ImportResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(BOOT, { eval: true, workerData: { entry: ENTRY, input } });
     let settled = false;

@@ -10,7 +10,9 @@ const { input } = workerData as { input: WorkerInput };
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 
 configureZodMessages();
-const handle = await openDatabase(input.config.db);
+// The import's own connection waits as long as it must for the request thread's short writes.
+const db = input.config.db;
+const handle = await openDatabase(db.kind === 'sqlite' ? { ...db, busyTimeoutMs: 600_000 } : db);
 const ctx: AppContext = { db: handle.db, dbKind: handle.kind, config: input.config, version: input.version };
 try {
   const result = await importFileHere(
