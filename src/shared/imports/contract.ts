@@ -73,6 +73,8 @@ export const ZImportReport = z.object({
       count: z.number().int(),
       rows: z.array(z.number().int()),
       choices: z.array(z.object({ code: z.string(), name: z.string() })),
+      /** The entry the run's value mapping gave it; null while it is still unknown (then it rejects its rows). */
+      mappedTo: z.string().nullable(),
     }),
   ),
   /** Notes on the file as a whole (where the table ended and what was left out). */

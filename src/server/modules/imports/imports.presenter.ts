@@ -33,6 +33,7 @@ export function presentReport(batchId: number | null, r: Report<string>, locale:
       count: u.count,
       rows: u.rows,
       choices: [...u.choices],
+      mappedTo: u.mappedTo,
     })),
     info: r.info.map((m) => messageIn(m, locale)),
   };

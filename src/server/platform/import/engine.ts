@@ -86,6 +86,8 @@ export type UnknownValue = {
   rows: number[];
   count: number;
   choices: readonly ValueChoice[];
+  /** The list entry the caller's value mapping gave it (still listed, so the choice can be changed). */
+  mappedTo: string | null;
 };
 
 export type RunOptions<K extends string> = {
@@ -226,6 +228,24 @@ export async function runImport<K extends string, V>(
     const code = valueMapping[field]?.[foldValue(String(raw))];
     return code !== undefined && choiceCodes.get(field)?.has(code) ? code : null;
   };
+  /** A spelling met on a row, once per file: unknown (mappedTo null) or mapped by the caller. */
+  const met = (field: K, raw: string, row: number, mappedTo: string | null) => {
+    const folded = foldValue(raw);
+    const id = `${field}\u0000${folded}`;
+    const u = unknown.get(id) ?? {
+      field,
+      label: labelOf(field),
+      raw,
+      folded,
+      rows: [],
+      count: 0,
+      choices: spec.choices?.[field] ?? [],
+      mappedTo,
+    };
+    u.count++;
+    if (u.rows.length < 20) u.rows.push(row);
+    unknown.set(id, u);
+  };
   const keyOfCells =
     spec.keyOfCells ??
     ((values: Partial<Record<K, unknown>>) => {
@@ -255,6 +275,7 @@ export async function runImport<K extends string, V>(
   const finishOffice = () => {
     report.unknownValues = [...unknown.values()];
     for (const u of report.unknownValues) {
+      if (u.mappedTo !== null) continue;
       const field = u.field as K;
       report.rejected.push({
         row: u.rows[0] ?? 0,
@@ -344,25 +365,13 @@ export async function runImport<K extends string, V>(
         const code = mappedCode(f.key, raw);
         if (code !== null) {
           values[f.key] = code;
+          met(f.key, String(raw).trim(), r.row, code);
           continue;
         }
         const parsed = spec.parsers[f.key](raw);
         if ('error' in parsed && parsed.unknown !== undefined && spec.choices?.[f.key]) {
           // Said once per file (below), not on every row that uses the spelling.
-          const folded = foldValue(parsed.unknown);
-          const id = `${f.key}\u0000${folded}`;
-          const u = unknown.get(id) ?? {
-            field: f.key,
-            label: labelOf(f.key),
-            raw: parsed.unknown,
-            folded,
-            rows: [],
-            count: 0,
-            choices: spec.choices[f.key] ?? [],
-          };
-          u.count++;
-          if (u.rows.length < 20) u.rows.push(r.row);
-          unknown.set(id, u);
+          met(f.key, parsed.unknown, r.row, null);
           issues.push({
             row: r.row,
             column: columnName(f.key),

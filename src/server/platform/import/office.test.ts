@@ -224,9 +224,14 @@ describe('values and keys', () => {
     const mapped = await preview(file, { valueMapping: { ownership: { ctyliendoanh: 'FDI' } } });
     expect(mapped.rejected).toEqual([]);
     expect(mapped.inserted).toBe(4);
+    // Still listed, with its meaning, so the preview's table keeps the row and the choice can be changed.
+    expect(mapped.unknownValues).toMatchObject([
+      { field: 'ownership', raw: 'Cty liên doanh', folded: 'ctyliendoanh', count: 3, mappedTo: 'FDI' },
+    ]);
+    expect(first.unknownValues[0]?.mappedTo).toBeNull();
     // A code that is not an entry of the list is not taken.
     const wrong = await preview(file, { valueMapping: { ownership: { ctyliendoanh: 'NOPE' } } });
-    expect(wrong.unknownValues).toHaveLength(1);
+    expect(wrong.unknownValues).toMatchObject([{ folded: 'ctyliendoanh', mappedTo: null }]);
   });
 
   it('reports a duplicate key even when the first row with it was rejected', async () => {
