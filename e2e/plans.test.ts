@@ -110,6 +110,14 @@ describe.skipIf(!available)('plans: dashboard, drill-down, assignment', () => {
       // The list says how many it holds: the same figure as the card.
       await page.getByText(`Tổng số: ${figure}`).waitFor();
       await shot(page, 'plans-drill-T3.png');
+      // The plan's period is one of the page's period shortcuts, beside this quarter / 6 months / this year.
+      const planPeriod = page.getByTestId(`period-plan-${planId}`);
+      expect(await planPeriod.textContent()).toBe('Kỳ KH 8/KH-LĐLĐ');
+      await planPeriod.click();
+      const dmy = (iso: string) => iso.split('-').reverse().join('/');
+      await expect.poll(() => page.locator('#scope-from').inputValue()).toBe(dmy(plan.periodFrom));
+      expect(await page.locator('#scope-to').inputValue()).toBe(dmy(plan.periodTo));
+      expect(await planPeriod.getAttribute('aria-pressed')).toBe('true');
 
       // ---- Assign T3 to two more grassroots unions from the plan's page. The demo already shares the
       // 250 out among four units, so the two new shares take the sum past the goal: a warning to confirm.

@@ -76,6 +76,7 @@ export const en: Record<keyof typeof vi, string> = {
   'period.from': 'From',
   'period.to': 'To',
   'period.thisYear': 'This year',
+  'period.plan': 'Plan {ref}',
   'period.thisQuarter': 'This quarter',
   'period.sixMonths': 'Last 6 months',
   'period.shortcuts': 'Quick periods',

@@ -78,6 +78,7 @@ export const vi = {
   'period.from': 'Từ ngày',
   'period.to': 'Đến ngày',
   'period.thisYear': 'Năm nay',
+  'period.plan': 'Kỳ KH {ref}',
   'period.thisQuarter': 'Quý này',
   'period.sixMonths': '6 tháng qua',
   'period.shortcuts': 'Chọn nhanh kỳ',

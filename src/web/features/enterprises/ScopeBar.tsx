@@ -1,9 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { Space } from 'antd';
 import { compareIso } from '../../../shared/text/index.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { DateInput } from '../../components/DateInput.js';
 import { PeriodShortcuts } from '../../components/PeriodShortcuts.js';
 import { UnitSelect } from '../../components/UnitSelect.js';
+import { planKeys, plansApi } from '../plans/api.js';
 import type { WorkScope } from './workScope.js';
 
 type Props = { scope: WorkScope; period?: boolean };
@@ -11,6 +13,20 @@ type Props = { scope: WorkScope; period?: boolean };
 /** The unit (a subtree of the user's scope) and the period the figures on the page are for. */
 export function ScopeBar({ scope, period = true }: Props) {
   const { t } = useI18n();
+  // The periods of the unit's own plans (the latest three), beside the calendar ones: "Kỳ KH 8/KH-LĐLĐ".
+  const unitId = scope.unitId;
+  const plans = useQuery({
+    queryKey: planKeys.list({ unitId }),
+    queryFn: () => plansApi.list({ unitId }),
+    enabled: period && unitId !== undefined,
+    staleTime: 60_000,
+  });
+  const planPeriods = (plans.data?.items ?? []).slice(0, 3).map((p) => ({
+    key: `plan-${p.id}`,
+    label: t('period.plan', { ref: p.reference }),
+    from: p.periodFrom,
+    to: p.periodTo,
+  }));
   return (
     <div className="scope-bar">
       <div className="scope-field scope-unit">
@@ -47,7 +63,13 @@ export function ScopeBar({ scope, period = true }: Props) {
                 style={{ width: 128 }}
               />
             </Space.Compact>
-            <PeriodShortcuts today={scope.today} from={scope.from} to={scope.to} onChange={scope.setPeriod} />
+            <PeriodShortcuts
+              today={scope.today}
+              from={scope.from}
+              to={scope.to}
+              onChange={scope.setPeriod}
+              extra={planPeriods}
+            />
           </div>
         </div>
       )}
