@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -88,6 +89,36 @@ const peakRss = (pid: number) => {
   return m ? `${Math.round(Number(m[1]) / 1024)} MB` : '?';
 };
 
+function postLong(
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const data = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          text += c;
+        });
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
 export async function benchImportLoad(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doanvien-load-'));
   const file = path.join(dir, 'ds.xlsx');
@@ -128,16 +159,13 @@ export async function benchImportLoad(): Promise<void> {
     };
     let done = false;
     const started = performance.now();
-    const commit = fetch(`${base}/api/imports/${up.batchId}/commit`, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ mode: 'all', onDuplicate: 'update' }),
-      signal: AbortSignal.timeout(3_600_000),
-    })
-      .then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }))
-      .finally(() => {
-        done = true;
-      });
+    // node:http, not fetch: fetch gives up waiting for the answer's headers after 300 s.
+    const commit = postLong(`${base}/api/imports/${up.batchId}/commit`, headers, {
+      mode: 'all',
+      onDuplicate: 'update',
+    }).finally(() => {
+      done = true;
+    });
     const during = await measure(base, cookie, () => done);
     const result = await commit;
     const secs = ((performance.now() - started) / 1000).toFixed(0);
