@@ -132,22 +132,23 @@ async function records(ctx: AppContext, actor: Actor, idOf: Ids) {
   await introduce('CDCS-PR-001', INTRODUCED['CDCS-PR-001'], 8);
   // The survey frame (T1) and the founding of a union in an enterprise of 25+ workers (T2).
   const phurieng = await idOf('PHURIENG');
-  const frame: [string, string | null, number][] = [
-    ['Công ty TNHH May mặc Phú Riềng', 'CDCS-PR-003', 620],
-    ['Công ty TNHH Chế biến Nông sản Long Hưng', 'CDCS-PR-001', 180],
-    ['Công ty TNHH Hạt điều Long Hà', 'CDCS-PR-004', 95],
-    ['Công ty TNHH Cơ khí Phước Tân', 'CDCS-PR-005', 48],
-    ['Công ty TNHH Gạch men Phú Trung', null, 31],
-    ['Hợp tác xã Dịch vụ Nông nghiệp Bù Nho', null, 14],
+  // Addresses as the 2024 survey wrote them, without commune codes: the commune is found from the address.
+  const frame: [string, string | null, number, string][] = [
+    ['Công ty TNHH May mặc Phú Riềng', 'CDCS-PR-003', 620, 'Ấp 5, xã Phú Riềng, huyện Phú Riềng, tỉnh Bình Phước'],
+    ['Công ty TNHH Chế biến Nông sản Long Hưng', 'CDCS-PR-001', 180, 'Ấp 2, xã Long Hưng, huyện Phú Riềng'],
+    ['Công ty TNHH Hạt điều Long Hà', 'CDCS-PR-004', 95, 'Thôn 6, xã Long Hà, huyện Phú Riềng'],
+    ['Công ty TNHH Cơ khí Phước Tân', 'CDCS-PR-005', 48, 'Thôn Phước Tân, xã Phước Tân, huyện Phú Riềng'],
+    ['Công ty TNHH Gạch men Phú Trung', null, 31, 'Ấp Phú Thịnh, xã Phú Trung, huyện Phú Riềng'],
+    ['Hợp tác xã Dịch vụ Nông nghiệp Bù Nho', null, 14, 'Thôn Bù Nho, xã Bù Nho, huyện Phú Riềng'],
   ];
   const entIds: number[] = [];
-  for (const [name, union, workers] of frame) {
+  for (const [name, union, workers, address] of frame) {
     const e = await enterprises.create(ctx, actor, {
       unitId: phurieng,
       mst: null,
       name,
       shortName: null,
-      address: null,
+      address,
       adminAreaCode: null,
       adminAreaName: null,
       ownershipCode: 'PRIVATE',

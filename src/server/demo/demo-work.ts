@@ -69,16 +69,6 @@ function enterprisesOf(ctx: AppContext): DemoEnterprise[] {
       industry: 'Nông nghiệp',
       survey: ['2024-08-05', 18, 7, 0],
     },
-    {
-      unit: 'PHURIENG',
-      name: 'Công ty TNHH May mặc Phú Riềng',
-      ownership: 'PRIVATE',
-      area: ['25264', 'Xã Phú Riềng'],
-      address: 'Ấp 5, xã Phú Riềng, huyện Phú Riềng',
-      industry: 'Dệt may',
-      survey: ['2024-03-02', 180, 150, 14],
-      union: 'CDCS-PR-003',
-    },
     // This year, under the commune unions.
     {
       unit: 'CDXA-PHURIENG',
