@@ -64,6 +64,7 @@ export const enterprisesMessages = defineMessages('enterprises', {
     vi: 'Danh sách doanh nghiệp — kỳ tuyên truyền {from} đến {to}',
     en: 'Enterprises — outreach period {from} to {to}',
   },
+  exportCommuneUnknown: { vi: 'Chưa xác định', en: 'Not found' },
   exportYes: { vi: 'Có', en: 'Yes' },
   exportNo: { vi: 'Chưa', en: 'Not yet' },
 });
@@ -75,6 +76,8 @@ export const ENTERPRISE_EXPORT_COLUMNS: [Message, number][] = [
   [{ vi: 'Tên doanh nghiệp', en: 'Enterprise' }, 44],
   [{ vi: 'Địa chỉ', en: 'Address' }, 36],
   [{ vi: 'Xã/phường', en: 'Commune/ward' }, 22],
+  [{ vi: 'Xã/phường theo danh mục', en: 'Commune in the official list' }, 40],
+  [{ vi: 'Xã/phường từ 01/07/2025', en: 'Commune from 01/07/2025' }, 30],
   [{ vi: 'Loại hình', en: 'Ownership' }, 14],
   [{ vi: 'Ngành nghề', en: 'Industry' }, 22],
   [{ vi: 'Số lao động', en: 'Workers' }, 12],

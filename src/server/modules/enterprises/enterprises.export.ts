@@ -29,6 +29,10 @@ export async function writeEnterprisesXlsx(
   header.font = { bold: true };
   header.commit();
   const yesNo = (b: boolean) => (b ? M.exportYes.vi : M.exportNo.vi);
+  // The commune as found in the official lists (by code, name or address), so that the file's reader
+  // sees the same commune the coverage counts, or that none was found.
+  const commune = (name: string | null, district: string | null, province: string | null, code: string | null) =>
+    name ? `${[name, district, province].filter(Boolean).join(', ')} (${code})` : M.exportCommuneUnknown.vi;
   rows.forEach((r, i) => {
     ws.addRow(
       exportRow([
@@ -37,6 +41,8 @@ export async function writeEnterprisesXlsx(
         r.name,
         r.address ?? '',
         r.admin_area_name ?? '',
+        commune(r.cu_name, r.cu_district, r.cu_province, r.cu_code),
+        commune(r.cn_name, r.cn_district, r.cn_province, r.cn_code),
         ownershipNames.get(r.ownership_code) ?? r.ownership_code,
         r.industry ?? '',
         r.worker_count,

@@ -135,14 +135,17 @@ describe('enterprises', () => {
     expect(names).toEqual(['Công ty Xuất Một']);
     expect(String(ws?.getRow(2).getCell(2).value)).toBe('Mã số thuế');
     // Ownership is written by its name from the code list, never by its code.
-    expect(String(ws?.getRow(2).getCell(6).value)).toBe('Loại hình');
+    expect(String(ws?.getRow(2).getCell(8).value)).toBe('Loại hình');
+    // The commune as the official lists resolve it (none given here), beside the commune as written.
+    expect(String(ws?.getRow(2).getCell(6).value)).toBe('Xã/phường theo danh mục');
+    expect(String(ws?.getRow(3).getCell(6).value)).toBe('Chưa xác định');
     const privateName = await env.ctx.db
       .selectFrom('ownership_type')
       .select('name_vi')
       .where('code', '=', 'PRIVATE')
       .executeTakeFirstOrThrow();
-    expect(String(ws?.getRow(3).getCell(6).value)).toBe(privateName.name_vi);
-    expect(String(ws?.getRow(3).getCell(6).value)).not.toBe('PRIVATE');
+    expect(String(ws?.getRow(3).getCell(8).value)).toBe(privateName.name_vi);
+    expect(String(ws?.getRow(3).getCell(8).value)).not.toBe('PRIVATE');
     const audit = await env.ctx.db
       .selectFrom('audit_log')
       .selectAll()

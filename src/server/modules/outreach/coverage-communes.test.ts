@@ -3,6 +3,7 @@
  * list — from its code, its commune name or its address — and never merges unknown ones into another.
  * The lists are the demo's handful of Phú Riềng units plus two real "Xã Tân Thành" of Bình Phước.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN_UNITS } from '../../demo/admin-units-data.js';
 import { uploadFile, writeXlsx } from '../../test/files.js';
@@ -78,8 +79,8 @@ const rows = (c: { byCommune: Row[] }) =>
   c.byCommune.map((r) => [r.adminAreaCode, r.adminAreaName, r.enterprisesInScope, r.unresolved]);
 
 describe('coverage by resolved commune', () => {
-  it('counts 6 enterprises of 5 communes entered without codes in 5 rows', async () => {
-    const { mk, coverage } = await setup();
+  it('counts 6 enterprises of 5 communes entered without codes in 5 rows, and exports them so', async () => {
+    const { mk, coverage, officer, district } = await setup();
     await mk({ name: 'Công ty A', adminAreaName: 'Xã Phước Tân' });
     await mk({ name: 'Công ty B', adminAreaName: 'xa phuoc tan' });
     await mk({ name: 'Công ty C', address: 'Ấp 3, xã Long Hà, huyện Phú Riềng, tỉnh Bình Phước' });
@@ -98,6 +99,30 @@ describe('coverage by resolved commune', () => {
       ['25258', 'Xã Long Tân', 1, false],
       ['25250', 'Xã Phước Tân', 2, false],
     ]);
+    // The export says the same: the commune as written, as found in the official list, and from 2025.
+    const xlsx = await env.app.inject({
+      method: 'GET',
+      url: `/api/enterprises/export.xlsx?unitId=${district}&from=2024-04-01&to=2024-10-30`,
+      headers: { cookie: officer.cookie },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const cells = (n: number) => [4, 5, 6, 7].map((c) => String(ws?.getRow(n).getCell(c).value ?? ''));
+    const rowOf = (name: string) => {
+      let found = 0;
+      ws?.eachRow((row, n) => {
+        if (String(row.getCell(3).value) === name) found = n;
+      });
+      return cells(found);
+    };
+    expect(rowOf('Công ty D')).toEqual([
+      '',
+      'X. Bù Nho',
+      'Xã Bù Nho, Huyện Phú Riềng, Tỉnh Bình Phước (25252)',
+      'Xã Phú Riềng, Tỉnh Đồng Nai (25252)',
+    ]);
+    expect(rowOf('Công ty C')[2]).toBe('Xã Long Hà, Huyện Phú Riềng, Tỉnh Bình Phước (25255)');
   });
 
   it('leaves a name found in two districts unresolved, in a row of its own, listed by the filter', async () => {
