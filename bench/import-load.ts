@@ -16,7 +16,16 @@ import { writeEnterpriseFile } from './import.js';
 const ROWS = Number(process.env.BENCH_LOAD_ROWS ?? 1_000_000);
 const CONCURRENCY = 4;
 
-type Stats = { n: number; errors: number; p50: number; p99: number; max: number; why: string; health: string };
+type Stats = {
+  n: number;
+  errors: number;
+  p50: number;
+  p99: number;
+  max: number;
+  why: string;
+  health: string;
+  slow: string[];
+};
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
 async function startServer(
@@ -43,6 +52,8 @@ async function measure(base: string, cookie: string, until: () => boolean): Prom
   const lat: number[] = [];
   const healthLat: number[] = [];
   const why = new Map<string, number>();
+  const slow: string[] = [];
+  const started = performance.now();
   const fail = (what: string) => why.set(what, (why.get(what) ?? 0) + 1);
   let errors = 0;
   let i = 0;
@@ -65,6 +76,8 @@ async function measure(base: string, cookie: string, until: () => boolean): Prom
       }
       const ms = performance.now() - t;
       lat.push(ms);
+      // When the slow answers came (seconds from the start of the measure): during the write, or after it.
+      if (ms > 1000) slow.push(`${what} ${Math.round(ms)} ms at ${((t - started) / 1000).toFixed(0)} s`);
       if (health) healthLat.push(ms);
     }
   };
@@ -78,6 +91,7 @@ async function measure(base: string, cookie: string, until: () => boolean): Prom
     p99: pct(lat, 0.99),
     max: lat.at(-1) ?? 0,
     why: [...why].map(([k, v]) => `${v}× ${k}`).join(', '),
+    slow,
     health: `health alone p50 ${pct(healthLat, 0.5).toFixed(1)} ms, p99 ${pct(healthLat, 0.99).toFixed(1)} ms, max ${(healthLat.at(-1) ?? 0).toFixed(0)} ms`,
   };
 }
@@ -170,6 +184,7 @@ export async function benchImportLoad(): Promise<void> {
     const result = await commit;
     const secs = ((performance.now() - started) / 1000).toFixed(0);
     console.log(`  during the ${ROWS.toLocaleString('vi-VN')}-row commit (${secs} s): ${fmt(during)}`);
+    if (during.slow.length) console.log(`  answers over 1 s: ${during.slow.slice(0, 20).join('; ')}`);
     console.log(
       `  commit answered ${result.status}: committed ${result.body.committed}, rows ${result.body.rows}, inserted ${result.body.inserted}, rejected ${(result.body.rejected as unknown[] | undefined)?.length}; server peak RSS ${peakRss(child.pid ?? 0)}`,
     );

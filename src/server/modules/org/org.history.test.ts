@@ -397,6 +397,24 @@ describe('a move or an end recorded behind the later history', () => {
     expect(await eventsOf(y)).toEqual(expect.arrayContaining(['move 2024-05-01', `move ${REFORM}`]));
   });
 
+  it('merges a CĐCS into another in 2024 although the tree handed it over in 2025: the target inherits it', async () => {
+    const r = await reformed();
+    const x = await handedOver(r, 'CĐCS Công ty TNHH Sáp Nhập 2024');
+    const merged = await env.admin.post(`/api/org/units/${x}/merge`, {
+      effectiveDate: '2024-05-01',
+      targetId: r.t.cdcsB,
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(await lifeOf(x)).toEqual([[r.t.districtA, '2020-01-01', '2024-05-01']]);
+    const unit = await env.ctx.db.selectFrom('org_unit').selectAll().where('id', '=', x).executeTakeFirstOrThrow();
+    expect([unit.valid_to, unit.merged_into_id]).toEqual(['2024-05-01', r.t.cdcsB]);
+    expect(await childNames(r.commune, '2025-08-01')).not.toContain('CĐCS Công ty TNHH Sáp Nhập 2024');
+    const events = await eventsOf(x);
+    expect(events).toContain('merge 2024-05-01');
+    expect(events).not.toContain(`move ${REFORM}`);
+    expect(await eventsOf(r.t.cdcsB)).toContain('absorb 2024-05-01');
+  });
+
   it('refuses when the later history is more than moves: a later rename, sub-units living after the date', async () => {
     const r = await reformed();
     const x = await handedOver(r, 'CĐCS Công ty TNHH Đổi Tên');

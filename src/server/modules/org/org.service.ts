@@ -365,6 +365,45 @@ export async function dissolve(ctx: AppContext, actor: Actor, id: number, input:
 }
 
 /**
+ * A merge behind the unit's later history (a CĐCS merged into another in 2024, although the tree handed
+ * it over in 2025): it ends on the date, its later moves are dropped, and the target inherits it.
+ */
+async function mergeInHistory(
+  trx: Db,
+  actor: Actor,
+  scope: Scope,
+  states: [Version, ...Version[]],
+  input: z.output<typeof ZOrgMerge>,
+) {
+  const [v] = states;
+  const date = input.effectiveDate;
+  assertNotTopOfScope(v, scope);
+  const unit = await repo.unitById(trx, v.unit_id);
+  if (unit && date <= unit.valid_from)
+    throw new AppError('ORG_DATE_BEFORE_START', { date: formatViDate(unit.valid_from) });
+  const target = await repo.versionAt(trx, input.targetId, date);
+  if (!target) {
+    const t = await repo.unitById(trx, input.targetId);
+    throw new AppError('ORG_NOT_ACTIVE_AT_DATE', { name: t?.name ?? '', date: formatViDate(date) });
+  }
+  if (target.path.startsWith(v.path)) throw new AppError('ORG_CYCLE');
+  await backdated.assertOnlyLaterMoves(trx, states, date);
+  const laterEvents = await changes.rewriteLife(trx, v, date, [], null);
+  await trx.updateTable('org_unit').set({ merged_into_id: input.targetId }).where('id', '=', v.unit_id).execute();
+  await treeChanged(trx, [v.unit_id, input.targetId], date);
+  await recordEvent(trx, actor, 'merge', v.unit_id, date, input, input.targetId);
+  await recordEvent(trx, actor, 'absorb', input.targetId, date, input, v.unit_id);
+  await audit(trx, actor, {
+    action: 'org.merge',
+    entity: 'org_unit',
+    entityId: v.unit_id,
+    unitId: input.targetId,
+    before: { ...v, laterEvents },
+    after: input,
+  });
+}
+
+/**
  * Merges unit `id` into `targetId` from `date`: its active sub-units move under the target, it
  * ends, and the target inherits its history (scopes follow merged_into_id).
  */
@@ -375,6 +414,11 @@ export async function merge(ctx: AppContext, actor: Actor, id: number, input: z.
   await requireUnitInScope(ctx.db, input.targetId, scope);
   const date = input.effectiveDate;
   await inTreeTransaction(ctx.db, async (trx) => {
+    const states = await backdated.statesFrom(trx, id, date);
+    if (await backdated.hasLaterHistory(trx, states[0], date)) {
+      await mergeInHistory(trx, actor, scope, states, input);
+      return;
+    }
     const v = await baseVersion(trx, id, date);
     assertNotTopOfScope(v, scope);
     const target = await baseVersion(trx, input.targetId, date);
