@@ -110,6 +110,24 @@ describe.skipIf(!available)('history entered as it was', () => {
       await page.getByTestId('unit-detail').getByRole('heading', { name: BACKFILLED }).waitFor();
       await expect.poll(() => page.getByTestId('unit-detail').textContent()).toContain(COMMUNE);
       await shot(page, 'history-found-today.png');
+
+      // It in fact closed on 30/09/2024, before the hand-over: recorded now, behind the later history.
+      await page.getByTestId('action-more').click();
+      await page.getByRole('menuitem', { name: 'Giải thể' }).click();
+      const end = page.getByTestId('dissolve-unit-form');
+      await typeDate(end.locator('#effectiveDate'), '30/09/2024');
+      await shot(page, 'history-dissolve-2024.png', false);
+      await page.locator('.ant-modal').getByRole('button', { name: 'Giải thể' }).click();
+      await end.waitFor({ state: 'detached' });
+      const id = Number(new URL(page.url()).searchParams.get('unit'));
+      const unit = (await (await page.request.get(`/api/org/units/${id}?asOf=2024-09-01`)).json()) as {
+        validTo: string | null;
+        history: unknown[];
+      };
+      expect(unit.validTo).toBe('2024-09-30');
+      // Its hand-over to the commune union no longer happened.
+      expect(JSON.stringify(unit.history)).not.toContain(COMMUNE);
+      await shot(page, 'history-dissolved-2024.png');
     } catch (e) {
       await failureShot(page, 'found');
       throw e;
