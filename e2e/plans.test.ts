@@ -96,6 +96,18 @@ describe.skipIf(!available)('plans: dashboard, drill-down, assignment', () => {
       await block.getByTestId('chart-T3').waitFor();
       await shot(page, 'plans-dashboard.png');
 
+      // ---- Drill from T2's figure into the grassroots unions founded behind it.
+      const t2Link = page.getByTestId('drill-T2');
+      const founded = Number((await t2Link.textContent())?.replace(/\D/g, ''));
+      await t2Link.click();
+      await page.waitForURL('**/org/founded?**');
+      await page.getByRole('heading', { level: 1, name: 'Công đoàn cơ sở được thành lập' }).waitFor();
+      const foundedTable = page.getByTestId('founded-table');
+      await foundedTable.getByText(`Tổng số: ${founded}`, { exact: true }).waitFor();
+      expect(await foundedTable.locator('tbody tr.ant-table-row').count()).toBe(founded);
+      await shot(page, 'plans-drill-T2.png');
+      await page.goBack();
+
       // ---- Drill from T3's figure into the admissions behind it.
       const t3Link = t3.getByTestId('drill-T3');
       const figure = Number((await t3Link.textContent())?.replace(/\D/g, ''));

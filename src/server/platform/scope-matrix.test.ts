@@ -269,6 +269,16 @@ const CASES: Record<string, () => Promise<void>> = {
     is404(await fx.a.get(`/api/org/units/${fx.tree.districtB}/children`));
     is404(await fx.a.get(`/api/org/units/${fx.tree.province}/children`));
   },
+  'GET /api/org/founded': async () => {
+    is404(await fx.a.get(`/api/org/founded?unitId=${fx.tree.districtB}&foundedFrom=2000-01-01&foundedTo=2030-12-31`));
+    // From A's own unit, none of B's unions (B's CĐCS is founded in the period too).
+    const own = await fx.a.get(
+      `/api/org/founded?unitId=${fx.tree.districtA}&foundedFrom=2000-01-01&foundedTo=2030-12-31`,
+    );
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.data.items.map((u: { id: number }) => u.id)).not.toContain(fx.tree.cdcsB);
+    expect(own.data.items.map((u: { id: number }) => u.id)).toContain(fx.tree.cdcsA);
+  },
   'GET /api/org/units/:id/events': async () => {
     is404(await fx.a.get(`/api/org/units/${fx.tree.cdcsB}/events`));
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMMUNE_HOWS, COMMUNE_NOTES } from '../admin-units/labels.js';
-import { ZId, ZIdParams, ZIsoDate, zOptionalText, zText } from '../http/common.js';
+import { ZId, ZIdParams, ZIsoDate, zOptionalText, zQueryBool, zText } from '../http/common.js';
 import type { RouteTable } from '../http/route.js';
 import type { Entry } from '../i18n/messages.js';
 import { EMPLOYER_ATTITUDES, SIZE_BANDS, TIMELINE_KINDS } from './labels.js';
@@ -119,8 +119,6 @@ export const ZEnterprise = z.object({
 });
 export type TEnterprise = z.infer<typeof ZEnterprise>;
 
-const zBool = z.enum(['true', 'false']).transform((v) => v === 'true');
-
 export const ZEnterpriseQuery = z
   .object({
     q: z.string().max(200).optional(),
@@ -129,15 +127,15 @@ export const ZEnterpriseQuery = z
     /** Resolved commune (admin_unit id) as of the period's end: an old commune counts in its successor. */
     communeId: ZId.optional(),
     /** Only those whose commune is not known as of the period's end (the coverage's "Chưa xác định" row). */
-    communeUnresolved: zBool.optional(),
+    communeUnresolved: zQueryBool.optional(),
     officerUserId: ZId.optional(),
     ownershipCode: z.string().max(40).optional(),
-    nonState: zBool.optional(),
+    nonState: zQueryBool.optional(),
     sizeBand: z.enum(SIZE_BANDS).optional(),
-    inSurveyScope: zBool.optional(),
-    eligibleForFounding: zBool.optional(),
-    hasUnion: zBool.optional(),
-    reached: zBool.optional(),
+    inSurveyScope: zQueryBool.optional(),
+    eligibleForFounding: zQueryBool.optional(),
+    hasUnion: zQueryBool.optional(),
+    reached: zQueryBool.optional(),
     /** The period for "reached by outreach"; defaults to the current calendar year. */
     from: ZIsoDate.optional(),
     to: ZIsoDate.optional(),

@@ -28,7 +28,7 @@ export type MetricUnit = 'count' | 'percent' | 'workers';
  */
 export type MetricKind = 'flow' | 'stock' | 'ratio' | 'distinct';
 
-export type DrillPage = 'members' | 'enterprises' | 'outreach' | 'applications' | 'org';
+export type DrillPage = 'members' | 'enterprises' | 'outreach' | 'applications' | 'unions';
 /**
  * What a list page's query parameter takes from the figure: the unit, the period's bounds, the as-of
  * date, a fixed value, or one of the figure's filters (`female` becomes gender=female on the list).
@@ -108,7 +108,16 @@ export const METRICS = [
     unit: 'count',
     kind: 'flow',
     filters: ['nonState', 'minWorkers'],
-    drill: { page: 'org', query: { unitId: unit, foundedFrom: start, foundedTo: end } },
+    drill: {
+      page: 'unions',
+      query: {
+        unitId: unit,
+        foundedFrom: start,
+        foundedTo: end,
+        nonState: { from: 'filter', filter: 'nonState' },
+        minWorkers: { from: 'filter', filter: 'minWorkers' },
+      },
+    },
   },
   {
     code: 'members.admitted',

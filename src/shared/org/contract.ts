@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIdParams, ZIsoDate, zOptionalText, zText } from '../http/common.js';
+import { ZId, ZIdParams, ZIsoDate, zOptionalText, zQueryBool, zText } from '../http/common.js';
 import type { RouteTable } from '../http/route.js';
 import { orgMessages as M } from './messages.js';
 
@@ -194,6 +194,36 @@ export const ZOrgEvent = z.object({
 });
 export type TOrgEvent = z.infer<typeof ZOrgEvent>;
 
+/**
+ * The grassroots unions founded in a unit's subtree in a period (the records behind target T2, with its
+ * filters): founded on the founding decision's date (else the day the unit entered the tree), counted
+ * where the unit stood then; `nonState` / `minWorkers` ask for a linked enterprise of that kind / size.
+ */
+export const ZFoundedQuery = z
+  .object({
+    unitId: ZId,
+    foundedFrom: ZIsoDate,
+    foundedTo: ZIsoDate,
+    nonState: zQueryBool.optional(),
+    minWorkers: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  })
+  .strict();
+
+export const ZFoundedUnion = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  foundedOn: z.string(),
+  foundingDecisionNo: z.string().nullable(),
+  /** The unit it stood under on its founding day. */
+  parentName: z.string().nullable(),
+  /** Its enterprises, with their headcount on the founding day and whether they are outside the state sector. */
+  enterprises: z.array(
+    z.object({ id: z.number().int(), name: z.string(), workers: z.number(), nonState: z.boolean() }),
+  ),
+});
+export type TFoundedUnion = z.infer<typeof ZFoundedUnion>;
+
 export const orgApi = {
   'GET /api/org/unit-types': { summary: 'Loại đơn vị (cấu hình theo thời gian)', response: z.array(ZUnitType) },
   'GET /api/org/roots': {
@@ -217,6 +247,11 @@ export const orgApi = {
     params: ZIdParams,
     query: ZAsOfQuery,
     response: z.array(ZOrgUnit),
+  },
+  'GET /api/org/founded': {
+    summary: 'Công đoàn cơ sở được thành lập trong kỳ / grassroots unions founded in a period',
+    query: ZFoundedQuery,
+    response: z.object({ items: z.array(ZFoundedUnion) }),
   },
   'GET /api/org/units/:id/events': {
     summary: 'Các sự kiện của đơn vị',

@@ -8,6 +8,9 @@ import { Forbidden, NotFound, PageLoading, RouteError } from './layout/states.js
 // Each page is its own chunk: a phone on a slow line only downloads the page it opens.
 const LoginPage = lazy(() => import('../features/auth/LoginPage.js').then((m) => ({ default: m.LoginPage })));
 const OrgPage = lazy(() => import('../features/org/OrgPage.js').then((m) => ({ default: m.OrgPage })));
+const FoundedUnionsPage = lazy(() =>
+  import('../features/org/FoundedUnionsPage.js').then((m) => ({ default: m.FoundedUnionsPage })),
+);
 const UsersPage = lazy(() => import('../features/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
 const EnterprisesPage = lazy(() =>
   import('../features/enterprises/EnterprisesPage.js').then((m) => ({ default: m.EnterprisesPage })),
@@ -142,6 +145,7 @@ export const router = createBrowserRouter([
         ),
       },
       { path: 'org', element: <OrgPage /> },
+      { path: 'org/founded', element: <FoundedUnionsPage /> },
       {
         path: 'enterprises',
         element: (

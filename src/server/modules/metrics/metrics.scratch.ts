@@ -33,7 +33,7 @@ function memberFilters(f: MetricFilters): Sql {
 /** A unit's founding day: its founding decision, else the day it entered the tree. */
 export const FOUNDED_DAY = sql`coalesce(u.founding_decision_date, u.valid_from)`;
 /** Where a founded unit stands for the count: on its founding day, or on its first day when the decision predates it. */
-const FOUNDED_AT = sql`case when coalesce(u.founding_decision_date, u.valid_from) < u.valid_from then u.valid_from else coalesce(u.founding_decision_date, u.valid_from) end`;
+export const FOUNDED_AT = sql`case when coalesce(u.founding_decision_date, u.valid_from) < u.valid_from then u.valid_from else coalesce(u.founding_decision_date, u.valid_from) end`;
 
 /** An enterprise's headcount on a day: its latest survey on or before it, else the figure on its record. */
 function headcountAt(enterpriseRef: Sql, dayRef: Sql): Sql {
@@ -71,6 +71,14 @@ function dayBefore(iso: string): string {
 }
 
 function founded(r: FigureRequest, end: string): Sql {
+  return sql`select count(*) from org_unit u where ${foundedWhere(r, end)}`;
+}
+
+/**
+ * The units T2 counts, on an org_unit aliased u: grassroots, founded in [from, end], in the unit's
+ * subtree where they stood then, with the filters. The drill's list (org.founded.ts) reads the same rows.
+ */
+export function foundedWhere(r: Pick<FigureRequest, 'unitId' | 'from' | 'filters'>, end: string): Sql {
   const f = r.filters;
   const linked = (cond: Sql) =>
     sql`exists (select 1 from enterprise e inner join ownership_type o on o.code = e.ownership_code
@@ -85,10 +93,12 @@ function founded(r: FigureRequest, end: string): Sql {
     f.minWorkers === undefined
       ? sql`1 = 1`
       : linked(sql`${headcountAt(sql.ref('e.id'), FOUNDED_DAY)} >= ${f.minWorkers}`);
-  return sql`select count(*) from org_unit u
-    where exists (select 1 from unit_type t where t.code = u.type_code and t.grassroots = 1) and ${FOUNDED_DAY} >= ${r.from} and ${FOUNDED_DAY} <= ${end}
+  return sql`exists (select 1 from unit_type t where t.code = u.type_code and t.grassroots = 1) and ${FOUNDED_DAY} >= ${r.from} and ${FOUNDED_DAY} <= ${end}
     and ${nonState} and ${size} and ${inSubtreeAt(sql.ref('u.id'), FOUNDED_AT, r.unitId)}`;
 }
+
+/** An enterprise's (aliased e) headcount on a day. */
+export const headcountOn = (dayRef: Sql) => headcountAt(sql.ref('e.id'), dayRef);
 
 function reached(r: FigureRequest, end: string): Sql {
   return sql`select count(distinct oe.enterprise_id) from outreach_enterprise oe

@@ -1,5 +1,6 @@
 import { orgApi } from '../../../shared/org/contract.js';
 import { mountRoutes } from '../../platform/routes.js';
+import { founded } from './org.founded.js';
 import * as reads from './org.reads.js';
 import * as service from './org.service.js';
 
@@ -9,6 +10,7 @@ export const orgRoutes = mountRoutes('org', orgApi, (ctx) => ({
   'GET /api/org/units': ({ actor, query }) => reads.search(ctx, actor, query),
   'GET /api/org/units/:id': ({ actor, params, query }) => reads.detail(ctx, actor, params.id, query.asOf),
   'GET /api/org/units/:id/children': ({ actor, params, query }) => reads.children(ctx, actor, params.id, query.asOf),
+  'GET /api/org/founded': ({ actor, query }) => founded(ctx, actor, query),
   'GET /api/org/units/:id/events': ({ actor, params }) => reads.eventsOf(ctx, actor, params.id),
   'GET /api/org/units/:id/later-parents': ({ actor, params, query }) =>
     service.laterParents(ctx, actor, params.id, query.date),

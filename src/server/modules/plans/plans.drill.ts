@@ -7,7 +7,7 @@ const PATHS: Record<string, string> = {
   enterprises: '/enterprises',
   outreach: '/outreach',
   applications: '/applications',
-  org: '/org',
+  unions: '/org/founded',
 };
 
 /**

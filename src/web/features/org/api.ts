@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import type { ZOrgDissolve, ZOrgMerge, ZOrgMove, ZOrgRename, ZOrgUnitCreate } from '../../../shared/org/contract.js';
+import type {
+  ZFoundedQuery,
+  ZOrgDissolve,
+  ZOrgMerge,
+  ZOrgMove,
+  ZOrgRename,
+  ZOrgUnitCreate,
+} from '../../../shared/org/contract.js';
 import { call } from '../../app/api/client.js';
 
 export type TOrgRoots = Awaited<ReturnType<typeof orgApi.roots>>;
@@ -9,6 +16,7 @@ export type OrgRenameInput = z.input<typeof ZOrgRename>;
 export type OrgMoveInput = z.input<typeof ZOrgMove>;
 export type OrgDissolveInput = z.input<typeof ZOrgDissolve>;
 export type OrgMergeInput = z.input<typeof ZOrgMerge>;
+export type FoundedQuery = z.input<typeof ZFoundedQuery>;
 
 /** Every org query key starts with 'org', so one invalidation refreshes tree, detail and search after a change. */
 export const orgKeys = {
@@ -19,6 +27,7 @@ export const orgKeys = {
   detail: (id: number, asOf: string) => ['org', 'unit', id, asOf] as const,
   events: (id: number) => ['org', 'events', id] as const,
   laterParents: (id: number, date: string) => ['org', 'later-parents', id, date] as const,
+  founded: (q: FoundedQuery) => ['org', 'founded', q] as const,
   search: (q: string, asOf: string, typeCode?: string) => ['org', 'search', q, asOf, typeCode ?? ''] as const,
 };
 
@@ -32,6 +41,7 @@ export const orgApi = {
     call('GET /api/org/units', { query: { q, asOf, typeCode, limit } }),
   laterParents: (id: number, date: string) =>
     call('GET /api/org/units/:id/later-parents', { params: { id }, query: { date } }),
+  founded: (query: FoundedQuery) => call('GET /api/org/founded', { query }),
   create: (body: OrgCreateInput) => call('POST /api/org/units', { body }),
   rename: (id: number, body: OrgRenameInput) => call('POST /api/org/units/:id/rename', { params: { id }, body }),
   move: (id: number, body: OrgMoveInput) => call('POST /api/org/units/:id/move', { params: { id }, body }),
