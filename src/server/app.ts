@@ -1,4 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -94,6 +97,15 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
     hsts: ctx.config.https,
   });
   await app.register(cookie);
+  // Dynamic answers (JSON lists, the OpenAPI page) compressed on the fly, brotli at a cheap level: a
+  // level-11 brotli of a large list costs more CPU than it saves on the wire. The built web files come
+  // precompressed (vite.config.ts) and are served as they are.
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -135,11 +147,28 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
 
   const hasWeb = fs.existsSync(`${ctx.config.webDist}/index.html`);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: ctx.config.webDist, prefix: '/', wildcard: false, schemaHide: true });
+    await app.register(fastifyStatic, {
+      root: ctx.config.webDist,
+      prefix: '/',
+      wildcard: false,
+      schemaHide: true,
+      // The .br / .gz written at build, chosen by Accept-Encoding.
+      preCompressed: true,
+      // Source maps are built for the operators (dist/web), never served: they are the whole source.
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        // Hashed names change with their content: cached for a year; index.html and the rest are revalidated.
+        const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
+        reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     // The SPA owns every non-API path: unknown ones get index.html and the client router decides.
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/docs')) {
+    // A built file that is not there (an old hash, a source map) is a 404, never the page in its place.
+    const isFile = req.url.startsWith('/assets/') || /\.map(\?|$)/.test(req.url);
+    if (hasWeb && req.method === 'GET' && !isFile && !req.url.startsWith('/api/') && !req.url.startsWith('/docs')) {
       return reply.type('text/html').sendFile('index.html');
     }
     throw new AppError('ROUTE_NOT_FOUND');
