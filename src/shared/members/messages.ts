@@ -80,6 +80,14 @@ export const membersMessages = defineMessages('members', {
     vi: 'Ngày cấp thẻ không được trước ngày kết nạp',
     en: 'A card cannot be issued before the admission',
   },
+  alreadyIntroduced: {
+    vi: 'Đoàn viên đã được giới thiệu cho Đảng ngày {date} và đang chờ kết quả; hãy cập nhật kết quả lần đó trước khi giới thiệu lại',
+    en: 'The member was introduced to the Party on {date} and awaits the outcome; record that outcome before introducing again',
+  },
+  alreadyPartyMember: {
+    vi: 'Đoàn viên đã được kết nạp Đảng ngày {date}',
+    en: 'The member was admitted to the Party on {date}',
+  },
   statusBeforeIntroduced: {
     vi: 'Ngày cập nhật không được trước ngày giới thiệu',
     en: 'The update cannot be dated before the introduction',

@@ -66,6 +66,17 @@ export async function partyPage(
   return { total, rows };
 }
 
+/** The person's introduction still open or already successful, if any (a second one would count them twice). */
+export function openOrAdmittedParty(db: Db, personId: number) {
+  return db
+    .selectFrom('party_introduction')
+    .select(['id', 'introduced_on', 'status', 'status_date'])
+    .where('person_id', '=', personId)
+    .where('status', 'in', ['introduced', 'in_training', 'admitted'])
+    .orderBy('introduced_on', 'desc')
+    .executeTakeFirst();
+}
+
 export async function insertParty(
   db: Db,
   p: {

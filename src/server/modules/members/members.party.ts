@@ -5,11 +5,12 @@ import type {
   ZPartyQuery,
 } from '../../../shared/members/contract.js';
 import { membersMessages as M } from '../../../shared/members/messages.js';
+import { formatViDate } from '../../../shared/text/index.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { type Actor, requireScope } from '../../platform/scope.js';
-import { invalid } from '../../platform/validation.js';
+import { invalid, issue } from '../../platform/validation.js';
 import { notInFuture } from './members.admission.js';
 import { assertRunning, writableMember } from './members.lifecycle.js';
 import * as repo from './members.party.repository.js';
@@ -31,6 +32,16 @@ export async function introduceToParty(
   return sensitiveGate(ctx, actor, { unitId: row.unit_id }, { refuse: true }, async (fields) => {
     assertRunning(ctx, row, input.introducedOn, 'introducedOn');
     const newId = await ctx.db.transaction().execute(async (trx) => {
+      // One introduction at a time: a member counts once in T4 unless an earlier one ended without admission.
+      const open = await repo.openOrAdmittedParty(trx, row.person_id);
+      if (open) {
+        const admitted = open.status === 'admitted';
+        invalid([
+          issue('introducedOn', admitted ? M.alreadyPartyMember : M.alreadyIntroduced, {
+            date: formatViDate(admitted ? (open.status_date ?? open.introduced_on) : open.introduced_on),
+          }),
+        ]);
+      }
       const created = await repo.insertParty(trx, {
         personId: row.person_id,
         membershipId: id,

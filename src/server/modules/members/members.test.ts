@@ -129,6 +129,19 @@ describe('members', () => {
       statusDate: '2024-11-01',
     });
     expect(upd.data).toMatchObject({ status: 'in_training', statusDate: '2024-11-01' });
+    // One introduction at a time: a second one waits for the outcome of the first (T4 counts each once).
+    const again = await adminA.post(`/api/members/${m?.membershipId}/party-introductions`, {
+      ...body,
+      introducedOn: '2024-11-15',
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.data.error?.issues).toEqual([
+      {
+        path: 'introducedOn',
+        message:
+          'Đoàn viên đã được giới thiệu cho Đảng ngày 01/10/2024 và đang chờ kết quả; hãy cập nhật kết quả lần đó trước khi giới thiệu lại',
+      },
+    ]);
     const listed = await adminA.get(`/api/party-introductions?unitId=${t.districtA}&from=2024-01-01&to=2024-12-31`);
     expect(listed.data.items.map((i: { id: number }) => i.id)).toEqual([created.data.id]);
     expect((await countsOf(officer, t.cdcsA)).partyIntroduced).toBe(1);
