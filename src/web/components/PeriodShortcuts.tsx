@@ -17,13 +17,12 @@ type Props = {
  */
 export function PeriodShortcuts({ today, from, to, onChange, extra = [] }: Props) {
   const { t } = useI18n();
-  const choices: PeriodChoice[] = [
+  const calendar: PeriodChoice[] = [
     { key: 'this-quarter', label: t('period.thisQuarter'), ...thisQuarter(today) },
     { key: 'six-months', label: t('period.sixMonths'), ...lastSixMonths(today) },
     { key: 'this-year', label: t('period.thisYear'), ...yearSoFar(today) },
-    ...extra,
   ];
-  return (
+  const group = (choices: PeriodChoice[]) => (
     <Space.Compact className="period-shortcuts" aria-label={t('period.shortcuts')}>
       {choices.map((c) => {
         const active = c.from === from && c.to === to;
@@ -40,5 +39,13 @@ export function PeriodShortcuts({ today, from, to, onChange, extra = [] }: Props
         );
       })}
     </Space.Compact>
+  );
+  // The page's own periods (a plan's) in a group of their own, which wraps to the next line on a phone.
+  if (extra.length === 0) return group(calendar);
+  return (
+    <>
+      {group(calendar)}
+      {group(extra)}
+    </>
   );
 }

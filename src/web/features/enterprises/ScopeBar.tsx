@@ -13,7 +13,7 @@ type Props = { scope: WorkScope; period?: boolean };
 /** The unit (a subtree of the user's scope) and the period the figures on the page are for. */
 export function ScopeBar({ scope, period = true }: Props) {
   const { t } = useI18n();
-  // The periods of the unit's own plans (the latest three), beside the calendar ones: "Kỳ KH 8/KH-LĐLĐ".
+  // The periods of the unit's own plans (not its sub-units'; the latest two), beside the calendar ones: "Kỳ KH 8/KH-LĐLĐ".
   const unitId = scope.unitId;
   const plans = useQuery({
     queryKey: planKeys.list({ unitId }),
@@ -21,7 +21,8 @@ export function ScopeBar({ scope, period = true }: Props) {
     enabled: period && unitId !== undefined,
     staleTime: 60_000,
   });
-  const planPeriods = (plans.data?.items ?? []).slice(0, 3).map((p) => ({
+  const own = (plans.data?.items ?? []).filter((p) => p.unitId === unitId);
+  const planPeriods = own.slice(0, 2).map((p) => ({
     key: `plan-${p.id}`,
     label: t('period.plan', { ref: p.reference }),
     from: p.periodFrom,
