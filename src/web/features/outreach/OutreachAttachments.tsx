@@ -102,6 +102,8 @@ export function OutreachAttachments({ event, canUpload }: Props) {
             icon={<PaperClipOutlined />}
             loading={uploading}
             data-testid={`outreach-attach-${event.id}`}
+            // The label wraps inside a narrow column instead of running under the next one.
+            style={{ whiteSpace: 'normal', height: 'auto', textAlign: 'start', maxWidth: '100%' }}
           >
             {t('outreach.attach')}
           </Button>
