@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { ensureFirstAdmin } from './bootstrap/first-admin.js';
 import { ConfigError, loadConfig } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
+import { refreshStatistics } from './db/statistics.js';
 import { formatAccounts, loadDemo } from './demo/demo.js';
 import { sweepBatchFiles } from './modules/imports/imports.files.js';
 import { failInterruptedBatches } from './modules/imports/imports.repository.js';
@@ -13,6 +14,7 @@ async function main() {
   const config = loadConfig();
   const handle = await openDatabase(config.db);
   await migrateToLatest(handle.db);
+  await refreshStatistics(handle.db);
   const ctx = { db: handle.db, dbKind: handle.kind, config, version: appVersion() };
   // An import killed mid-way left its batch "running"; its transaction never committed.
   await failInterruptedBatches(handle.db);
@@ -39,6 +41,11 @@ async function main() {
   // Uploads never run and old rejected-rows files: at start, then hourly (also at each upload).
   sweepBatchFiles(ctx);
   setInterval(() => sweepBatchFiles(ctx), 3_600_000).unref();
+  // Statistics follow the data every six hours as well (imports of 10 000+ rows refresh them at once).
+  setInterval(
+    () => void refreshStatistics(handle.db).catch((err) => app.log.warn({ err }, 'statistics refresh failed')),
+    6 * 3_600_000,
+  ).unref();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

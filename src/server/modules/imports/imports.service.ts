@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commonMessages } from '../../../shared/common/messages.js';
 import type { ZImportBatchQuery, ZImportRun } from '../../../shared/imports/contract.js';
+import { LARGE_WRITE_ROWS, refreshStatistics } from '../../db/statistics.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
 import { today } from '../../platform/dates.js';
@@ -142,6 +143,10 @@ export async function importFileHere(
     fileError(err);
   }
   if (write) await spec.afterRun?.();
+  // A large load changes the tables' shape: the planners get fresh statistics now, not at the next schedule.
+  if (write && report.committed && report.inserted + report.updated >= LARGE_WRITE_ROWS) {
+    await refreshStatistics(ctx.db);
+  }
   if (batchId !== null && write) {
     const counts = {
       rows: report.rows,
