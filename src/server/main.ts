@@ -6,6 +6,7 @@ import { refreshStatistics } from './db/statistics.js';
 import { formatAccounts, loadDemo } from './demo/demo.js';
 import { sweepBatchFiles } from './modules/imports/imports.files.js';
 import { failInterruptedBatches } from './modules/imports/imports.repository.js';
+import { assertDataKeyAtStart } from './platform/secrets.js';
 import { appVersion } from './platform/version.js';
 
 async function main() {
@@ -15,6 +16,8 @@ async function main() {
   const handle = await openDatabase(config.db);
   await migrateToLatest(handle.db);
   await refreshStatistics(handle.db);
+  // Before anything can make a new key: a restored database without its key refuses to start.
+  await assertDataKeyAtStart(handle.db, config);
   const ctx = { db: handle.db, dbKind: handle.kind, config, version: appVersion() };
   // An import killed mid-way left its batch "running"; its transaction never committed.
   await failInterruptedBatches(handle.db);

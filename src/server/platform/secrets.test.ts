@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { createTestEnv, type TestEnv } from '../test/harness.js';
-import { checkedDataKeys, dataKeys, decrypt, encrypt, lookupHash } from './secrets.js';
+import { assertDataKeyAtStart, checkedDataKeys, dataKeys, decrypt, encrypt, lookupHash } from './secrets.js';
 
 let env: TestEnv;
 const dirs: string[] = [];
@@ -56,5 +56,15 @@ describe('data key', () => {
     await checkedDataKeys(env.ctx.db, env.ctx.config);
     const other = { ...env.ctx.config, dataKey: Buffer.alloc(32, 9).toString('base64') };
     await expect(checkedDataKeys(env.ctx.db, other)).rejects.toThrow(/not the key this database/);
+  });
+
+  it('refuses to start on a database whose key is missing or another, without making a new key', async () => {
+    await checkedDataKeys(env.ctx.db, env.ctx.config);
+    const bare = { ...env.ctx.config, dataKey: undefined, dataDir: tmp() };
+    await expect(assertDataKeyAtStart(env.ctx.db, bare)).rejects.toThrow(/không tìm thấy khoá/);
+    expect(fs.existsSync(path.join(bare.dataDir, 'keys', 'data.key'))).toBe(false);
+    const other = { ...env.ctx.config, dataKey: Buffer.alloc(32, 9).toString('base64') };
+    await expect(assertDataKeyAtStart(env.ctx.db, other)).rejects.toThrow(/không phải khoá/);
+    await expect(assertDataKeyAtStart(env.ctx.db, env.ctx.config)).resolves.toBeUndefined();
   });
 });

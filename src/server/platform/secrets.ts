@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../config.js';
+import { type Config, ConfigError } from '../config.js';
 import type { Db } from '../db/database.js';
 
 /**
@@ -48,6 +48,31 @@ export function dataKeys(config: Config): DataKeys {
   };
   cache.set(config, keys);
   return keys;
+}
+
+/**
+ * At start: a database that already holds data encrypted with a key must find that key. A restore without
+ * the key file would otherwise make a new one and answer 500 on every member feature; the server refuses
+ * to start instead, saying what to restore. A fresh database (no fingerprint yet) passes.
+ */
+export async function assertDataKeyAtStart(db: Db, config: Config): Promise<void> {
+  const row = await db.selectFrom('data_key_check').select('fingerprint').where('id', '=', 'data').executeTakeFirst();
+  if (!row) return;
+  const file = path.join(config.dataDir, 'keys', 'data.key');
+  if (!config.dataKey && !fs.existsSync(file)) {
+    throw new ConfigError(
+      `Cơ sở dữ liệu này đã mã hoá số định danh bằng một khoá dữ liệu, nhưng không tìm thấy khoá (${file} hoặc DATA_KEY). Hãy khôi phục tệp khoá từ bản sao lưu hoặc đặt DATA_KEY; máy chủ không tự tạo khoá mới.\nThis database holds data encrypted with a data key, but the key is missing (${file} or DATA_KEY): restore the key file from the backup or set DATA_KEY. No new key is made.`,
+    );
+  }
+  const keys = dataKeys(config);
+  if (
+    row.fingerprint.length !== keys.fingerprint.length ||
+    !timingSafeEqual(Buffer.from(row.fingerprint), Buffer.from(keys.fingerprint))
+  ) {
+    throw new ConfigError(
+      'Khoá dữ liệu (DATA_KEY hoặc DATA_DIR/keys/data.key) không phải khoá mà cơ sở dữ liệu này đã dùng: hãy khôi phục đúng tệp khoá.\nThe data key is not the one this database was set up with: restore the original key file.',
+    );
+  }
 }
 
 /**
