@@ -1,9 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import type { Db } from '../src/server/db/database.js';
+import type { Db, DbKind } from '../src/server/db/database.js';
 import { isPostgres } from '../src/server/db/dialect.js';
-import { figures, scratch } from '../src/server/modules/metrics/metrics.figures.js';
+import { FOUNDED_BANDS } from '../src/server/modules/metrics/metrics.facts.js';
+import { type Figure, figures, scratch } from '../src/server/modules/metrics/metrics.figures.js';
 import type { FigureRequest } from '../src/server/modules/metrics/metrics.types.js';
+import { planProgress } from '../src/server/modules/plans/plans.progress.js';
+import type { PlanRow } from '../src/server/modules/plans/plans.repository.js';
+import type { AppContext } from '../src/server/platform/context.js';
 import type { MetricCode, MetricFilters } from '../src/shared/metrics/catalogue.js';
 
 /**
@@ -15,13 +19,17 @@ import type { MetricCode, MetricFilters } from '../src/shared/metrics/catalogue.
  */
 
 const DASHBOARD: { metric: MetricCode; filters: MetricFilters }[] = [
+  { metric: 'outreach.coverage', filters: {} },
+  { metric: 'unions.founded', filters: { nonState: true, minWorkers: 25 } },
   { metric: 'members.admitted', filters: {} },
   { metric: 'members.admitted', filters: { informal: true } },
   { metric: 'members.admitted', filters: { female: true } },
+  { metric: 'party.introduced', filters: {} },
   { metric: 'members.stock', filters: {} },
   { metric: 'members.net', filters: {} },
   { metric: 'members.left', filters: {} },
-  { metric: 'party.introduced', filters: {} },
+  { metric: 'outreach.workers', filters: {} },
+  { metric: 'members.rate', filters: {} },
 ];
 const PERIOD = { from: '2024-04-15', to: '2024-10-30', asOf: '2024-10-30' };
 
@@ -87,9 +95,42 @@ async function buildSummaries(db: Db) {
   await stage(sql`select a.anc, 'pin', pi.introduced_on, count(*) from party_introduction pi inner join bench_anc a
     on a.unit_id = pi.unit_id and a.valid_from <= pi.introduced_on and (a.valid_to is null or a.valid_to > pi.introduced_on)
     group by a.anc, pi.introduced_on`);
+  // Enterprises: the frame (non-state, standing from the far past on its managing unit's versions), the workers
+  // of unionised enterprises (on the linked CĐCS's versions), outreach workers reached on the event's day, and
+  // each grassroots union founded (non-state and headcount band of its linked enterprises, placed on its day).
+  for (const [key, unit, cond, value] of [
+    ['frm', sql`e.unit_id`, sql`o.non_state = 1`, sql`count(*)`],
+    ['wrk', sql`e.grassroots_unit_id`, sql`coalesce(e.worker_count, 0) <> 0`, sql`sum(e.worker_count)`],
+  ] as const) {
+    const from = sql`from enterprise e inner join ownership_type o on o.code = e.ownership_code
+      inner join bench_anc a on a.unit_id = ${unit} where ${cond}`;
+    await stage(sql`select a.anc, ${sql.lit(key)}, a.valid_from, ${value} ${from} group by a.anc, a.valid_from`);
+    await stage(
+      sql`select a.anc, ${sql.lit(key)}, a.valid_to, -${value} ${from} and a.valid_to is not null group by a.anc, a.valid_to`,
+    );
+  }
+  await stage(sql`select a.anc, 'ow', ev.event_date, sum(ev.workers_reached) from outreach_event ev inner join bench_anc a
+    on a.unit_id = ev.unit_id and a.valid_from <= ev.event_date and (a.valid_to is null or a.valid_to > ev.event_date)
+    group by a.anc, ev.event_date`);
+  const band = sql.raw(
+    `case when x.size is null then 'x' ${FOUNDED_BANDS.map((t, i) => [t, i] as const)
+      .reverse()
+      .map(([t, i]) => `when x.size >= ${t} then '${i}'`)
+      .join(' ')} end`,
+  );
+  await stage(sql`select a.anc, 'fnd:' || x.ns || ':' || ${band}, x.day, count(*) from (
+      select u.id, coalesce(u.founding_decision_date, u.valid_from) as day,
+        case when coalesce(u.founding_decision_date, u.valid_from) < u.valid_from then u.valid_from
+          else coalesce(u.founding_decision_date, u.valid_from) end as at,
+        case when exists (select 1 from enterprise e inner join ownership_type o on o.code = e.ownership_code
+          where e.grassroots_unit_id = u.id and o.non_state = 1) then '1' else '0' end as ns,
+        (select max(coalesce(e.worker_count, 0)) from enterprise e where e.grassroots_unit_id = u.id) as size
+      from org_unit u where exists (select 1 from unit_type t where t.code = u.type_code and t.grassroots = 1)) x
+    inner join bench_anc a on a.unit_id = x.id and a.valid_from <= x.at and (a.valid_to is null or a.valid_to > x.at)
+    group by a.anc, 'fnd:' || x.ns || ':' || ${band}, x.day`);
   await sql`delete from metric_day`.execute(db);
   await sql`insert into metric_day (unit_id, key, day, value) select unit_id, key, day, sum(value) from bench_stage
-    group by unit_id, key, day`.execute(db);
+    group by unit_id, key, day having sum(value) <> 0`.execute(db);
   await sql`drop table bench_stage`.execute(db);
   await sql`drop table bench_anc`.execute(db);
 }
@@ -104,9 +145,64 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - t0;
 }
 
-const dash = (unitId: number): FigureRequest[] => DASHBOARD.map((d) => ({ unitId, ...d, ...PERIOD }));
+const dash = (unitId: number, asOf = PERIOD.asOf): FigureRequest[] =>
+  DASHBOARD.map((d) => ({ unitId, ...d, ...PERIOD, asOf }));
 
-export async function benchMetrics(label: string, db: Db) {
+/** The seed plan's four targets (T3 with its informal sub-target), as a plan at any unit. */
+async function makePlan(db: Db, unitId: number, n: number): Promise<PlanRow> {
+  const plan = await db
+    .insertInto('plan')
+    .values({
+      unit_id: unitId,
+      number: String(n),
+      symbol: 'KH-BENCH',
+      issued_on: '2024-04-10',
+      place: null,
+      title: 'Phát triển đoàn viên, thành lập công đoàn cơ sở năm 2024',
+      period_from: PERIOD.from,
+      period_to: PERIOD.to,
+      status: 'issued',
+      signer_name: null,
+      signer_position: null,
+      signer_authority: null,
+      recipients: '[]',
+      sections: '{}',
+      created_by: null,
+      created_at: '2024-04-10T00:00:00.000Z',
+      updated_at: '2024-04-10T00:00:00.000Z',
+      issued_at: '2024-04-10T00:00:00.000Z',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const target = (sort: number, code: string, metric: MetricCode, goal: number, filters = {}, parent?: number) =>
+    db
+      .insertInto('plan_target')
+      .values({
+        plan_id: plan.id,
+        parent_target_id: parent ?? null,
+        sort_order: sort,
+        code,
+        label: null,
+        metric,
+        filters: JSON.stringify(filters),
+        comparator: 'at_least',
+        goal,
+        adopted_share_id: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+  await target(1, 'T1', 'outreach.coverage', 100);
+  await target(2, 'T2', 'unions.founded', 100, { nonState: true, minWorkers: 25 });
+  const t3 = await target(3, 'T3', 'members.admitted', 1000);
+  await target(4, 'T3.1', 'members.admitted', 100, { informal: true }, t3.id);
+  await target(5, 'T4', 'party.introduced', 100);
+  return plan;
+}
+
+const dayBefore = (iso: string, n: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+
+export async function benchMetrics(label: string, db: Db, dbKind: DbKind) {
   const t0 = performance.now();
   await enrich(db);
   const t1 = performance.now();
@@ -140,43 +236,64 @@ export async function benchMetrics(label: string, db: Db) {
       .limit(60)
       .execute()
   ).map((r) => r.unit_id);
-  // The summaries equal scratch on the dashboard's figures at each level (the property test does the rest).
-  for (const unitId of [root, provinces[0] as number, big[0] as number]) {
-    const got = await figures(db, dash(unitId));
-    for (const [i, r] of dash(unitId).entries()) {
-      const want = await scratch(db, r);
-      if (got[i]?.value !== want.value)
-        throw new Error(
-          `summary ≠ scratch for ${r.metric} ${JSON.stringify(r.filters)} at ${unitId}: ${got[i]?.value} vs ${want.value}`,
-        );
-    }
-  }
   const runs = Number(process.env.BENCH_METRIC_RUNS ?? 40);
-  const scratchRuns = Number(process.env.BENCH_SCRATCH_RUNS ?? 3);
+  const scratchRuns = Number(process.env.BENCH_SCRATCH_RUNS ?? 1);
   const levels = [
-    { label: 'national (root)', pick: (_: number) => root },
-    { label: 'province', pick: (i: number) => provinces[i % provinces.length] as number },
-    { label: 'CĐCS (largest)', pick: (i: number) => big[i % big.length] as number },
+    { label: 'national (root)', units: [root] },
+    { label: 'province', units: provinces },
+    { label: 'CĐCS (largest)', units: big },
   ];
+  // A plan with the seed plan's targets at the root, at every province and at the 60 largest CĐCS.
+  const plans = new Map<number, PlanRow>();
+  let n = 1;
+  for (const u of [root, ...provinces, ...big]) plans.set(u, await makePlan(db, u, n++));
+  const ctx = { db, dbKind } as AppContext;
   console.log(
-    `  dashboard = ${DASHBOARD.length} figures for ${PERIOD.from}..${PERIOD.to}; cold = a unit not asked before, warm = the same again`,
+    `  figures = the ${DASHBOARD.length} figures of the unit for ${PERIOD.from}..${PERIOD.to} (T1 coverage, T2 founded non-state ≥ 25, T3 admitted + informal + female, T4 Party, stock, net, left, workers reached, rate);`,
   );
+  console.log(
+    '  dashboard = planProgress of a plan with the seed targets T1–T4 (+ T3 informal sub-target): own figures, start levels, last year, one row per child unit;',
+  );
+  console.log(
+    `  cold = a unit and as-of day not asked before, warm = the same again; from scratch = the same figures by metrics.scratch.ts (${scratchRuns} run${scratchRuns === 1 ? '' : 's'} per level, it is slow), checked equal to the summaries`,
+  );
+  const results: Record<string, { warm: number[]; cold: number[] }> = {};
   for (const lv of levels) {
-    const cold: number[] = [];
-    const warm: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const unit = lv.pick(i + 1);
-      cold.push(await time(() => figures(db, dash(unit))));
-      warm.push(await time(() => figures(db, dash(unit))));
-    }
+    const pick = (i: number) => lv.units[i % lv.units.length] as number;
     const base: number[] = [];
     for (let i = 0; i < scratchRuns; i++) {
-      const unit = lv.pick(i + 1);
-      base.push(await time(async () => Promise.all(dash(unit).map((r) => scratch(db, r)))));
+      const unit = pick(i);
+      let want: Figure[] = [];
+      base.push(await time(async () => (want = await Promise.all(dash(unit).map((r) => scratch(db, r))))));
+      const got = await figures(db, dash(unit));
+      for (const [k, r] of dash(unit).entries())
+        if (got[k]?.value !== want[k]?.value)
+          throw new Error(
+            `summary ≠ scratch for ${r.metric} ${JSON.stringify(r.filters)} at ${unit}: ${got[k]?.value} vs ${want[k]?.value}`,
+          );
     }
-    const ratio = q(base, 0.5) / Math.max(q(warm, 0.5), 0.001);
+    const fig = { cold: [] as number[], warm: [] as number[] };
+    const board = { cold: [] as number[], warm: [] as number[] };
+    for (let i = 0; i < runs; i++) {
+      const unit = pick(i + 1);
+      // A different as-of day each run: nothing of it was read before.
+      const asOf = dayBefore(PERIOD.asOf, i + 1);
+      fig.cold.push(await time(() => figures(db, dash(unit, asOf))));
+      fig.warm.push(await time(() => figures(db, dash(unit, asOf))));
+      const plan = plans.get(unit) as PlanRow;
+      const asOf2 = dayBefore(PERIOD.asOf, runs + i + 1);
+      board.cold.push(await time(() => planProgress(ctx, plan, asOf2)));
+      board.warm.push(await time(() => planProgress(ctx, plan, asOf2)));
+    }
+    const ratio = (xs: number[]) => (q(base, 0.5) / Math.max(q(xs, 0.95), 0.001)).toFixed(0);
+    console.log(`  ${lv.label}`);
     console.log(
-      `  ${lv.label.padEnd(16)} summaries cold ${fmt(cold)} | warm ${fmt(warm)} | from scratch ${fmt(base)} (${scratchRuns} runs) | ×${ratio.toFixed(0)}`,
+      `    figures    summaries cold ${fmt(fig.cold)} | warm ${fmt(fig.warm)} | from scratch ${fmt(base)} | scratch p50 ÷ warm p95 ×${ratio(fig.warm)}`,
     );
+    console.log(
+      `    dashboard  summaries cold ${fmt(board.cold)} | warm ${fmt(board.warm)} | scratch of its own figures ÷ dashboard warm p95 ×${ratio(board.warm)}`,
+    );
+    results[lv.label] = board;
   }
+  return { root, results };
 }
