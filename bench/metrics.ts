@@ -112,6 +112,22 @@ async function buildSummaries(db: Db) {
   await stage(sql`select a.anc, 'ow', ev.event_date, sum(ev.workers_reached) from outreach_event ev inner join bench_anc a
     on a.unit_id = ev.unit_id and a.valid_from <= ev.event_date and (a.valid_to is null or a.valid_to > ev.event_date)
     group by a.anc, ev.event_date`);
+  // Distinct enterprises reached: per ancestor and non-state enterprise its reach days, each with the one before.
+  await sql`drop table if exists bench_reach`.execute(db);
+  await sql`create table bench_reach as select anc, e, d, lag(d) over (partition by anc, e order by d) as prev from (
+      select distinct a.anc as anc, oe.enterprise_id as e, ev.event_date as d from outreach_enterprise oe
+      inner join outreach_event ev on ev.id = oe.event_id inner join enterprise en on en.id = oe.enterprise_id
+      inner join ownership_type o on o.code = en.ownership_code
+      inner join bench_anc a on a.unit_id = ev.unit_id and a.valid_from <= ev.event_date
+        and (a.valid_to is null or a.valid_to > ev.event_date)
+      where o.non_state = 1) r`.execute(db);
+  await stage(sql`select anc, 'rpt', d, count(*) from bench_reach group by anc, d`);
+  await stage(sql`select anc, 'rqm:' || substr(prev, 1, 7), d, count(*) from bench_reach where prev is not null
+    group by anc, 'rqm:' || substr(prev, 1, 7), d`);
+  await stage(
+    sql`select anc, 'rqd:' || prev, d, count(*) from bench_reach where prev is not null group by anc, 'rqd:' || prev, d`,
+  );
+  await sql`drop table bench_reach`.execute(db);
   const band = sql.raw(
     `case when x.size is null then 'x' ${FOUNDED_BANDS.map((t, i) => [t, i] as const)
       .reverse()

@@ -8,8 +8,12 @@ import type { Db } from '../../db/database.js';
  *   and admissions · ow workers reached · frm non-state enterprises of the frame (stock) · wrk workers
  *   of unionised enterprises (stock) · fnd:<nonState>:<band> grassroots unions founded.
  * <ifx> = informal, female, foreign as 0/1.
+ * Distinct enterprises reached (source 'reach', one record per enterprise, placed per ancestor A): the days
+ * a non-state enterprise was reached under A, d1 < d2 < …, each a point `rpt` on its day, and each repeat
+ * d_i also `rqm:<month of d_i−1>` and `rqd:<d_i−1>` on its day. Reached in [F, E] = the points of [F, E]
+ * minus the repeats whose previous reach was on or after F (see figures' `reached`): a range count, not a scan.
  */
-export type Source = 'membership' | 'party' | 'application' | 'outreach' | 'unit' | 'enterprise';
+export type Source = 'membership' | 'party' | 'application' | 'outreach' | 'unit' | 'enterprise' | 'reach';
 export type Fact = {
   source: Source;
   source_id: number;
@@ -112,6 +116,10 @@ class Collector {
     const path = this.placer.pathAt(unitId, placeDay);
     if (path) this.facts.push({ source: this.source, source_id: id, key, unit_id: unitId, path, day, delta });
   }
+  /** A point summed under the one unit `unitId` only (not its ancestors): facts already placed per ancestor. */
+  at(id: number, key: string, unitId: number, day: string) {
+    this.facts.push({ source: this.source, source_id: id, key, unit_id: unitId, path: `/${unitId}/`, day, delta: 1 });
+  }
   interval(id: number, key: string, unitId: number, from: string, to: string | null, delta = 1) {
     if (delta === 0 || (to !== null && to <= from)) return;
     for (const s of this.placer.segments(unitId, from, to)) {
@@ -188,6 +196,40 @@ export async function deriveFacts(db: Db, source: Source, ids: number[]): Promis
         .execute();
       await placer.load(rows.map((r) => r.unit_id));
       for (const r of rows) c.point(r.id, 'ow', r.unit_id, r.event_date, r.workers_reached);
+    } else if (source === 'reach') {
+      const rows = await db
+        .selectFrom('outreach_enterprise as oe')
+        .innerJoin('outreach_event as ev', 'ev.id', 'oe.event_id')
+        .innerJoin('enterprise as e', 'e.id', 'oe.enterprise_id')
+        .innerJoin('ownership_type as o', 'o.code', 'e.ownership_code')
+        .select(['oe.enterprise_id', 'ev.unit_id', 'ev.event_date'])
+        .where('oe.enterprise_id', 'in', part)
+        .where('o.non_state', '=', 1)
+        .execute();
+      await placer.load(rows.map((r) => r.unit_id));
+      const days = new Map<string, Set<string>>();
+      for (const r of rows) {
+        const path = placer.pathAt(r.unit_id, r.event_date);
+        if (!path) continue;
+        for (const a of path.split('/').filter((x) => x.length > 0)) {
+          const k = `${r.enterprise_id}|${a}`;
+          const set = days.get(k) ?? new Set<string>();
+          days.set(k, set);
+          set.add(r.event_date);
+        }
+      }
+      for (const [k, set] of days) {
+        const [e, a] = k.split('|').map(Number) as [number, number];
+        let prev: string | null = null;
+        for (const d of [...set].sort()) {
+          c.at(e, 'rpt', a, d);
+          if (prev !== null) {
+            c.at(e, `rqm:${prev.slice(0, 7)}`, a, d);
+            c.at(e, `rqd:${prev}`, a, d);
+          }
+          prev = d;
+        }
+      }
     } else if (source === 'enterprise') {
       const rows = await db
         .selectFrom('enterprise as e')

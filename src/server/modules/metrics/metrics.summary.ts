@@ -62,6 +62,19 @@ export async function metricsChanged(db: Db, source: Source, ids: readonly (numb
   addTo(acc, fresh, 1);
   for (const part of chunks(fresh, 300)) await db.insertInto('metric_fact').values(part).execute();
   await applyDeltas(db, acc);
+  // An event placed again (or new) changes which days its enterprises were reached under each ancestor.
+  // Links are only ever added with their event (outreach.repository.ts), so the current links are all of them.
+  if (source === 'outreach') {
+    const linked = new Set<number>();
+    for (const part of chunks(list, 500))
+      for (const r of await db
+        .selectFrom('outreach_enterprise')
+        .select('enterprise_id')
+        .where('event_id', 'in', part)
+        .execute())
+        linked.add(r.enterprise_id);
+    await metricsChanged(db, 'reach', [...linked]);
+  }
 }
 
 /** The memberships of some people (a person's gender or erasure changes their memberships' keys). */
@@ -184,5 +197,7 @@ export async function enterprisesChanged(db: Db, ids: readonly number[]) {
     .where('grassroots_unit_id', 'is not', null)
     .execute();
   await metricsChanged(db, 'enterprise', list);
+  // Ownership decides whether an enterprise's reaches count (non-state only).
+  await metricsChanged(db, 'reach', list);
   await metricsChanged(db, 'unit', [...before.map((r) => r.unit_id), ...now.map((r) => r.grassroots_unit_id)]);
 }
