@@ -2,12 +2,14 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Db, DbKind } from '../src/server/db/database.js';
 import { isPostgres } from '../src/server/db/dialect.js';
+import * as memberCounts from '../src/server/modules/members/members.counts.repository.js';
 import { FOUNDED_BANDS } from '../src/server/modules/metrics/metrics.facts.js';
 import { type Figure, figures, scratch } from '../src/server/modules/metrics/metrics.figures.js';
 import type { FigureRequest } from '../src/server/modules/metrics/metrics.types.js';
 import { planProgress } from '../src/server/modules/plans/plans.progress.js';
 import type { PlanRow } from '../src/server/modules/plans/plans.repository.js';
 import type { AppContext } from '../src/server/platform/context.js';
+import { type Scope, scopeForUnits } from '../src/server/platform/scope.js';
 import type { MetricCode, MetricFilters } from '../src/shared/metrics/catalogue.js';
 
 /**
@@ -144,6 +146,10 @@ async function buildSummaries(db: Db) {
       from org_unit u where exists (select 1 from unit_type t where t.code = u.type_code and t.grassroots = 1)) x
     inner join bench_anc a on a.unit_id = x.id and a.valid_from <= x.at and (a.valid_to is null or a.valid_to > x.at)
     group by a.anc, 'fnd:' || x.ns || ':' || ${band}, x.day`);
+  // The same facts under <ifx> = *** (any): a figure without person filters reads one key.
+  await sql`insert into bench_stage (unit_id, key, day, value) select unit_id, case when key like 'adm:%' then 'adm:***'
+      when key like 'stk:%' then 'stk:***' else 'left:***' end, day, value from bench_stage
+    where key like 'adm:%' or key like 'stk:%' or key like 'left:%'`.execute(db);
   await sql`delete from metric_day`.execute(db);
   await sql`insert into metric_day (unit_id, key, day, value) select unit_id, key, day, sum(value) from bench_stage
     group by unit_id, key, day having sum(value) <> 0`.execute(db);
@@ -310,6 +316,39 @@ export async function benchMetrics(label: string, db: Db, dbKind: DbKind) {
       `    dashboard  summaries cold ${fmt(board.cold)} | warm ${fmt(board.warm)} | scratch of its own figures ÷ dashboard warm p95 ×${ratio(board.warm)}`,
     );
     results[lv.label] = board;
+  }
+  // GET /api/members/counts: the records (what it ran before) beside the summaries (what it runs now).
+  const countRuns = Number(process.env.BENCH_COUNT_RUNS ?? 3);
+  const period = { from: '2024-01-01', to: '2024-12-31' };
+  console.log(
+    `  GET /api/members/counts for ${period.from}..${period.to} (repository call, scope built once; records ${countRuns} runs, summaries ${runs}):`,
+  );
+  for (const lv of levels) {
+    const pick = (i: number) => lv.units[i % lv.units.length] as number;
+    const scopes = new Map<number, Scope>();
+    const scopeOf = async (u: number) => {
+      const s = scopes.get(u) ?? (await scopeForUnits(db, 'record.read', [u]));
+      scopes.set(u, s);
+      return s;
+    };
+    const records: number[] = [];
+    const summaries: number[] = [];
+    for (let i = 0; i < countRuns; i++) {
+      const scope = await scopeOf(pick(i));
+      let want: unknown;
+      let got: unknown;
+      records.push(await time(async () => (want = await memberCounts.countsFromRecords(db, scope, period))));
+      summaries.push(await time(async () => (got = await memberCounts.counts(db, scope, period))));
+      if (JSON.stringify(want) !== JSON.stringify(got))
+        throw new Error(`counts differ at ${pick(i)}: ${JSON.stringify(want)} vs ${JSON.stringify(got)}`);
+    }
+    for (let i = countRuns; i < runs; i++) {
+      const scope = await scopeOf(pick(i));
+      summaries.push(await time(() => memberCounts.counts(db, scope, period)));
+    }
+    console.log(
+      `    ${lv.label.padEnd(16)} records ${fmt(records)} | summaries ${fmt(summaries)} | ×${(q(records, 0.5) / Math.max(q(summaries, 0.95), 0.001)).toFixed(0)} (records p50 ÷ summaries p95), equal`,
+    );
   }
   return { root, results };
 }

@@ -7,7 +7,7 @@ import type { Db } from '../../db/database.js';
  *   left:<ifx> · card:<ifx> · app:<ifx> pending applications (stock) · pin / padm Party introductions
  *   and admissions · ow workers reached · frm non-state enterprises of the frame (stock) · wrk workers
  *   of unionised enterprises (stock) · fnd:<nonState>:<band> grassroots unions founded.
- * <ifx> = informal, female, foreign as 0/1.
+ * <ifx> = informal, female, foreign as 0/1; each of these facts is also kept under <ifx> = *** (any).
  * Distinct enterprises reached (source 'reach', one record per enterprise, placed per ancestor A): the days
  * a non-state enterprise was reached under A, d1 < d2 < …, each a point `rpt` on its day, and each repeat
  * d_i also `rqm:<month of d_i−1>` and `rqd:<d_i−1>` on its day. Reached in [F, E] = the points of [F, E]
@@ -36,6 +36,8 @@ export function bandOf(headcount: number): number {
 
 const b = (v: unknown) => (v ? '1' : '0');
 export const ifx = (informal: unknown, female: unknown, foreign: unknown) => `${b(informal)}${b(female)}${b(foreign)}`;
+/** The <ifx> of every record again, so a figure without those filters reads one key, not eight. */
+export const ALL = '***';
 
 type Version = { path: string; from: string; to: string | null };
 type Place = { versions: Version[]; end: string | null; mergedInto: number | null };
@@ -157,11 +159,12 @@ export async function deriveFacts(db: Db, source: Source, ids: number[]): Promis
         .execute();
       await placer.load(rows.map((r) => r.unit_id));
       for (const r of rows) {
-        const bits = ifx(r.informal, r.gender === 'female', r.foreign);
-        if (r.transferred_from_id === null) c.point(r.id, `adm:${bits}`, r.unit_id, r.admitted_on);
-        c.interval(r.id, `stk:${bits}`, r.unit_id, r.started_on, r.ended_on);
-        if (r.status === 'left' || r.status === 'expelled') c.point(r.id, `left:${bits}`, r.unit_id, r.ended_on);
-        c.point(r.id, `card:${bits}`, r.unit_id, r.card_issued_on);
+        for (const bits of [ifx(r.informal, r.gender === 'female', r.foreign), ALL]) {
+          if (r.transferred_from_id === null) c.point(r.id, `adm:${bits}`, r.unit_id, r.admitted_on);
+          c.interval(r.id, `stk:${bits}`, r.unit_id, r.started_on, r.ended_on);
+          if (r.status === 'left' || r.status === 'expelled') c.point(r.id, `left:${bits}`, r.unit_id, r.ended_on);
+          c.point(r.id, `card:${bits}`, r.unit_id, r.card_issued_on);
+        }
       }
     } else if (source === 'party') {
       const rows = await db
@@ -187,6 +190,7 @@ export async function deriveFacts(db: Db, source: Source, ids: number[]): Promis
         // Decided with no decision time: never pending in the past either (as scratch: "pending or decided later").
         if (r.status !== 'pending' && until === null) continue;
         c.interval(r.id, `app:${bits}`, r.unit_id, r.submitted_on, until);
+        c.interval(r.id, `app:${ALL}`, r.unit_id, r.submitted_on, until);
       }
     } else if (source === 'outreach') {
       const rows = await db

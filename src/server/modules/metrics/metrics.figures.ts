@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { figureEnd, type MetricFilters, metricByCode } from '../../../shared/metrics/catalogue.js';
 import type { Db } from '../../db/database.js';
-import { FOUNDED_BANDS } from './metrics.facts.js';
+import { ALL, FOUNDED_BANDS } from './metrics.facts.js';
 import { FOUNDED_DAY, scratch } from './metrics.scratch.js';
 import type { Figure, FigureRequest } from './metrics.types.js';
 
@@ -28,7 +28,9 @@ const BEGINNING = '0000-00-00';
  * The range sums of one `figures` call, answered together: every figure asks for its sums, and once all
  * have asked (setImmediate: after every pending continuation) one statement answers them all — a VALUES
  * list of (sum, unit, key, first day, last day) joined to metric_day's primary key, so a dashboard of
- * hundreds of figures costs one round trip and one index range per key, not one query per figure.
+ * hundreds of figures costs one round trip and one index range per key, not one query per figure. The
+ * CROSS JOIN keeps SQLite on that plan (the list outside, a primary-key range inside): with a long list
+ * its planner would otherwise scan metric_day against an automatic index on the list.
  */
 class RangeSums {
   private queue: { range: Range; resolve: (n: number) => void; reject: (e: unknown) => void }[] = [];
@@ -72,8 +74,8 @@ class RangeSums {
           i: number | string;
           n: number | string | null;
         }>`with r (i, unit_id, k, lo, hi) as (values ${values})
-          select r.i as i, sum(d.value) as n from r inner join metric_day d
-            on d.unit_id = r.unit_id and d.key = r.k and d.day >= r.lo and d.day <= r.hi
+          select r.i as i, sum(d.value) as n from r cross join metric_day d
+          where d.unit_id = r.unit_id and d.key = r.k and d.day >= r.lo and d.day <= r.hi
           group by r.i`.execute(this.db);
         for (const row of got.rows) totals[Number(row.i)] = (totals[Number(row.i)] ?? 0) + Number(row.n ?? 0);
       }
@@ -86,6 +88,7 @@ class RangeSums {
 
 /** The <ifx> key suffixes (informal, female, foreign) a filter set selects. */
 function ifxKeys(prefix: string, f: MetricFilters): string[] {
+  if (f.informal === undefined && f.female === undefined && f.foreign === undefined) return [`${prefix}:${ALL}`];
   const keys: string[] = [];
   for (const i of ['0', '1'])
     for (const fe of ['0', '1'])
