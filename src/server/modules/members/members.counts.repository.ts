@@ -1,6 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { prefixRange, type Scope, unitIdInScope as unitInScope } from '../../platform/scope.js';
+import {
+  prefixRange,
+  type Scope,
+  unitIdInScope as unitInScope,
+  unitInScope as unitInScopeEach,
+} from '../../platform/scope.js';
 import { figures } from '../metrics/metrics.figures.js';
 
 type Db = Kysely<Database>;
@@ -87,26 +92,32 @@ export async function countsFromSummaries(db: Db, scope: Scope, unitId: number, 
   };
 }
 
-/** Across the subtree's boundary only: a move between two of its own units changes nothing for it. */
+/**
+ * Across the subtree's boundary only: a move between two of its own units changes nothing for it. Driven
+ * by the transfers (the index on transferred_from_id), each checked against the scope, so the cost is the
+ * number of transfers in the period, not the size of the scope.
+ */
 async function transfersOf(db: Db, scope: Scope, period: Period) {
   const { from, to } = period;
   const transfersIn = await db
     .selectFrom('membership as m')
     .innerJoin('membership as src', 'src.id', 'm.transferred_from_id')
-    .where((eb) => unitInScope(eb, 'm.unit_id', scope))
-    .where((eb) => eb.not(unitInScope(eb, 'src.unit_id', scope)))
+    .where('m.transferred_from_id', 'is not', null)
     .where('m.started_on', '>=', from)
     .where('m.started_on', '<=', to)
+    .where((eb) => unitInScopeEach(eb, 'm.unit_id', scope))
+    .where((eb) => eb.not(unitInScopeEach(eb, 'src.unit_id', scope)))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const transfersOut = await db
-    .selectFrom('membership as m')
-    .innerJoin('membership as dst', 'dst.transferred_from_id', 'm.id')
-    .where((eb) => unitInScope(eb, 'm.unit_id', scope))
-    .where((eb) => eb.not(unitInScope(eb, 'dst.unit_id', scope)))
+    .selectFrom('membership as dst')
+    .innerJoin('membership as m', 'm.id', 'dst.transferred_from_id')
+    .where('dst.transferred_from_id', 'is not', null)
     .where('m.status', '=', 'transferred')
     .where('m.ended_on', '>=', from)
     .where('m.ended_on', '<=', to)
+    .where((eb) => unitInScopeEach(eb, 'm.unit_id', scope))
+    .where((eb) => eb.not(unitInScopeEach(eb, 'dst.unit_id', scope)))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return { transfersIn: n(transfersIn.n), transfersOut: n(transfersOut.n) };
