@@ -27,7 +27,8 @@ const BEGINNING = '0000-00-00';
 /**
  * The range sums of one `figures` call, answered together: every figure asks for its sums, and once all
  * have asked (setImmediate: after every pending continuation) one statement answers them all — a VALUES
- * list of (sum, unit, key, first day, last day) joined to metric_day's primary key, so a dashboard of
+ * list of (sum, unit, key list, first day, last day) and one of the key lists, joined to metric_day's
+ * primary key, so a dashboard of
  * hundreds of figures costs one round trip and one index range per key, not one query per figure. The
  * CROSS JOIN keeps SQLite on that plan (the list outside, a primary-key range inside): with a long list
  * its planner would otherwise scan metric_day against an automatic index on the list.
@@ -61,23 +62,37 @@ class RangeSums {
         return i;
       });
       const totals = new Array<number>(ranges.length).fill(0);
-      const rows = ranges.flatMap((r, i) => r.keys.map((key) => ({ i, r, key })));
-      for (let k = 0; k < rows.length; k += 2000) {
-        const part = rows.slice(k, k + 2000);
+      // Each distinct list of keys once (a coverage figure has ~30, shared by every unit asked for).
+      const groups = new Map<string, number>();
+      const groupOf = ranges.map((r) => {
+        const id = r.keys.join(',');
+        let g = groups.get(id);
+        if (g === undefined) {
+          g = groups.size;
+          groups.set(id, g);
+        }
+        return g;
+      });
+      const keyRows = [...groups.entries()].flatMap(([id, g]) =>
+        id.split(',').map((k) => sql`(cast(${g} as integer), cast(${k} as text))`),
+      );
+      for (let k = 0; k < ranges.length; k += 1000) {
+        const part = ranges.slice(k, k + 1000);
         const values = sql.join(
           part.map(
-            (x) =>
-              sql`(cast(${x.i} as integer), cast(${x.r.unitId} as integer), cast(${x.key} as text), cast(${x.r.from ?? BEGINNING} as text), cast(${x.r.to} as text))`,
+            (r, j) =>
+              sql`(cast(${k + j} as integer), cast(${r.unitId} as integer), cast(${groupOf[k + j]} as integer), cast(${r.from ?? BEGINNING} as text), cast(${r.to} as text))`,
           ),
         );
         const got = await sql<{
           i: number | string;
           n: number | string | null;
-        }>`with r (i, unit_id, k, lo, hi) as (values ${values})
-          select r.i as i, sum(d.value) as n from r cross join metric_day d
-          where d.unit_id = r.unit_id and d.key = r.k and d.day >= r.lo and d.day <= r.hi
+        }>`with r (i, unit_id, g, lo, hi) as (values ${values}),
+            kg (g, k) as (values ${sql.join(keyRows)})
+          select r.i as i, sum(d.value) as n from r cross join kg cross join metric_day d
+          where kg.g = r.g and d.unit_id = r.unit_id and d.key = kg.k and d.day >= r.lo and d.day <= r.hi
           group by r.i`.execute(this.db);
-        for (const row of got.rows) totals[Number(row.i)] = (totals[Number(row.i)] ?? 0) + Number(row.n ?? 0);
+        for (const row of got.rows) totals[Number(row.i)] = Number(row.n ?? 0);
       }
       for (const [j, q] of queue.entries()) q.resolve(totals[slot[j] as number] ?? 0);
     } catch (e) {
