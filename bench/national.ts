@@ -133,7 +133,7 @@ export async function generateNational(
         case when n.i % 20 = 0 then 'STATE' when n.i % 5 = 1 then 'FDI' when n.i % 5 = 2 then 'HOUSEHOLD'
           when n.i % 7 = 3 then 'COOP' else 'PRIVATE' end,
         g.unit_id,
-        case when n.i % 50 = 0 then 300 + (n.i * 13) % 3000 else 3 + (n.i * 7919) % 120 end,
+        case when n.i % 50 = 0 then 300 + (n.i * 13) % 3000 else 3 + ((n.i % 9973) * 7919) % 120 end,
         coalesce(g.admin_id, c.admin_id), coalesce(g.admin_id, c.admin_id), 'code', ${NOW}, ${NOW}
       from n left join bench_cdcs g on g.k = n.i - 1 left join bench_commune c on c.k = (n.i * 7) % ${sql.lit(nC)}`.execute(
       db,
