@@ -279,7 +279,7 @@ export async function benchMetrics(label: string, db: Db, dbKind: DbKind) {
   console.log(
     `  cold = a unit and as-of day not asked before, warm = the same again; from scratch = the same figures by metrics.scratch.ts (${scratchRuns} run${scratchRuns === 1 ? '' : 's'} per level, it is slow), checked equal to the summaries`,
   );
-  const results: Record<string, { warm: number[]; cold: number[] }> = {};
+  const results: Record<string, { warm: number[]; cold: number[]; figures: number[] }> = {};
   for (const lv of levels) {
     const pick = (i: number) => lv.units[i % lv.units.length] as number;
     const base: number[] = [];
@@ -315,7 +315,7 @@ export async function benchMetrics(label: string, db: Db, dbKind: DbKind) {
     console.log(
       `    dashboard  summaries cold ${fmt(board.cold)} | warm ${fmt(board.warm)} | scratch of its own figures ÷ dashboard warm p95 ×${ratio(board.warm)}`,
     );
-    results[lv.label] = board;
+    results[lv.label] = { ...board, figures: fig.warm };
   }
   // GET /api/members/counts: the records (what it ran before) beside the summaries (what it runs now).
   const countRuns = Number(process.env.BENCH_COUNT_RUNS ?? 3);
