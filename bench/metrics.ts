@@ -153,6 +153,15 @@ async function buildSummaries(db: Db) {
   await sql`delete from metric_day`.execute(db);
   await sql`insert into metric_day (unit_id, key, day, value) select unit_id, key, day, sum(value) from bench_stage
     group by unit_id, key, day having sum(value) <> 0`.execute(db);
+  // The month and year rollups the hooks keep beside each day (metrics.summary.ts applyDeltas).
+  for (const [prefix, day] of [
+    ['M/', sql`substr(day, 1, 7) || '-01'`],
+    ['Y/', sql`substr(day, 1, 4) || '-01-01'`],
+  ] as const)
+    await sql`insert into metric_day (unit_id, key, day, value) select unit_id, ${sql.lit(prefix)} || key, ${day}, sum(value)
+      from metric_day where key not like 'M/%' and key not like 'Y/%' group by unit_id, key, ${day} having sum(value) <> 0`.execute(
+      db,
+    );
   await sql`drop table bench_stage`.execute(db);
   await sql`drop table bench_anc`.execute(db);
 }

@@ -26,13 +26,27 @@ function addTo(acc: Map<string, number>, facts: Fact[], sign: 1 | -1) {
 const chunks = <T>(xs: T[], n: number) =>
   Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
+/**
+ * Adds the deltas to metric_day, each also to its month's and its year's rollup row (keys `M/<key>` on the
+ * month's first day, `Y/<key>` on 1 January), so a figure over months or years reads a few rows per key
+ * instead of one per day (figures' `pieces`).
+ */
 async function applyDeltas(db: Db, acc: Map<string, number>) {
-  const rows = [...acc.entries()]
-    .filter(([, v]) => v !== 0)
-    .map(([k, value]) => {
-      const [unit, key, day] = k.split('|');
-      return { unit_id: Number(unit), key: key as string, day: day as string, value };
-    });
+  const all = new Map<string, { unit_id: number; key: string; day: string; value: number }>();
+  const add = (unit_id: number, key: string, day: string, value: number) => {
+    const k = `${unit_id}|${key}|${day}`;
+    const row = all.get(k);
+    if (row) row.value += value;
+    else all.set(k, { unit_id, key, day, value });
+  };
+  for (const [k, value] of acc) {
+    if (value === 0) continue;
+    const [unit, key, day] = k.split('|') as [string, string, string];
+    add(Number(unit), key, day, value);
+    add(Number(unit), `M/${key}`, `${day.slice(0, 7)}-01`, value);
+    add(Number(unit), `Y/${key}`, `${day.slice(0, 4)}-01-01`, value);
+  }
+  const rows = [...all.values()].filter((r) => r.value !== 0);
   for (const part of chunks(rows, 500))
     await db
       .insertInto('metric_day')
