@@ -94,15 +94,15 @@ export async function countsFromSummaries(db: Db, scope: Scope, unitId: number, 
 
 /**
  * Across the subtree's boundary only: a move between two of its own units changes nothing for it. Driven
- * by the transfers (the index on transferred_from_id), each checked against the scope, so the cost is the
- * number of transfers in the period, not the size of the scope.
+ * by the transfers (a range on the index on transferred_from_id: SQLite does not use it for IS NOT NULL),
+ * each checked against the scope, so the cost is the number of transfers, not the size of the scope.
  */
 async function transfersOf(db: Db, scope: Scope, period: Period) {
   const { from, to } = period;
   const transfersIn = await db
     .selectFrom('membership as m')
     .innerJoin('membership as src', 'src.id', 'm.transferred_from_id')
-    .where('m.transferred_from_id', 'is not', null)
+    .where('m.transferred_from_id', '>', 0)
     .where('m.started_on', '>=', from)
     .where('m.started_on', '<=', to)
     .where((eb) => unitInScopeEach(eb, 'm.unit_id', scope))
@@ -112,7 +112,7 @@ async function transfersOf(db: Db, scope: Scope, period: Period) {
   const transfersOut = await db
     .selectFrom('membership as dst')
     .innerJoin('membership as m', 'm.id', 'dst.transferred_from_id')
-    .where('dst.transferred_from_id', 'is not', null)
+    .where('dst.transferred_from_id', '>', 0)
     .where('m.status', '=', 'transferred')
     .where('m.ended_on', '>=', from)
     .where('m.ended_on', '<=', to)
