@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { figureEnd, type MetricFilters, metricByCode } from '../../../shared/metrics/catalogue.js';
 import type { Db } from '../../db/database.js';
+import { isPostgres } from '../../db/dialect.js';
 import { ALL, FOUNDED_BANDS } from './metrics.facts.js';
 import { FOUNDED_DAY, scratch } from './metrics.scratch.js';
 import type { Figure, FigureRequest } from './metrics.types.js';
@@ -79,24 +80,37 @@ class RangeSums {
       const keyRows = [...groups.entries()].flatMap(([id, g]) =>
         id.split(',').map((k) => sql`(cast(${g} as integer), cast(${k} as text))`),
       );
-      for (let k = 0; k < parts.length; k += 1000) {
-        const part = parts.slice(k, k + 1000);
-        const values = sql.join(
-          part.map(
-            (p) =>
-              sql`(cast(${p.i} as integer), cast(${p.unitId} as integer), cast(${p.g} as integer), cast(${p.lo} as text), cast(${p.hi} as text))`,
-          ),
-        );
-        const got = await sql<{
-          i: number | string;
-          n: number | string | null;
-        }>`with r (i, unit_id, g, lo, hi) as (values ${values}),
-            kg (g, k) as (values ${sql.join(keyRows)})
-          select r.i as i, sum(d.value) as n from r cross join kg cross join metric_day d
-          where kg.g = r.g and d.unit_id = r.unit_id and d.key = kg.k and d.day >= r.lo and d.day <= r.hi
+      type Row = { i: number | string; n: number | string | null };
+      const add = (rows: Row[]) => {
+        for (const row of rows) totals[Number(row.i)] = (totals[Number(row.i)] ?? 0) + Number(row.n ?? 0);
+      };
+      if (isPostgres(this.db)) {
+        // PostgreSQL: the lists as arrays (ten parameters, nothing to parse per row), unnested.
+        const keyList = [...groups.entries()].flatMap(([id, g]) => id.split(',').map((k) => [g, k] as const));
+        const got = await sql<Row>`with r as (select * from unnest(cast(${parts.map((p) => p.i)} as integer[]),
+              cast(${parts.map((p) => p.unitId)} as integer[]), cast(${parts.map((p) => p.g)} as integer[]),
+              cast(${parts.map((p) => p.lo)} as text[]), cast(${parts.map((p) => p.hi)} as text[])) as r (i, unit_id, g, lo, hi)),
+            kg as (select * from unnest(cast(${keyList.map((x) => x[0])} as integer[]), cast(${keyList.map((x) => x[1])} as text[])) as kg (g, k))
+          select r.i as i, sum(d.value) as n from r inner join kg on kg.g = r.g
+            inner join metric_day d on d.unit_id = r.unit_id and d.key = kg.k and d.day >= r.lo and d.day <= r.hi
           group by r.i`.execute(this.db);
-        for (const row of got.rows) totals[Number(row.i)] = (totals[Number(row.i)] ?? 0) + Number(row.n ?? 0);
-      }
+        add(got.rows);
+      } else
+        for (let k = 0; k < parts.length; k += 1000) {
+          const part = parts.slice(k, k + 1000);
+          const values = sql.join(
+            part.map(
+              (p) =>
+                sql`(cast(${p.i} as integer), cast(${p.unitId} as integer), cast(${p.g} as integer), cast(${p.lo} as text), cast(${p.hi} as text))`,
+            ),
+          );
+          const got = await sql<Row>`with r (i, unit_id, g, lo, hi) as (values ${values}),
+              kg (g, k) as (values ${sql.join(keyRows)})
+            select r.i as i, sum(d.value) as n from r cross join kg cross join metric_day d
+            where kg.g = r.g and d.unit_id = r.unit_id and d.key = kg.k and d.day >= r.lo and d.day <= r.hi
+            group by r.i`.execute(this.db);
+          add(got.rows);
+        }
       for (const [j, q] of queue.entries()) q.resolve(totals[slot[j] as number] ?? 0);
     } catch (e) {
       for (const q of queue) q.reject(e);
