@@ -1,7 +1,7 @@
 select count(*) as "n" from "membership" as "m" inner join "membership" as "src" on "src"."id" = "m"."transferred_from_id" where "m"."transferred_from_id" > $1 and "m"."started_on" >= $2 and "m"."started_on" <= $3 and exists (select 1 from org_unit_version sv where sv.unit_id = "m"."unit_id" and ((sv.path >= $4 and sv.path < $5))) and not exists (select 1 from org_unit_version sv where sv.unit_id = "src"."unit_id" and ((sv.path >= $6 and sv.path < $7)));
 -- parameters: [0,"2024-04-01","2024-10-30","/1/5/","/1/50","/1/5/","/1/50"]
 
-select count(*) as "n" from "membership" as "dst" inner join "membership" as "m" on "m"."id" = "dst"."transferred_from_id" where "dst"."transferred_from_id" > $1 and "m"."status" = $2 and "m"."ended_on" >= $3 and "m"."ended_on" <= $4 and exists (select 1 from org_unit_version sv where sv.unit_id = "m"."unit_id" and ((sv.path >= $5 and sv.path < $6))) and not exists (select 1 from org_unit_version sv where sv.unit_id = "dst"."unit_id" and ((sv.path >= $7 and sv.path < $8)));
+select count(*) as "n" from "membership" as "dst" inner join "membership" as "m" on "m"."id" = "dst"."transferred_from_id" where "dst"."transferred_from_id" > $1 and "m"."status" = $2 and m.ended_on || '' >= $3 and m.ended_on || '' <= $4 and exists (select 1 from org_unit_version sv where sv.unit_id = "m"."unit_id" and ((sv.path >= $5 and sv.path < $6))) and not exists (select 1 from org_unit_version sv where sv.unit_id = "dst"."unit_id" and ((sv.path >= $7 and sv.path < $8)));
 -- parameters: [0,"transferred","2024-04-01","2024-10-30","/1/5/","/1/50","/1/5/","/1/50"]
 
 with r as (select * from unnest(cast($1 as integer[]),
