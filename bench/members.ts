@@ -235,7 +235,7 @@ function* people(n: number, grassroots: number[]) {
       cccd_hash: benchHash(cccd),
       cccd_masked: `********${cccd.slice(-4)}`,
     };
-    const admitted = `${2000 + Math.floor(rand() * 25)}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-15`;
+    const admitted = `${2000 + Math.floor(rand() * 25)}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
     yield { id: i, person, unit, admitted };
   }
 }

@@ -6,11 +6,12 @@ import { isUnitInScope, pathInScope, scopeForUnits } from '../src/server/platfor
 import { fold } from '../src/shared/text/index.js';
 
 /**
- * A national-scale tree: TLĐ → 34 provinces → ~100 commune unions each → ~44 grassroots unions each
- * → a department union under every third grassroots union ≈ 200 k units. Every unit also carries a
+ * A national-scale tree: TLĐ → 34 provinces → 97 commune-level unions each (3 298, the 2025 count of
+ * communes and wards is ~3 321) → 42 grassroots unions each (138 516 CĐCS, the federation reports ~140 k)
+ * → a department union under every third grassroots union ≈ 188 k units. Every unit also carries a
  * second dated version (the 2025 move), as real history would.
  */
-export async function generateTree(db: Db, opts = { provinces: 34, communes: 100, grassroots: 44 }) {
+export async function generateTree(db: Db, opts = { provinces: 34, communes: 97, grassroots: 42 }) {
   const now = new Date().toISOString();
   let nextId = 1;
   const units: { id: number; parent: number | null; path: string; depth: number; type: string; name: string }[] = [];

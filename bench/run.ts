@@ -12,6 +12,7 @@ import { benchImportLimits } from './import-limits.js';
 import { benchImportLoad } from './import-load.js';
 import { benchMemberSearch, explainMemberSearch, generateMembers } from './members.js';
 import { benchMetrics } from './metrics.js';
+import { generateNational } from './national.js';
 import { benchOrgQueries, explainSubtree, generateTree } from './org-tree.js';
 
 /**
@@ -38,7 +39,7 @@ async function runOn(label: string, dbConfig: Parameters<typeof openDatabase>[0]
     console.log(`  build a caller's scope (paths + merges):    ${fmt(r.buildScope)}`);
     console.log(`  unaccented name search within a province:   ${fmt(r.searchInProvince)}`);
     console.log(`  plan of the subtree query:\n    ${await explainSubtree(h.db, h.kind, gen.sample.province)}`);
-    await benchMembers(label, h, dbConfig);
+    return await benchMembers(label, h, dbConfig);
   } finally {
     await h.close();
     await cleanup();
@@ -52,7 +53,7 @@ async function benchMembers(
   dbConfig: Parameters<typeof openDatabase>[0],
 ) {
   const n = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
-  if (n <= 0) return;
+  if (n <= 0) return null;
   const target =
     dbConfig.kind === 'sqlite'
       ? { kind: 'sqlite' as const, file: dbConfig.file }
@@ -61,9 +62,15 @@ async function benchMembers(
   console.log(
     `\n[${label}] members: ${gen.members.toLocaleString('vi-VN')} people with memberships in ${gen.grassroots.toLocaleString('vi-VN')} grassroots unions, loaded in ${(gen.loadMs / 1000).toFixed(1)} s`,
   );
-  await benchMetrics(label, h.db);
+  const nat = await generateNational(h.db);
+  console.log(
+    `[${label}] national records: ${nat.enterprises.toLocaleString('vi-VN')} enterprises over ${nat.communes.toLocaleString('vi-VN')} communes (${nat.grassroots.toLocaleString('vi-VN')} linked to a CĐCS), ${nat.outreachEvents.toLocaleString('vi-VN')} outreach events reaching ${nat.outreachLinks.toLocaleString('vi-VN')} enterprise-times, ${nat.founded.toLocaleString('vi-VN')} CĐCS with a founding decision 2015–2024`,
+  );
+  for (const t of nat.timings) console.log(`  ${t.label}: ${(t.ms / 1000).toFixed(1)} s`);
+  if (h.kind === 'postgres') await (await import('kysely')).sql`analyze`.execute(h.db);
+  const metrics = await benchMetrics(label, h.db, h.kind);
   // BENCH_ONLY=metrics: the metric engine's figures without the member search cases.
-  if (process.env.BENCH_ONLY === 'metrics') return;
+  if (process.env.BENCH_ONLY === 'metrics') return metrics;
   console.log(
     '  member list search (total counted up to 10 001 + first page of 50 by given name, as GET /api/members runs it; then the exact count and the sort-order walk it replaced):',
   );
@@ -71,26 +78,57 @@ async function benchMembers(
   const root = await h.db.selectFrom('org_unit').select('id').where('type_code', '=', 'TLD').executeTakeFirstOrThrow();
   const scope = await scopeForUnits(h.db, 'record.read', [root.id]);
   console.log(`  plan of a national search:\n    ${await explainMemberSearch(h.db, h.kind, scope, 'thi lan')}`);
+  return metrics;
 }
 
 async function main() {
   const t0 = performance.now();
   console.log(`Đoàn Viên benchmarks — ${os.cpus().length} cores, Node ${process.version}`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doanvien-bench-'));
-  await runOn('SQLite', { kind: 'sqlite', file: path.join(dir, 'bench.db') }, async () =>
-    fs.rmSync(dir, { recursive: true, force: true }),
-  );
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (url) {
-    const schema = `bench_${randomBytes(4).toString('hex')}`;
-    await runOn('PostgreSQL', { kind: 'postgres', url, schema }, async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema if exists "${schema}" cascade`);
-      await c.end();
-    });
-  } else {
-    console.log('\n[PostgreSQL] skipped: set BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test');
+  // BENCH_MEMBERS_GROWTH=100000,1000000: the whole metrics bench once per size, then the root figures side by side.
+  const sizes = (process.env.BENCH_MEMBERS_GROWTH ?? '').split(',').filter(Boolean).map(Number);
+  const growth: { db: string; members: number; dashboard: Awaited<ReturnType<typeof benchMetrics>> | null }[] = [];
+  for (const size of sizes.length ? sizes : [null]) {
+    if (size !== null) process.env.BENCH_MEMBERS = String(size);
+    const members = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doanvien-bench-'));
+    // BENCH_SKIP_SQLITE=1: PostgreSQL only (one database per run when both take long).
+    if (process.env.BENCH_SKIP_SQLITE === '1') fs.rmSync(dir, { recursive: true, force: true });
+    else
+      growth.push({
+        db: 'SQLite',
+        members,
+        dashboard: await runOn('SQLite', { kind: 'sqlite', file: path.join(dir, 'bench.db') }, async () =>
+          fs.rmSync(dir, { recursive: true, force: true }),
+        ),
+      });
+    const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+    if (url) {
+      const schema = `bench_${randomBytes(4).toString('hex')}`;
+      growth.push({
+        db: 'PostgreSQL',
+        members,
+        dashboard: await runOn('PostgreSQL', { kind: 'postgres', url, schema }, async () => {
+          const c = new pg.Client({ connectionString: url });
+          await c.connect();
+          await c.query(`drop schema if exists "${schema}" cascade`);
+          await c.end();
+        }),
+      });
+    } else {
+      console.log('\n[PostgreSQL] skipped: set BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test');
+    }
+  }
+  if (sizes.length > 1) {
+    console.log('\n[growth] the same root figures at each size (summaries, ms):');
+    for (const g of growth) {
+      const r = g.dashboard?.results['national (root)'];
+      if (!r) continue;
+      const p = (xs: number[], f: number) =>
+        [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(f * xs.length))] ?? 0;
+      console.log(
+        `  ${g.db.padEnd(10)} ${g.members.toLocaleString('vi-VN').padStart(10)} members: root dashboard cold p50 ${p(r.cold, 0.5).toFixed(2)} p95 ${p(r.cold, 0.95).toFixed(2)} | warm p50 ${p(r.warm, 0.5).toFixed(2)} p95 ${p(r.warm, 0.95).toFixed(2)} | figures warm p50 ${p(r.figures, 0.5).toFixed(2)} p95 ${p(r.figures, 0.95).toFixed(2)}`,
+      );
+    }
   }
   if (process.env.BENCH_ONLY === 'metrics') return;
   const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);

@@ -45,7 +45,8 @@ const QUERIES: Record<string, (db: Db) => Promise<unknown>> = {
     const f = { folded: '', cccdHash: 'ab12', phonePrefix: null, limit: 50, offset: 0 };
     return members.listPage(db, members.filteredMembers(db, scope, f as members.MemberFilters), 50, 0);
   },
-  'members-counts': (db) => memberCounts.counts(db, scope, period),
+  'members-counts': (db) => memberCounts.countsFromRecords(db, scope, period),
+  'members-counts-summaries': (db) => memberCounts.countsFromSummaries(db, scope, 5, period),
   'outreach-coverage': (db) => outreach.coverageFigures(db, scope, thresholds, period),
   'org-children': (db) => org.childrenAt(db, 5, '2024-06-30', scope),
   'org-search': (db) => org.searchAt(db, scope, { folded: 'phu rieng', code: 'PHU', date: '2024-06-30', limit: 20 }),

@@ -4,11 +4,11 @@ select count(*) as "all", sum("m"."informal") as "informal", sum("m"."foreign") 
 select count(*) as "n" from "membership" as "m" where "m"."unit_id" in (select sv.unit_id from org_unit_version sv where (sv.path >= ? and sv.path < ?)) and "m"."status" in (?, ?) and "m"."ended_on" >= ? and "m"."ended_on" <= ?;
 -- parameters: ["/1/5/","/1/50","left","expelled","2024-04-01","2024-10-30"]
 
-select count(*) as "n" from "membership" as "m" inner join "membership" as "src" on "src"."id" = "m"."transferred_from_id" where "m"."unit_id" in (select sv.unit_id from org_unit_version sv where (sv.path >= ? and sv.path < ?)) and not "src"."unit_id" in (select sv.unit_id from org_unit_version sv where (sv.path >= ? and sv.path < ?)) and "m"."started_on" >= ? and "m"."started_on" <= ?;
--- parameters: ["/1/5/","/1/50","/1/5/","/1/50","2024-04-01","2024-10-30"]
+select count(*) as "n" from "membership" as "m" inner join "membership" as "src" on "src"."id" = "m"."transferred_from_id" where "m"."transferred_from_id" > ? and "m"."started_on" >= ? and "m"."started_on" <= ? and exists (select 1 from org_unit_version sv where sv.unit_id = "m"."unit_id" and ((sv.path >= ? and sv.path < ?))) and not exists (select 1 from org_unit_version sv where sv.unit_id = "src"."unit_id" and ((sv.path >= ? and sv.path < ?)));
+-- parameters: [0,"2024-04-01","2024-10-30","/1/5/","/1/50","/1/5/","/1/50"]
 
-select count(*) as "n" from "membership" as "m" inner join "membership" as "dst" on "dst"."transferred_from_id" = "m"."id" where "m"."unit_id" in (select sv.unit_id from org_unit_version sv where (sv.path >= ? and sv.path < ?)) and not "dst"."unit_id" in (select sv.unit_id from org_unit_version sv where (sv.path >= ? and sv.path < ?)) and "m"."status" = ? and "m"."ended_on" >= ? and "m"."ended_on" <= ?;
--- parameters: ["/1/5/","/1/50","/1/5/","/1/50","transferred","2024-04-01","2024-10-30"]
+select count(*) as "n" from "membership" as "dst" inner join "membership" as "m" on "m"."id" = "dst"."transferred_from_id" where "dst"."transferred_from_id" > ? and "m"."status" = ? and m.ended_on || '' >= ? and m.ended_on || '' <= ? and exists (select 1 from org_unit_version sv where sv.unit_id = "m"."unit_id" and ((sv.path >= ? and sv.path < ?))) and not exists (select 1 from org_unit_version sv where sv.unit_id = "dst"."unit_id" and ((sv.path >= ? and sv.path < ?)));
+-- parameters: [0,"transferred","2024-04-01","2024-10-30","/1/5/","/1/50","/1/5/","/1/50"]
 
 select count(*) as "n" from "party_introduction" as "pi" where "pi"."unit_id" in (select sv.unit_id from org_unit_version sv where (sv.path >= ? and sv.path < ?)) and "pi"."introduced_on" >= ? and "pi"."introduced_on" <= ?;
 -- parameters: ["/1/5/","/1/50","2024-04-01","2024-10-30"]

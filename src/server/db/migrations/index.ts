@@ -13,6 +13,7 @@ import * as m012 from './012_code_aliases.js';
 import * as m014 from './014_audit_filters.js';
 import * as m020 from './020_metric_summaries.js';
 import * as m021 from './021_plans.js';
+import * as m022 from './022_scale_indexes.js';
 
 /** Listed in code (not read from a folder) so the compiled build and tsx run the same set. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '014_audit_filters': m014,
   '020_metric_summaries': m020,
   '021_plans': m021,
+  '022_scale_indexes': m022,
 };
 
 export const migrationProvider: MigrationProvider = {

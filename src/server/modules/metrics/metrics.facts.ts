@@ -7,9 +7,13 @@ import type { Db } from '../../db/database.js';
  *   left:<ifx> · card:<ifx> · app:<ifx> pending applications (stock) · pin / padm Party introductions
  *   and admissions · ow workers reached · frm non-state enterprises of the frame (stock) · wrk workers
  *   of unionised enterprises (stock) · fnd:<nonState>:<band> grassroots unions founded.
- * <ifx> = informal, female, foreign as 0/1.
+ * <ifx> = informal, female, foreign as 0/1; each of these facts is also kept under <ifx> = *** (any).
+ * Distinct enterprises reached (source 'reach', one record per enterprise, placed per ancestor A): the days
+ * a non-state enterprise was reached under A, d1 < d2 < …, each a point `rpt` on its day, and each repeat
+ * d_i also `rqm:<month of d_i−1>` and `rqd:<d_i−1>` on its day. Reached in [F, E] = the points of [F, E]
+ * minus the repeats whose previous reach was on or after F (see figures' `reached`): a range count, not a scan.
  */
-export type Source = 'membership' | 'party' | 'application' | 'outreach' | 'unit' | 'enterprise';
+export type Source = 'membership' | 'party' | 'application' | 'outreach' | 'unit' | 'enterprise' | 'reach';
 export type Fact = {
   source: Source;
   source_id: number;
@@ -32,6 +36,8 @@ export function bandOf(headcount: number): number {
 
 const b = (v: unknown) => (v ? '1' : '0');
 export const ifx = (informal: unknown, female: unknown, foreign: unknown) => `${b(informal)}${b(female)}${b(foreign)}`;
+/** The <ifx> of every record again, so a figure without those filters reads one key, not eight. */
+export const ALL = '***';
 
 type Version = { path: string; from: string; to: string | null };
 type Place = { versions: Version[]; end: string | null; mergedInto: number | null };
@@ -112,6 +118,10 @@ class Collector {
     const path = this.placer.pathAt(unitId, placeDay);
     if (path) this.facts.push({ source: this.source, source_id: id, key, unit_id: unitId, path, day, delta });
   }
+  /** A point summed under the one unit `unitId` only (not its ancestors): facts already placed per ancestor. */
+  at(id: number, key: string, unitId: number, day: string) {
+    this.facts.push({ source: this.source, source_id: id, key, unit_id: unitId, path: `/${unitId}/`, day, delta: 1 });
+  }
   interval(id: number, key: string, unitId: number, from: string, to: string | null, delta = 1) {
     if (delta === 0 || (to !== null && to <= from)) return;
     for (const s of this.placer.segments(unitId, from, to)) {
@@ -149,11 +159,12 @@ export async function deriveFacts(db: Db, source: Source, ids: number[]): Promis
         .execute();
       await placer.load(rows.map((r) => r.unit_id));
       for (const r of rows) {
-        const bits = ifx(r.informal, r.gender === 'female', r.foreign);
-        if (r.transferred_from_id === null) c.point(r.id, `adm:${bits}`, r.unit_id, r.admitted_on);
-        c.interval(r.id, `stk:${bits}`, r.unit_id, r.started_on, r.ended_on);
-        if (r.status === 'left' || r.status === 'expelled') c.point(r.id, `left:${bits}`, r.unit_id, r.ended_on);
-        c.point(r.id, `card:${bits}`, r.unit_id, r.card_issued_on);
+        for (const bits of [ifx(r.informal, r.gender === 'female', r.foreign), ALL]) {
+          if (r.transferred_from_id === null) c.point(r.id, `adm:${bits}`, r.unit_id, r.admitted_on);
+          c.interval(r.id, `stk:${bits}`, r.unit_id, r.started_on, r.ended_on);
+          if (r.status === 'left' || r.status === 'expelled') c.point(r.id, `left:${bits}`, r.unit_id, r.ended_on);
+          c.point(r.id, `card:${bits}`, r.unit_id, r.card_issued_on);
+        }
       }
     } else if (source === 'party') {
       const rows = await db
@@ -179,6 +190,7 @@ export async function deriveFacts(db: Db, source: Source, ids: number[]): Promis
         // Decided with no decision time: never pending in the past either (as scratch: "pending or decided later").
         if (r.status !== 'pending' && until === null) continue;
         c.interval(r.id, `app:${bits}`, r.unit_id, r.submitted_on, until);
+        c.interval(r.id, `app:${ALL}`, r.unit_id, r.submitted_on, until);
       }
     } else if (source === 'outreach') {
       const rows = await db
@@ -188,6 +200,40 @@ export async function deriveFacts(db: Db, source: Source, ids: number[]): Promis
         .execute();
       await placer.load(rows.map((r) => r.unit_id));
       for (const r of rows) c.point(r.id, 'ow', r.unit_id, r.event_date, r.workers_reached);
+    } else if (source === 'reach') {
+      const rows = await db
+        .selectFrom('outreach_enterprise as oe')
+        .innerJoin('outreach_event as ev', 'ev.id', 'oe.event_id')
+        .innerJoin('enterprise as e', 'e.id', 'oe.enterprise_id')
+        .innerJoin('ownership_type as o', 'o.code', 'e.ownership_code')
+        .select(['oe.enterprise_id', 'ev.unit_id', 'ev.event_date'])
+        .where('oe.enterprise_id', 'in', part)
+        .where('o.non_state', '=', 1)
+        .execute();
+      await placer.load(rows.map((r) => r.unit_id));
+      const days = new Map<string, Set<string>>();
+      for (const r of rows) {
+        const path = placer.pathAt(r.unit_id, r.event_date);
+        if (!path) continue;
+        for (const a of path.split('/').filter((x) => x.length > 0)) {
+          const k = `${r.enterprise_id}|${a}`;
+          const set = days.get(k) ?? new Set<string>();
+          days.set(k, set);
+          set.add(r.event_date);
+        }
+      }
+      for (const [k, set] of days) {
+        const [e, a] = k.split('|').map(Number) as [number, number];
+        let prev: string | null = null;
+        for (const d of [...set].sort()) {
+          c.at(e, 'rpt', a, d);
+          if (prev !== null) {
+            c.at(e, `rqm:${prev.slice(0, 7)}`, a, d);
+            c.at(e, `rqd:${prev}`, a, d);
+          }
+          prev = d;
+        }
+      }
     } else if (source === 'enterprise') {
       const rows = await db
         .selectFrom('enterprise as e')

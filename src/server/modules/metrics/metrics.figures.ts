@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { figureEnd, type MetricFilters, metricByCode } from '../../../shared/metrics/catalogue.js';
 import type { Db } from '../../db/database.js';
-import { FOUNDED_BANDS } from './metrics.facts.js';
+import { isPostgres } from '../../db/dialect.js';
+import { ALL, FOUNDED_BANDS } from './metrics.facts.js';
 import { FOUNDED_DAY, scratch } from './metrics.scratch.js';
 import type { Figure, FigureRequest } from './metrics.types.js';
 
@@ -12,17 +13,114 @@ export type { Figure, FigureRequest } from './metrics.types.js';
 /**
  * The figures a dashboard or a progress table asks for, in the order asked, from the summary rows
  * kept with the records (metrics.summary.ts): each is a range sum over metric_day for the unit, its
- * keys and its days, whatever the size of the subtree. Distinct counts (enterprises reached or
- * surveyed) and a minWorkers that is not one of the bands are answered by their from-scratch query.
+ * keys and its days, whatever the size of the subtree. Enterprises reached are a distinct count made a
+ * range count (see `reached`); enterprises surveyed and a minWorkers that is not one of the bands are
+ * answered by their from-scratch query.
  */
 export async function figures(db: Db, reqs: FigureRequest[]): Promise<Figure[]> {
-  const out: Figure[] = [];
-  for (const r of reqs) out.push(await figure(db, r));
-  return out;
+  const sums = new RangeSums(db);
+  return Promise.all(reqs.map((r) => figure(db, sums, r)));
+}
+
+type Range = { unitId: number; keys: string[]; from: string | null; to: string };
+const BEGINNING = '0000-00-00';
+
+/**
+ * The range sums of one `figures` call, answered together: every figure asks for its sums, and once all
+ * have asked (setImmediate: after every pending continuation) one statement answers them all — a VALUES
+ * list of (sum, unit, key list, first day, last day) and one of the key lists, joined to metric_day's
+ * primary key, so a dashboard of
+ * hundreds of figures costs one round trip and one index range per key, not one query per figure. The
+ * CROSS JOIN keeps SQLite on that plan (the list outside, a primary-key range inside): with a long list
+ * its planner would otherwise scan metric_day against an automatic index on the list.
+ */
+class RangeSums {
+  private queue: { range: Range; resolve: (n: number) => void; reject: (e: unknown) => void }[] = [];
+  constructor(private db: Db) {}
+
+  sum(range: Range): Promise<number> {
+    if (range.keys.length === 0 || (range.from !== null && range.to < range.from)) return Promise.resolve(0);
+    return new Promise((resolve, reject) => {
+      if (this.queue.length === 0) setImmediate(() => void this.flush());
+      this.queue.push({ range, resolve, reject });
+    });
+  }
+
+  private async flush() {
+    const queue = this.queue;
+    this.queue = [];
+    try {
+      // The same range asked twice (children's shares, a ratio's denominator) is summed once.
+      const index = new Map<string, number>();
+      const ranges: Range[] = [];
+      const slot = queue.map(({ range }) => {
+        const id = `${range.unitId}|${range.from}|${range.to}|${range.keys.join(',')}`;
+        let i = index.get(id);
+        if (i === undefined) {
+          i = ranges.push(range) - 1;
+          index.set(id, i);
+        }
+        return i;
+      });
+      const totals = new Array<number>(ranges.length).fill(0);
+      // Each range in its day, month and year pieces; each distinct list of keys (with its prefix) sent once
+      // (a coverage figure has ~30 keys, shared by every unit asked for).
+      const groups = new Map<string, number>();
+      const parts = ranges.flatMap((r, i) =>
+        pieces(r.from, r.to).map((p) => {
+          const id = r.keys.map((k) => p.prefix + k).join(',');
+          let g = groups.get(id);
+          if (g === undefined) {
+            g = groups.size;
+            groups.set(id, g);
+          }
+          return { i, unitId: r.unitId, g, lo: p.lo, hi: p.hi };
+        }),
+      );
+      const keyRows = [...groups.entries()].flatMap(([id, g]) =>
+        id.split(',').map((k) => sql`(cast(${g} as integer), cast(${k} as text))`),
+      );
+      type Row = { i: number | string; n: number | string | null };
+      const add = (rows: Row[]) => {
+        for (const row of rows) totals[Number(row.i)] = (totals[Number(row.i)] ?? 0) + Number(row.n ?? 0);
+      };
+      if (isPostgres(this.db)) {
+        // PostgreSQL: the lists as arrays (ten parameters, nothing to parse per row), unnested.
+        const keyList = [...groups.entries()].flatMap(([id, g]) => id.split(',').map((k) => [g, k] as const));
+        const got = await sql<Row>`with r as (select * from unnest(cast(${parts.map((p) => p.i)} as integer[]),
+              cast(${parts.map((p) => p.unitId)} as integer[]), cast(${parts.map((p) => p.g)} as integer[]),
+              cast(${parts.map((p) => p.lo)} as text[]), cast(${parts.map((p) => p.hi)} as text[])) as r (i, unit_id, g, lo, hi)),
+            kg as (select * from unnest(cast(${keyList.map((x) => x[0])} as integer[]), cast(${keyList.map((x) => x[1])} as text[])) as kg (g, k))
+          select r.i as i, sum(d.value) as n from r inner join kg on kg.g = r.g
+            inner join metric_day d on d.unit_id = r.unit_id and d.key = kg.k and d.day >= r.lo and d.day <= r.hi
+          group by r.i`.execute(this.db);
+        add(got.rows);
+      } else
+        for (let k = 0; k < parts.length; k += 1000) {
+          const part = parts.slice(k, k + 1000);
+          const values = sql.join(
+            part.map(
+              (p) =>
+                sql`(cast(${p.i} as integer), cast(${p.unitId} as integer), cast(${p.g} as integer), cast(${p.lo} as text), cast(${p.hi} as text))`,
+            ),
+          );
+          const got = await sql<Row>`with r (i, unit_id, g, lo, hi) as (values ${values}),
+              kg (g, k) as (values ${sql.join(keyRows)})
+            select r.i as i, sum(d.value) as n from r cross join kg cross join metric_day d
+            where kg.g = r.g and d.unit_id = r.unit_id and d.key = kg.k and d.day >= r.lo and d.day <= r.hi
+            group by r.i`.execute(this.db);
+          add(got.rows);
+        }
+      for (const [j, q] of queue.entries()) q.resolve(totals[slot[j] as number] ?? 0);
+    } catch (e) {
+      for (const q of queue) q.reject(e);
+    }
+  }
 }
 
 /** The <ifx> key suffixes (informal, female, foreign) a filter set selects. */
 function ifxKeys(prefix: string, f: MetricFilters): string[] {
+  if (f.informal === undefined && f.female === undefined && f.foreign === undefined) return [`${prefix}:${ALL}`];
   const keys: string[] = [];
   for (const i of ['0', '1'])
     for (const fe of ['0', '1'])
@@ -33,20 +131,6 @@ function ifxKeys(prefix: string, f: MetricFilters): string[] {
         keys.push(`${prefix}:${i}${fe}${x}`);
       }
   return keys;
-}
-
-/** Sum of metric_day for the unit and keys over [from, to] (from null: since the beginning = a stock). */
-async function sumDays(db: Db, unitId: number, keys: string[], from: string | null, to: string): Promise<number> {
-  if (keys.length === 0 || (from !== null && to < from)) return 0;
-  let q = db
-    .selectFrom('metric_day')
-    .select((eb) => eb.fn.sum<number | string>('value').as('n'))
-    .where('unit_id', '=', unitId)
-    .where('key', 'in', keys)
-    .where('day', '<=', to);
-  if (from !== null) q = q.where('day', '>=', from);
-  const row = await q.executeTakeFirst();
-  return Number(row?.n ?? 0);
 }
 
 /** Admissions into CĐCS founded in the period: the few facts of those units, placed under this unit on their day. */
@@ -67,6 +151,84 @@ async function admittedInNewUnions(db: Db, r: FigureRequest, keys: string[], end
     .where('f.path', 'like', `%/${r.unitId}/%`)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+const lastOfMonth = (iso: string) => {
+  const d = new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), 0));
+  return d.toISOString().slice(0, 10);
+};
+const nextMonth = (ym: string) => {
+  const d = new Date(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), 1));
+  return d.toISOString().slice(0, 7);
+};
+
+/**
+ * Distinct non-state enterprises reached in [from, end] under the unit (metrics.facts.ts, source 'reach'):
+ * the reach points of the period minus the repeats whose previous reach was itself on or after `from` —
+ * those with a previous reach in a later month (`rqm:<month>`), or in from's month on or after from
+ * (`rqd:<day>`). A few dozen key ranges, whatever the number of enterprises.
+ */
+async function reached(sums: RangeSums, unitId: number, from: string, end: string): Promise<number> {
+  if (end < from) return 0;
+  const keys: string[] = [];
+  for (let d = from; d <= lastOfMonth(from) && d <= end; d = addDay(d)) keys.push(`rqd:${d}`);
+  for (let m = nextMonth(from.slice(0, 7)); m <= end.slice(0, 7); m = nextMonth(m)) keys.push(`rqm:${m}`);
+  const [points, repeats] = await Promise.all([
+    sums.sum({ unitId, keys: ['rpt'], from, to: end }),
+    sums.sum({ unitId, keys, from, to: end }),
+  ]);
+  return points - repeats;
+}
+const addDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const year = (y: number) => `${String(y).padStart(4, '0')}-01-01`;
+
+/**
+ * [from, to] (from null: since the beginning) cut into the rows metric_day keeps for it: the days before
+ * the first whole month, whole months (`M/` rows) up to the first whole year, whole years (`Y/` rows),
+ * whole months of the last year, and the days of the last month. A stock since 2000 reads ~25 + 12 + 31
+ * rows per key, not ~9 000; a plan's half-year ~6 + 2 × 31.
+ */
+export function pieces(from: string | null, to: string): { prefix: '' | 'M/' | 'Y/'; lo: string; hi: string }[] {
+  const out: { prefix: '' | 'M/' | 'Y/'; lo: string; hi: string }[] = [];
+  let a = from ?? BEGINNING;
+  if (a > to) return out;
+  const months = () => {
+    let m = a;
+    let last: string | null = null;
+    while (m <= to && lastOfMonth(m) <= to && (last === null || m.slice(5) !== '01-01')) {
+      last = m;
+      m = addDay(lastOfMonth(m));
+    }
+    if (last !== null) {
+      out.push({ prefix: 'M/', lo: a, hi: last });
+      a = m;
+    }
+  };
+  if (from !== null) {
+    if (a.slice(8) !== '01') {
+      const e = lastOfMonth(a) < to ? lastOfMonth(a) : to;
+      out.push({ prefix: '', lo: a, hi: e });
+      if (e >= to) return out;
+      a = addDay(e);
+    }
+    // Whole months up to the next 1 January (or as far as `to` allows).
+    if (a.slice(5) !== '01-01') months();
+    if (a > to) return out;
+    if (a.slice(5) !== '01-01') {
+      out.push({ prefix: '', lo: a, hi: to });
+      return out;
+    }
+  }
+  // `a` is 1 January (or the beginning): whole years that end by `to`.
+  const lastYear = to.slice(5) === '12-31' ? Number(to.slice(0, 4)) : Number(to.slice(0, 4)) - 1;
+  if (from === null || Number(a.slice(0, 4)) <= lastYear) {
+    if (lastYear >= 0) out.push({ prefix: 'Y/', lo: a, hi: year(lastYear) });
+    a = year(lastYear + 1);
+  }
+  if (a > to) return out;
+  months();
+  if (a <= to) out.push({ prefix: '', lo: a, hi: to });
+  return out;
 }
 
 function foundedKeys(f: MetricFilters): string[] | null {
@@ -92,46 +254,47 @@ const ratio = (numerator: number, denominator: number): Figure => ({
   denominator,
 });
 
-async function figure(db: Db, r: FigureRequest): Promise<Figure> {
+async function figure(db: Db, sums: RangeSums, r: FigureRequest): Promise<Figure> {
+  const sumDays = (unitId: number, keys: string[], from: string | null, to: string) =>
+    sums.sum({ unitId, keys, from, to });
   const end = figureEnd(r.to, r.asOf);
   const u = r.unitId;
   const f = r.filters;
   switch (r.metric) {
     case 'members.admitted': {
       const keys = ifxKeys('adm', f);
-      const all = await sumDays(db, u, keys, r.from, end);
+      const all = await sumDays(u, keys, r.from, end);
       if (f.newUnion === undefined) return { value: all };
       const fresh = end < r.from ? 0 : await admittedInNewUnions(db, r, keys, end);
       return { value: f.newUnion ? fresh : all - fresh };
     }
     case 'members.stock':
-      return { value: await sumDays(db, u, ifxKeys('stk', f), null, end) };
+      return { value: await sumDays(u, ifxKeys('stk', f), null, end) };
     case 'members.net':
-      return { value: await sumDays(db, u, ifxKeys('stk', f), r.from, end) };
+      return { value: await sumDays(u, ifxKeys('stk', f), r.from, end) };
     case 'members.left':
-      return { value: await sumDays(db, u, ifxKeys('left', f), r.from, end) };
+      return { value: await sumDays(u, ifxKeys('left', f), r.from, end) };
     case 'cards.issued':
-      return { value: await sumDays(db, u, ifxKeys('card', f), r.from, end) };
+      return { value: await sumDays(u, ifxKeys('card', f), r.from, end) };
     case 'party.introduced':
-      return { value: await sumDays(db, u, ['pin'], r.from, end) };
+      return { value: await sumDays(u, ['pin'], r.from, end) };
     case 'party.admitted':
-      return { value: await sumDays(db, u, ['padm'], r.from, end) };
+      return { value: await sumDays(u, ['padm'], r.from, end) };
     case 'applications.pending':
-      return { value: await sumDays(db, u, ifxKeys('app', f), null, end) };
+      return { value: await sumDays(u, ifxKeys('app', f), null, end) };
     case 'outreach.workers':
-      return { value: await sumDays(db, u, ['ow'], r.from, end) };
+      return { value: await sumDays(u, ['ow'], r.from, end) };
     case 'unions.founded': {
       const keys = foundedKeys(f);
       if (keys === null) return scratch(db, r);
-      return { value: await sumDays(db, u, keys, r.from, end) };
+      return { value: await sumDays(u, keys, r.from, end) };
     }
     case 'members.rate':
-      return ratio(await sumDays(db, u, ifxKeys('stk', {}), null, end), await sumDays(db, u, ['wrk'], null, end));
-    case 'outreach.coverage': {
-      const reached = await scratch(db, { ...r, metric: 'outreach.reached' });
-      return ratio(reached.value, await sumDays(db, u, ['frm'], null, end));
-    }
+      return ratio(...(await Promise.all([sumDays(u, ifxKeys('stk', {}), null, end), sumDays(u, ['wrk'], null, end)])));
+    case 'outreach.coverage':
+      return ratio(...(await Promise.all([reached(sums, u, r.from, end), sumDays(u, ['frm'], null, end)])));
     case 'outreach.reached':
+      return { value: await reached(sums, u, r.from, end) };
     case 'enterprises.surveyed':
       return scratch(db, r);
   }

@@ -26,13 +26,27 @@ function addTo(acc: Map<string, number>, facts: Fact[], sign: 1 | -1) {
 const chunks = <T>(xs: T[], n: number) =>
   Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
+/**
+ * Adds the deltas to metric_day, each also to its month's and its year's rollup row (keys `M/<key>` on the
+ * month's first day, `Y/<key>` on 1 January), so a figure over months or years reads a few rows per key
+ * instead of one per day (figures' `pieces`).
+ */
 async function applyDeltas(db: Db, acc: Map<string, number>) {
-  const rows = [...acc.entries()]
-    .filter(([, v]) => v !== 0)
-    .map(([k, value]) => {
-      const [unit, key, day] = k.split('|');
-      return { unit_id: Number(unit), key: key as string, day: day as string, value };
-    });
+  const all = new Map<string, { unit_id: number; key: string; day: string; value: number }>();
+  const add = (unit_id: number, key: string, day: string, value: number) => {
+    const k = `${unit_id}|${key}|${day}`;
+    const row = all.get(k);
+    if (row) row.value += value;
+    else all.set(k, { unit_id, key, day, value });
+  };
+  for (const [k, value] of acc) {
+    if (value === 0) continue;
+    const [unit, key, day] = k.split('|') as [string, string, string];
+    add(Number(unit), key, day, value);
+    add(Number(unit), `M/${key}`, `${day.slice(0, 7)}-01`, value);
+    add(Number(unit), `Y/${key}`, `${day.slice(0, 4)}-01-01`, value);
+  }
+  const rows = [...all.values()].filter((r) => r.value !== 0);
   for (const part of chunks(rows, 500))
     await db
       .insertInto('metric_day')
@@ -62,6 +76,19 @@ export async function metricsChanged(db: Db, source: Source, ids: readonly (numb
   addTo(acc, fresh, 1);
   for (const part of chunks(fresh, 300)) await db.insertInto('metric_fact').values(part).execute();
   await applyDeltas(db, acc);
+  // An event placed again (or new) changes which days its enterprises were reached under each ancestor.
+  // Links are only ever added with their event (outreach.repository.ts), so the current links are all of them.
+  if (source === 'outreach') {
+    const linked = new Set<number>();
+    for (const part of chunks(list, 500))
+      for (const r of await db
+        .selectFrom('outreach_enterprise')
+        .select('enterprise_id')
+        .where('event_id', 'in', part)
+        .execute())
+        linked.add(r.enterprise_id);
+    await metricsChanged(db, 'reach', [...linked]);
+  }
 }
 
 /** The memberships of some people (a person's gender or erasure changes their memberships' keys). */
@@ -184,5 +211,7 @@ export async function enterprisesChanged(db: Db, ids: readonly number[]) {
     .where('grassroots_unit_id', 'is not', null)
     .execute();
   await metricsChanged(db, 'enterprise', list);
+  // Ownership decides whether an enterprise's reaches count (non-state only).
+  await metricsChanged(db, 'reach', list);
   await metricsChanged(db, 'unit', [...before.map((r) => r.unit_id), ...now.map((r) => r.grassroots_unit_id)]);
 }
