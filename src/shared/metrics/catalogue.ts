@@ -55,6 +55,12 @@ export type MetricDef = {
 const unit: DrillValue = { from: 'unit' };
 const start: DrillValue = { from: 'periodStart' };
 const end: DrillValue = { from: 'periodEnd' };
+/** The member list's filters for the person-level metric filters (informal, foreign, female). */
+const personFilters: Record<'informal' | 'foreign' | 'gender', DrillValue> = {
+  informal: { from: 'filter', filter: 'informal' },
+  foreign: { from: 'filter', filter: 'foreign' },
+  gender: { from: 'filter', filter: 'female', whenTrue: 'female', whenFalse: 'male' },
+};
 
 export const METRICS = [
   {
@@ -132,9 +138,7 @@ export const METRICS = [
         admittedFrom: start,
         admittedTo: end,
         transferred: { from: 'fixed', value: 'false' },
-        informal: { from: 'filter', filter: 'informal' },
-        foreign: { from: 'filter', filter: 'foreign' },
-        gender: { from: 'filter', filter: 'female', whenTrue: 'female', whenFalse: 'male' },
+        ...personFilters,
       },
     },
     pendingMetric: 'applications.pending',
@@ -166,9 +170,7 @@ export const METRICS = [
       query: {
         unitId: unit,
         status: { from: 'fixed', value: 'active' },
-        informal: { from: 'filter', filter: 'informal' },
-        foreign: { from: 'filter', filter: 'foreign' },
-        gender: { from: 'filter', filter: 'female', whenTrue: 'female', whenFalse: 'male' },
+        ...personFilters,
       },
     },
   },
@@ -221,9 +223,7 @@ export const METRICS = [
       query: {
         unitId: unit,
         cardIssued: { from: 'fixed', value: 'true' },
-        informal: { from: 'filter', filter: 'informal' },
-        foreign: { from: 'filter', filter: 'foreign' },
-        gender: { from: 'filter', filter: 'female', whenTrue: 'female', whenFalse: 'male' },
+        ...personFilters,
       },
     },
   },

@@ -72,32 +72,27 @@ export async function assertOnlyLaterMoves(db: Db, states: [Version, ...Version[
  * introductions): a unit cannot have ended before its own records. Their count, 0 when none.
  */
 export async function recordsFrom(db: Db, unitId: number, date: string): Promise<number> {
-  const count = async (q: Promise<{ n: number | string | bigint } | undefined>) => Number((await q)?.n ?? 0);
-  const [members, outreach, party] = await Promise.all([
-    count(
-      db
-        .selectFrom('membership')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('unit_id', '=', unitId)
-        .where('started_on', '>=', date)
-        .executeTakeFirst(),
-    ),
-    count(
-      db
-        .selectFrom('outreach_event')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('unit_id', '=', unitId)
-        .where('event_date', '>=', date)
-        .executeTakeFirst(),
-    ),
-    count(
-      db
-        .selectFrom('party_introduction')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('unit_id', '=', unitId)
-        .where('introduced_on', '>=', date)
-        .executeTakeFirst(),
-    ),
-  ]);
-  return members + outreach + party;
+  const dated = [
+    ['membership', 'started_on'],
+    ['outreach_event', 'event_date'],
+    ['party_introduction', 'introduced_on'],
+  ] as const;
+  let total = 0;
+  for (const [table, column] of dated) {
+    const r = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('unit_id', '=', unitId)
+      .where(column, '>=', date)
+      .executeTakeFirst();
+    total += Number(r?.n ?? 0);
+  }
+  return total;
+}
+
+/** An end or a merge on the founding day (or before) is no event: refused with the founding date. */
+export async function assertAfterFounding(db: Db, unitId: number, date: string): Promise<void> {
+  const unit = await repo.unitById(db, unitId);
+  if (unit && date <= unit.valid_from)
+    throw new AppError('ORG_DATE_BEFORE_START', { date: formatViDate(unit.valid_from) });
 }

@@ -327,9 +327,7 @@ export async function dissolve(ctx: AppContext, actor: Actor, id: number, input:
     const states = await backdated.statesFrom(trx, id, date);
     const v = states[0];
     assertNotTopOfScope(v, scope);
-    const unit = await repo.unitById(trx, id);
-    if (unit && date <= unit.valid_from)
-      throw new AppError('ORG_DATE_BEFORE_START', { date: formatViDate(unit.valid_from) });
+    await backdated.assertAfterFounding(trx, id, date);
     const records = await backdated.recordsFrom(trx, id, date);
     if (records > 0) throw new AppError('ORG_LATER_RECORDS', { count: records, date: formatViDate(date) });
     const inHistory = await backdated.hasLaterHistory(trx, v, date);
@@ -378,9 +376,7 @@ async function mergeInHistory(
   const [v] = states;
   const date = input.effectiveDate;
   assertNotTopOfScope(v, scope);
-  const unit = await repo.unitById(trx, v.unit_id);
-  if (unit && date <= unit.valid_from)
-    throw new AppError('ORG_DATE_BEFORE_START', { date: formatViDate(unit.valid_from) });
+  await backdated.assertAfterFounding(trx, v.unit_id, date);
   const target = await repo.versionAt(trx, input.targetId, date);
   if (!target) {
     const t = await repo.unitById(trx, input.targetId);
