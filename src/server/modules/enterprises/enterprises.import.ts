@@ -103,6 +103,9 @@ export const ENTERPRISE_FIELDS = [
 
 export type EnterpriseField = (typeof ENTERPRISE_FIELDS)[number]['key'];
 
+/** Words offices put before the legal form ("Cty TNHH 1TV", "DN tư nhân"): the form alone says the kind. */
+const OWNERSHIP_FILLERS = ['Công ty', 'Cty', 'CT', 'Doanh nghiệp', 'DN'];
+
 /** The ownership kinds in force, each with its names and the spellings configured for it ("Cty TNHH", "HTX"). */
 async function ownershipOptions(db: Db, date: string): Promise<{ options: EnumOption[]; choices: ValueChoice[] }> {
   const types = await ownershipTypes(db, { current: true });
@@ -152,7 +155,7 @@ export const enterpriseImport: ImportKind<EnterpriseField, EnterpriseImportRow> 
         address: text(500),
         communeCode: text(10),
         communeName: text(255),
-        ownership: parseEnum(ownership.options),
+        ownership: parseEnum(ownership.options, OWNERSHIP_FILLERS),
         industry: text(255),
         workerCount: parseCount,
         femaleCount: parseCount,

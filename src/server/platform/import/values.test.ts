@@ -16,7 +16,8 @@ const parseCount = inVi(values.parseCount);
 const parseDate = inVi(values.parseDate);
 const parseMst = inVi(values.parseMst);
 const parseText = (max: number) => inVi(values.parseText(max));
-const parseEnum = (options: Parameters<typeof values.parseEnum>[0]) => inVi(values.parseEnum(options));
+const parseEnum = (options: Parameters<typeof values.parseEnum>[0], fillers?: string[]) =>
+  inVi(values.parseEnum(options, fillers));
 const MST_ZERO_WARNING = values.MST_ZERO_WARNING.vi;
 
 describe('parseCount', () => {
@@ -125,6 +126,22 @@ describe('parseEnum', () => {
     expect(ownership('doanh nghiep co von dau tu nuoc ngoai')).toEqual({ value: 'FDI' });
     expect(ownership(' Tư  nhân. ')).toEqual({ value: 'NGOAI_NN' });
     expect(ownership(null)).toEqual({ value: null });
+  });
+  it('tries a value without the words put before it ("Cty TNHH 1TV"), only when the whole matches nothing', () => {
+    const kinds = parseEnum(
+      [
+        { code: 'PRIVATE', labels: ['TNHH 1TV', 'Tư nhân', 'DNTN'] },
+        { code: 'FDI', labels: ['Liên doanh'] },
+      ],
+      ['Công ty', 'Cty', 'DN'],
+    );
+    expect(kinds('Cty TNHH 1TV')).toEqual({ value: 'PRIVATE' });
+    expect(kinds('Công ty liên doanh')).toEqual({ value: 'FDI' });
+    expect(kinds('DN tư nhân')).toEqual({ value: 'PRIVATE' });
+    expect(kinds('DNTN')).toEqual({ value: 'PRIVATE' });
+    expect(kinds('Cty liên kết')).toHaveProperty('error');
+    // Without fillers the lookup is the whole value only.
+    expect(ownership('Cty Tư nhân')).toHaveProperty('error');
   });
   it('lists the allowed values when it does not know one', () => {
     expect(ownership('Hợp tác xã')).toEqual({

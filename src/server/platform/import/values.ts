@@ -192,8 +192,15 @@ export function foldValue(text: string): string {
   return foldHeader(text).replace(/ /g, '');
 }
 
-/** One of a fixed list, matched on the code or any label, ignoring case, marks, punctuation and spaces. */
-export function parseEnum<C extends string>(options: readonly EnumOption<C>[]): ValueParser<C> {
+/**
+ * One of a fixed list, matched on the code or any label, ignoring case, marks, punctuation and spaces.
+ * `fillers`: leading words that add nothing to the value ("Cty" in "Cty TNHH 1TV"), tried away when the
+ * whole value matches nothing, so every spelling of an entry need not be listed with each of them.
+ */
+export function parseEnum<C extends string>(
+  options: readonly EnumOption<C>[],
+  fillers: readonly string[] = [],
+): ValueParser<C> {
   const lookup = new Map<string, C>();
   for (const o of options) {
     for (const key of [o.code, ...o.labels].map(foldValue)) {
@@ -201,10 +208,16 @@ export function parseEnum<C extends string>(options: readonly EnumOption<C>[]): 
     }
   }
   const allowed = options.map((o) => o.labels[0] ?? o.code).join(', ');
+  const folded = fillers.map(foldValue);
   return (raw) => {
     if (isBlank(raw)) return { value: null };
     const key = raw instanceof Date ? '' : foldValue(String(raw));
-    const code = lookup.get(key);
+    const code =
+      lookup.get(key) ??
+      folded
+        .filter((f) => key.startsWith(f))
+        .map((f) => lookup.get(key.slice(f.length)))
+        .find((c) => c !== undefined);
     if (code !== undefined) return { value: code };
     const unknown = raw instanceof Date ? undefined : normalizeText(String(raw));
     return { error: say(M.notInList, { raw: shown(raw), allowed }), ...(unknown ? { unknown } : {}) };
