@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db, DbKind } from '../src/server/db/database.js';
 import { isPostgres } from '../src/server/db/dialect.js';
 import * as memberCounts from '../src/server/modules/members/members.counts.repository.js';
-import { FOUNDED_BANDS } from '../src/server/modules/metrics/metrics.facts.js';
+import { FOUNDED_BANDS, REACH_LEVELS } from '../src/server/modules/metrics/metrics.facts.js';
 import { type Figure, figures, scratch } from '../src/server/modules/metrics/metrics.figures.js';
 import type { FigureRequest } from '../src/server/modules/metrics/metrics.types.js';
 import { planProgress } from '../src/server/modules/plans/plans.progress.js';
@@ -129,6 +129,11 @@ async function buildSummaries(db: Db) {
   await stage(
     sql`select anc, 'rqd:' || prev, d, count(*) from bench_reach where prev is not null group by anc, 'rqd:' || prev, d`,
   );
+  // The aligned blocks of 2^k days of the previous reach's month (metrics.facts.ts `reachBlocks`).
+  for (let k = 1; k <= REACH_LEVELS; k++) {
+    const key = sql`${sql.lit(`rqb${k}:`)} || substr(prev, 1, 7) || ':' || cast((cast(substr(prev, 9, 2) as integer) - 1) / ${sql.lit(2 ** k)} as text)`;
+    await stage(sql`select anc, ${key}, d, count(*) from bench_reach where prev is not null group by anc, ${key}, d`);
+  }
   await sql`drop table bench_reach`.execute(db);
   const band = sql.raw(
     `case when x.size is null then 'x' ${FOUNDED_BANDS.map((t, i) => [t, i] as const)
@@ -136,7 +141,8 @@ async function buildSummaries(db: Db) {
       .map(([t, i]) => `when x.size >= ${t} then '${i}'`)
       .join(' ')} end`,
   );
-  await stage(sql`select a.anc, 'fnd:' || x.ns || ':' || ${band}, x.day, count(*) from (
+  await sql`drop table if exists bench_founded`.execute(db);
+  await sql`create table bench_founded as select a.anc as anc, x.ns as ns, x.size as size, x.day as day from (
       select u.id, coalesce(u.founding_decision_date, u.valid_from) as day,
         case when coalesce(u.founding_decision_date, u.valid_from) < u.valid_from then u.valid_from
           else coalesce(u.founding_decision_date, u.valid_from) end as at,
@@ -144,8 +150,16 @@ async function buildSummaries(db: Db) {
           where e.grassroots_unit_id = u.id and o.non_state = 1) then '1' else '0' end as ns,
         (select max(coalesce(e.worker_count, 0)) from enterprise e where e.grassroots_unit_id = u.id) as size
       from org_unit u where exists (select 1 from unit_type t where t.code = u.type_code and t.grassroots = 1)) x
-    inner join bench_anc a on a.unit_id = x.id and a.valid_from <= x.at and (a.valid_to is null or a.valid_to > x.at)
-    group by a.anc, 'fnd:' || x.ns || ':' || ${band}, x.day`);
+    inner join bench_anc a on a.unit_id = x.id and a.valid_from <= x.at and (a.valid_to is null or a.valid_to > x.at)`.execute(
+    db,
+  );
+  await stage(sql`select x.anc, 'fnd:' || x.ns || ':' || ${band}, x.day, count(*) from bench_founded x
+    group by x.anc, 'fnd:' || x.ns || ':' || ${band}, x.day`);
+  // Headcount at least each band: one key per filter (metrics.facts.ts `fge`).
+  for (const [i, t] of FOUNDED_BANDS.entries())
+    await stage(sql`select anc, 'fge:' || ns || ':' || ${sql.lit(String(i))}, day, count(*) from bench_founded
+      where size >= ${sql.lit(t)} group by anc, ns, day`);
+  await sql`drop table bench_founded`.execute(db);
   // The same facts under <ifx> = *** (any): a figure without person filters reads one key.
   await sql`insert into bench_stage (unit_id, key, day, value) select unit_id, case when key like 'adm:%' then 'adm:***'
       when key like 'stk:%' then 'stk:***' else 'left:***' end, day, value from bench_stage

@@ -90,16 +90,19 @@ async function main() {
   for (const size of sizes.length ? sizes : [null]) {
     if (size !== null) process.env.BENCH_MEMBERS = String(size);
     const members = Number(process.env.BENCH_MEMBERS ?? 1_000_000);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doanvien-bench-'));
+    // BENCH_KEEP_SQLITE=<dir>: the SQLite dataset is written there and kept, to profile against it afterwards.
+    const keep = process.env.BENCH_KEEP_SQLITE;
+    if (keep) fs.mkdirSync(keep, { recursive: true, mode: 0o700 });
+    const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'doanvien-bench-'));
     // BENCH_SKIP_SQLITE=1: PostgreSQL only (one database per run when both take long).
     if (process.env.BENCH_SKIP_SQLITE === '1') fs.rmSync(dir, { recursive: true, force: true });
     else
       growth.push({
         db: 'SQLite',
         members,
-        dashboard: await runOn('SQLite', { kind: 'sqlite', file: path.join(dir, 'bench.db') }, async () =>
-          fs.rmSync(dir, { recursive: true, force: true }),
-        ),
+        dashboard: await runOn('SQLite', { kind: 'sqlite', file: path.join(dir, 'bench.db') }, async () => {
+          if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+        }),
       });
     const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
     if (url) {

@@ -6,12 +6,15 @@ import type { Db } from '../../db/database.js';
  *   adm:<ifx> admissions · stk:<ifx> members standing (a stock: +1 on the start, −1 on the end) ·
  *   left:<ifx> · card:<ifx> · app:<ifx> pending applications (stock) · pin / padm Party introductions
  *   and admissions · ow workers reached · frm non-state enterprises of the frame (stock) · wrk workers
- *   of unionised enterprises (stock) · fnd:<nonState>:<band> grassroots unions founded.
+ *   of unionised enterprises (stock) · fnd:<nonState>:<band> grassroots unions founded, and each also under
+ *   fge:<nonState>:<b> for every band b up to its own (so "headcount ≥ N" reads one key, not one per band).
  * <ifx> = informal, female, foreign as 0/1; each of these facts is also kept under <ifx> = *** (any).
  * Distinct enterprises reached (source 'reach', one record per enterprise, placed per ancestor A): the days
  * a non-state enterprise was reached under A, d1 < d2 < …, each a point `rpt` on its day, and each repeat
- * d_i also `rqm:<month of d_i−1>` and `rqd:<d_i−1>` on its day. Reached in [F, E] = the points of [F, E]
- * minus the repeats whose previous reach was on or after F (see figures' `reached`): a range count, not a scan.
+ * d_i also `rqm:<month of d_i−1>` and `rqd:<d_i−1>` on its day, and under the aligned blocks of 2, 4, 8 and
+ * 16 days of its month that hold d_i−1 (`rqb<k>:<month>:<block>`, see `reachBlocks`). Reached in [F, E] = the
+ * points of [F, E] minus the repeats whose previous reach was on or after F (see figures' `reached`): a range
+ * count over at most a dozen keys, not a scan.
  */
 export type Source = 'membership' | 'party' | 'application' | 'outreach' | 'unit' | 'enterprise' | 'reach';
 export type Fact = {
@@ -32,6 +35,16 @@ export function bandOf(headcount: number): number {
     if (headcount >= t) band = i;
   });
   return band;
+}
+
+/** Block sizes 2^k of the reach repeats' previous day, k = 1..REACH_LEVELS (level 0 is `rqd:<day>` itself). */
+export const REACH_LEVELS = 4;
+/** The keys of the aligned blocks of 2, 4, 8, 16 days (counted from the 1st of its month) that hold a day. */
+export function reachBlocks(day: string): string[] {
+  const offset = Number(day.slice(8, 10)) - 1;
+  const out: string[] = [];
+  for (let k = 1; k <= REACH_LEVELS; k++) out.push(`rqb${k}:${day.slice(0, 7)}:${offset >> k}`);
+  return out;
 }
 
 const b = (v: unknown) => (v ? '1' : '0');
@@ -230,6 +243,7 @@ export async function deriveFacts(db: Db, source: Source, ids: number[]): Promis
           if (prev !== null) {
             c.at(e, `rqm:${prev.slice(0, 7)}`, a, d);
             c.at(e, `rqd:${prev}`, a, d);
+            for (const key of reachBlocks(prev)) c.at(e, key, a, d);
           }
           prev = d;
         }
@@ -317,6 +331,9 @@ export async function deriveFacts(db: Db, source: Source, ids: number[]): Promis
         }
         // No linked enterprise: no headcount, so it meets no minWorkers filter (band −1 is never asked for).
         c.point(r.id, `fnd:${b(nonState)}:${size < 0 ? 'x' : bandOf(size)}`, r.id, day, 1, at);
+        if (size >= 0)
+          for (let band = 0; band <= bandOf(size); band++)
+            c.point(r.id, `fge:${b(nonState)}:${band}`, r.id, day, 1, at);
       }
     }
   }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { figureEnd, type MetricFilters, metricByCode } from '../../../shared/metrics/catalogue.js';
 import type { Db } from '../../db/database.js';
 import { isPostgres } from '../../db/dialect.js';
-import { ALL, FOUNDED_BANDS } from './metrics.facts.js';
+import { ALL, FOUNDED_BANDS, REACH_LEVELS } from './metrics.facts.js';
 import { FOUNDED_DAY, scratch } from './metrics.scratch.js';
 import type { Figure, FigureRequest } from './metrics.types.js';
 
@@ -27,10 +27,9 @@ const BEGINNING = '0000-00-00';
 
 /**
  * The range sums of one `figures` call, answered together: every figure asks for its sums, and once all
- * have asked (setImmediate: after every pending continuation) one statement answers them all — a VALUES
- * list of (sum, unit, key list, first day, last day) and one of the key lists, joined to metric_day's
- * primary key, so a dashboard of
- * hundreds of figures costs one round trip and one index range per key, not one query per figure. The
+ * have asked (setImmediate: after every pending continuation) one statement answers them all — the list
+ * of (sum, unit, key, first day, last day) probes joined to metric_day's primary key, so a dashboard of
+ * hundreds of figures costs one round trip and one index range per probe, not one query per figure. The
  * CROSS JOIN keeps SQLite on that plan (the list outside, a primary-key range inside): with a long list
  * its planner would otherwise scan metric_day against an automatic index on the list.
  */
@@ -77,9 +76,6 @@ class RangeSums {
           return { i, unitId: r.unitId, g, lo: p.lo, hi: p.hi };
         }),
       );
-      const keyRows = [...groups.entries()].flatMap(([id, g]) =>
-        id.split(',').map((k) => sql`(cast(${g} as integer), cast(${k} as text))`),
-      );
       type Row = { i: number | string; n: number | string | null };
       const add = (rows: Row[]) => {
         for (const row of rows) totals[Number(row.i)] = (totals[Number(row.i)] ?? 0) + Number(row.n ?? 0);
@@ -95,22 +91,19 @@ class RangeSums {
             inner join metric_day d on d.unit_id = r.unit_id and d.key = kg.k and d.day >= r.lo and d.day <= r.hi
           group by r.i`.execute(this.db);
         add(got.rows);
-      } else
-        for (let k = 0; k < parts.length; k += 1000) {
-          const part = parts.slice(k, k + 1000);
-          const values = sql.join(
-            part.map(
-              (p) =>
-                sql`(cast(${p.i} as integer), cast(${p.unitId} as integer), cast(${p.g} as integer), cast(${p.lo} as text), cast(${p.hi} as text))`,
-            ),
-          );
-          const got = await sql<Row>`with r (i, unit_id, g, lo, hi) as (values ${values}),
-              kg (g, k) as (values ${sql.join(keyRows)})
-            select r.i as i, sum(d.value) as n from r cross join kg cross join metric_day d
-            where kg.g = r.g and d.unit_id = r.unit_id and d.key = kg.k and d.day >= r.lo and d.day <= r.hi
-            group by r.i`.execute(this.db);
-          add(got.rows);
-        }
+      } else {
+        // SQLite: one JSON parameter of (sum, unit, key, first day, last day) read by json_each — thousands
+        // of bound values would cost more to build and bind than the sums themselves; materialized so the
+        // list is parsed once and stays the outer loop over metric_day's primary key.
+        const keysOf = [...groups.keys()].map((id) => id.split(','));
+        const probes = parts.flatMap((p) => (keysOf[p.g] ?? []).map((k) => [p.i, p.unitId, k, p.lo, p.hi]));
+        const got = await sql<Row>`with r as materialized (select value ->> 0 as i, value ->> 1 as unit_id,
+              value ->> 2 as k, value ->> 3 as lo, value ->> 4 as hi from json_each(${JSON.stringify(probes)}))
+          select r.i as i, sum(d.value) as n from r cross join metric_day d
+          where d.unit_id = r.unit_id and d.key = r.k and d.day >= r.lo and d.day <= r.hi
+          group by r.i`.execute(this.db);
+        add(got.rows);
+      }
       for (const [j, q] of queue.entries()) q.resolve(totals[slot[j] as number] ?? 0);
     } catch (e) {
       for (const q of queue) q.reject(e);
@@ -170,14 +163,40 @@ const nextMonth = (ym: string) => {
  */
 async function reached(sums: RangeSums, unitId: number, from: string, end: string): Promise<number> {
   if (end < from) return 0;
-  const keys: string[] = [];
-  for (let d = from; d <= lastOfMonth(from) && d <= end; d = addDay(d)) keys.push(`rqd:${d}`);
-  for (let m = nextMonth(from.slice(0, 7)); m <= end.slice(0, 7); m = nextMonth(m)) keys.push(`rqm:${m}`);
+  const keys = repeatKeys(from, end);
   const [points, repeats] = await Promise.all([
     sums.sum({ unitId, keys: ['rpt'], from, to: end }),
     sums.sum({ unitId, keys, from, to: end }),
   ]);
   return points - repeats;
+}
+/** The keys of the repeats whose previous reach was in [from, end]'s months on or after `from`. */
+export function repeatKeys(from: string, end: string): string[] {
+  return memo(`reach|${from}|${end}`, () => {
+    const month = from.slice(0, 7);
+    const out = blocksOf(
+      Number(from.slice(8, 10)) - 1,
+      end.slice(0, 7) > month ? 31 : Number(end.slice(8, 10)) - 1,
+    ).map(({ k, i }) => (k === 0 ? `rqd:${month}-${String(i + 1).padStart(2, '0')}` : `rqb${k}:${month}:${i}`));
+    for (let m = nextMonth(month); m <= end.slice(0, 7); m = nextMonth(m)) out.push(`rqm:${m}`);
+    return out;
+  });
+}
+
+/**
+ * Days lo..hi of a month (0-based from the 1st; hi 31 = to its end, whatever its length) as the fewest
+ * aligned blocks of 2^k days, k ≤ REACH_LEVELS: block i of level k is days i·2^k … (i+1)·2^k − 1.
+ */
+export function blocksOf(lo: number, hi: number): { k: number; i: number }[] {
+  const out: { k: number; i: number }[] = [];
+  let a = lo;
+  while (a <= hi) {
+    let k = REACH_LEVELS;
+    while (k > 0 && (a % 2 ** k !== 0 || a + 2 ** k - 1 > hi)) k--;
+    out.push({ k, i: a >> k });
+    a += 2 ** k;
+  }
+  return out;
 }
 const addDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const year = (y: number) => `${String(y).padStart(4, '0')}-01-01`;
@@ -188,8 +207,29 @@ const year = (y: number) => `${String(y).padStart(4, '0')}-01-01`;
  * whole months of the last year, and the days of the last month. A stock since 2000 reads ~25 + 12 + 31
  * rows per key, not ~9 000; a plan's half-year ~6 + 2 × 31.
  */
-export function pieces(from: string | null, to: string): { prefix: '' | 'M/' | 'Y/'; lo: string; hi: string }[] {
-  const out: { prefix: '' | 'M/' | 'Y/'; lo: string; hi: string }[] = [];
+export function pieces(from: string | null, to: string): Piece[] {
+  return memo(`cut|${from}|${to}`, () => cutRange(from, to));
+}
+type Piece = { prefix: '' | 'M/' | 'Y/'; lo: string; hi: string };
+
+/**
+ * Day arithmetic on ISO strings goes through Date objects: a root dashboard asks the same few ranges of
+ * dozens of units and would spend more time cutting them than summing them. Results are pure functions
+ * of their dates, so a bounded map keeps them (returned arrays are shared: never mutated).
+ */
+const cuts = new Map<string, readonly unknown[]>();
+function memo<T>(id: string, make: () => T[]): T[] {
+  let got = cuts.get(id) as T[] | undefined;
+  if (got === undefined) {
+    if (cuts.size >= 10_000) cuts.clear();
+    got = make();
+    cuts.set(id, got);
+  }
+  return got;
+}
+
+function cutRange(from: string | null, to: string): Piece[] {
+  const out: Piece[] = [];
   let a = from ?? BEGINNING;
   if (a > to) return out;
   const months = () => {
@@ -231,6 +271,7 @@ export function pieces(from: string | null, to: string): { prefix: '' | 'M/' | '
   return out;
 }
 
+/** The founded keys of a filter set: one `fge` key per nonState value (headcount at least that band). */
 function foundedKeys(f: MetricFilters): string[] | null {
   let minBand = -1;
   if (f.minWorkers !== undefined) {
@@ -241,9 +282,7 @@ function foundedKeys(f: MetricFilters): string[] | null {
   for (const ns of ['0', '1']) {
     if (f.nonState !== undefined && (ns === '1') !== f.nonState) continue;
     if (minBand < 0) keys.push(`fnd:${ns}:x`);
-    FOUNDED_BANDS.forEach((_, band) => {
-      if (band >= minBand) keys.push(`fnd:${ns}:${band}`);
-    });
+    keys.push(`fge:${ns}:${Math.max(0, minBand)}`);
   }
   return keys;
 }
