@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../config.js';
 import { hashPassword } from '../../platform/password.js';
 import { createTestEnv, makeTree, makeUser, type TestEnv } from '../../test/harness.js';
 import { insertUserWithRoles } from '../users/users.repository.js';
@@ -233,5 +234,16 @@ describe('login limits', () => {
     expect(sourceOf('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
     expect(sourceOf('::1')).toBe('0:0:0:0::/64');
     expect([4, 5, 6, 7, 20, 100].map((n) => delayMs(n, 5, 900_000))).toEqual([0, 1000, 2000, 4000, 900_000, 900_000]);
+  });
+
+  it('refuses to start when a count would be forgotten before the longest wait is over', () => {
+    expect(loadConfig({}).login).toEqual({
+      freeFailures: 5,
+      freeFailuresPerSource: 100,
+      maxDelayMinutes: 15,
+      forgetMinutes: 60,
+    });
+    expect(() => loadConfig({ LOGIN_MAX_DELAY_MINUTES: '30', LOGIN_FORGET_MINUTES: '30' })).toThrow(ConfigError);
+    expect(() => loadConfig({ LOGIN_FREE_FAILURES: '0' })).toThrow(/LOGIN_FREE_FAILURES/);
   });
 });
