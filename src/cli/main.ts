@@ -191,6 +191,8 @@ program
           .where('id', '=', user.id)
           .execute();
         await trx.deleteFrom('session').where('user_id', '=', user.id).execute();
+        // The new password starts with a clean slate: no source stays slowed for this account.
+        await trx.deleteFrom('login_throttle').where('username', '=', username.toLowerCase()).execute();
         await trx
           .insertInto('audit_log')
           .values({

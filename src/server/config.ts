@@ -39,9 +39,23 @@ const ZEnv = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
-  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
-  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Failed sign-ins of one username from one source before each further attempt waits 1 s, 2 s, 4 s … */
+  LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  /** The same for every username together from one source: against spraying, above any office's typos. */
+  LOGIN_FREE_FAILURES_PER_SOURCE: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  LOGIN_MAX_DELAY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /** A count starts again after this long without a failure; longer than the longest delay. */
+  LOGIN_FORGET_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .max(7 * 24 * 60)
+    .default(60),
   WEB_DIST: z.string().optional(),
   /** 'Today' for as-of dates and defaults is the calendar day in this zone, whatever the server's clock zone. */
   APP_TIMEZONE: z.string().default('Asia/Ho_Chi_Minh'),
@@ -79,7 +93,8 @@ export type Config = {
   publicUrl?: string;
   trustProxy: boolean;
   logLevel: string;
-  login: { maxFailuresPerAccount: number; maxFailuresPerIp: number; windowMinutes: number };
+  /** Sign-in slowing per (username, source) and per source: modules/auth/auth.throttle.ts. */
+  login: { freeFailures: number; freeFailuresPerSource: number; maxDelayMinutes: number; forgetMinutes: number };
   webDist: string;
   timeZone: string;
   /** Base64 of 32 bytes; undefined = use (or create) DATA_DIR/keys/data.key. */
@@ -105,6 +120,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(`Cấu hình không hợp lệ / invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // Otherwise waiting out the longest delay would also wipe the count, and the slowing would never grow.
+  if (e.LOGIN_FORGET_MINUTES <= e.LOGIN_MAX_DELAY_MINUTES) {
+    throw new ConfigError(
+      `Cấu hình không hợp lệ / invalid configuration:\n  LOGIN_FORGET_MINUTES: phải lớn hơn LOGIN_MAX_DELAY_MINUTES (${e.LOGIN_MAX_DELAY_MINUTES}) / must be longer than LOGIN_MAX_DELAY_MINUTES`,
+    );
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   const base: Config = {
     port: e.PORT,
@@ -119,9 +140,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     login: {
-      maxFailuresPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-      maxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
-      windowMinutes: e.LOGIN_WINDOW_MINUTES,
+      freeFailures: e.LOGIN_FREE_FAILURES,
+      freeFailuresPerSource: e.LOGIN_FREE_FAILURES_PER_SOURCE,
+      maxDelayMinutes: e.LOGIN_MAX_DELAY_MINUTES,
+      forgetMinutes: e.LOGIN_FORGET_MINUTES,
     },
     webDist: path.resolve(e.WEB_DIST ?? 'dist/web'),
     timeZone: e.APP_TIMEZONE,

@@ -116,12 +116,16 @@ export interface SessionTable {
   user_agent: string | null;
 }
 
-export interface LoginAttemptTable {
-  id: Generated<number>;
+/**
+ * Failed sign-ins of one username from one source (migration 023); username '' is the source as a whole.
+ * An attempt before `slowed_until` is refused without checking the password.
+ */
+export interface LoginThrottleTable {
   username: string;
-  ip: string;
-  at: string;
-  success: number;
+  source: string;
+  failures: number;
+  last_failure_at: string | null;
+  slowed_until: string;
 }
 
 export interface AuditLogTable {
@@ -635,7 +639,7 @@ export interface Database {
   app_user: AppUserTable;
   user_role: UserRoleTable;
   session: SessionTable;
-  login_attempt: LoginAttemptTable;
+  login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   ownership_type: OwnershipTypeTable;
   rule_setting: RuleSettingTable;

@@ -4,6 +4,11 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/** The current instant in ms: the context's clock when a test set one (the sign-in limits read it), else the real one. */
+export function nowMs(ctx: { clock?: () => number }): number {
+  return ctx.clock ? ctx.clock() : Date.now();
+}
+
 /** "Today" for the app: the calendar day in the configured zone (APP_TIMEZONE). */
 export function today(ctx: { config: { timeZone: string } }): string {
   return todayIn(ctx.config.timeZone);

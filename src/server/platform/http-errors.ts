@@ -53,5 +53,7 @@ export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyRe
     },
   };
   if (appErr.code === 'DB_BUSY') reply.header('retry-after', '30');
+  // A refusal that knows its wait (a slowed sign-in) says it to programs too, in seconds.
+  if (typeof appErr.params.retryAfter === 'number') reply.header('retry-after', String(appErr.params.retryAfter));
   reply.status(appErr.status).send(body);
 }

@@ -357,6 +357,31 @@ const CASES: Record<string, () => Promise<void>> = {
   'DELETE /api/users/:id/roles/:roleId': async () => {
     await refused(() => fx.a.delete(`/api/users/${fx.bUserId}/roles/${fx.bRoleId}`));
   },
+  'POST /api/users/:id/unlock-login': async () => {
+    // B's administrator slowed at sign-in from some address: A can neither see it nor clear it.
+    const b = await env.ctx.db
+      .selectFrom('app_user')
+      .select('username')
+      .where('id', '=', fx.bUserId)
+      .executeTakeFirstOrThrow();
+    const slowed = {
+      username: b.username,
+      source: '192.0.2.50',
+      failures: 9,
+      last_failure_at: new Date().toISOString(),
+    };
+    await env.ctx.db
+      .insertInto('login_throttle')
+      .values({ ...slowed, slowed_until: new Date(Date.now() + 600_000).toISOString() })
+      .execute();
+    await refused(() => fx.a.post(`/api/users/${fx.bUserId}/unlock-login`));
+    const left = await env.ctx.db
+      .selectFrom('login_throttle')
+      .select('failures')
+      .where('username', '=', b.username)
+      .execute();
+    expect(left).toEqual([{ failures: 9 }]);
+  },
   'POST /api/users/:id/reset-password': async () => {
     await refused(() => fx.a.post(`/api/users/${fx.bUserId}/reset-password`));
   },

@@ -22,10 +22,15 @@ export const ERRORS = {
     vi: 'Tên đăng nhập hoặc mật khẩu không đúng',
     en: 'Wrong username or password',
   },
-  LOGIN_LOCKED: {
+  LOGIN_SLOWED: {
     status: 429,
-    vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
-    en: 'Too many failed sign-ins. Please try again in {minutes} minutes.',
+    vi: 'Đăng nhập sai nhiều lần từ thiết bị này. Vui lòng thử lại sau {wait}.',
+    en: 'Too many failed sign-ins from this device. Please try again in {wait}.',
+  },
+  LOGIN_SLOWED_SOURCE: {
+    status: 429,
+    vi: 'Có quá nhiều lần đăng nhập sai từ mạng này. Vui lòng thử lại sau {wait}.',
+    en: 'Too many failed sign-ins from this network. Please try again in {wait}.',
   },
   RATE_LIMITED: {
     status: 429,

@@ -39,6 +39,11 @@ export const ZUserView = z.object({
   locale: z.enum(['vi', 'en']),
   createdAt: z.string(),
   roles: z.array(ZRoleView),
+  /**
+   * Until when sign-ins of this account from some source are refused after repeated wrong passwords
+   * (the latest such wait; other sources are not affected), null when none is: the unlock route clears it.
+   */
+  loginSlowedUntil: z.string().nullable(),
 });
 export type TUserView = z.infer<typeof ZUserView>;
 
@@ -97,6 +102,11 @@ export const usersApi = {
     response: ZUserView,
   },
   'DELETE /api/users/:id/roles/:roleId': { summary: 'Thu hồi vai trò', params: ZUserRoleParams, response: ZUserView },
+  'POST /api/users/:id/unlock-login': {
+    summary: 'Mở khóa đăng nhập: xoá các lần đăng nhập sai đang làm chậm tài khoản (mọi nguồn)',
+    params: ZIdParams,
+    response: ZUserView,
+  },
   'POST /api/users/:id/reset-password': {
     summary: 'Cấp lại mật khẩu (hiển thị một lần)',
     params: ZIdParams,

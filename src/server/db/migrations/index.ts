@@ -14,6 +14,7 @@ import * as m014 from './014_audit_filters.js';
 import * as m020 from './020_metric_summaries.js';
 import * as m021 from './021_plans.js';
 import * as m022 from './022_scale_indexes.js';
+import * as m023 from './023_login_throttle.js';
 import * as m024 from './024_metric_probe_keys.js';
 
 /** Listed in code (not read from a folder) so the compiled build and tsx run the same set. */
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '020_metric_summaries': m020,
   '021_plans': m021,
   '022_scale_indexes': m022,
+  '023_login_throttle': m023,
   '024_metric_probe_keys': m024,
 };
 

@@ -4,23 +4,129 @@ import type { Database } from '../../db/schema.js';
 
 type Db = Kysely<Database>;
 
-/** Failed sign-ins for one account or from one address since a time, and when the first of them was. */
-export async function failedLogins(db: Db, column: 'username' | 'ip', value: string, since: string) {
-  const row = await db
-    .selectFrom('login_attempt')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('first')])
-    .where(column, '=', value)
-    .where('success', '=', 0)
-    .where('at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return { n: Number(row.n), first: row.first as string | null };
+// ---------------------------------------------------------------- sign-in limits (login_throttle)
+
+/** One (username, source) row; username '' is the source as a whole. */
+export function throttleRow(db: Db, username: string, source: string) {
+  return db
+    .selectFrom('login_throttle')
+    .selectAll()
+    .where('username', '=', username)
+    .where('source', '=', source)
+    .executeTakeFirst();
 }
 
-export async function recordLogin(db: Db, a: { username: string; ip: string; success: boolean }): Promise<void> {
+/**
+ * Takes the pair's turn in one statement, so parallel attempts (several processes, a script firing many
+ * requests at once) cannot all slip through before the first failure is counted: the row is created or
+ * its `slowed_until` moved to the lease's end, only if its wait is over. Nothing back = refused.
+ */
+export function claimThrottle(db: Db, username: string, source: string, now: string, leaseUntil: string) {
+  return db
+    .insertInto('login_throttle')
+    .values({ username, source, failures: 0, last_failure_at: null, slowed_until: leaseUntil })
+    .onConflict((oc) =>
+      oc
+        .columns(['username', 'source'])
+        .doUpdateSet({ slowed_until: leaseUntil })
+        .where('login_throttle.slowed_until', '<=', now),
+    )
+    .returning(['failures', 'last_failure_at'])
+    .executeTakeFirst();
+}
+
+/** The pair's new count and wait, written by the holder of its turn. */
+export async function setThrottle(
+  db: Db,
+  r: { username: string; source: string; failures: number; lastFailureAt: string; slowedUntil: string },
+): Promise<void> {
   await db
-    .insertInto('login_attempt')
-    .values({ username: a.username, ip: a.ip, at: new Date().toISOString(), success: a.success ? 1 : 0 })
+    .updateTable('login_throttle')
+    .set({ failures: r.failures, last_failure_at: r.lastFailureAt, slowed_until: r.slowedUntil })
+    .where('username', '=', r.username)
+    .where('source', '=', r.source)
     .execute();
+}
+
+/**
+ * One more failure from the source as a whole, counted in the statement (no lost updates when a spray
+ * runs in parallel); the count starts again when the last failure is older than `forgetBefore`.
+ */
+export async function countSourceFailure(db: Db, source: string, now: string, forgetBefore: string) {
+  const row = await db
+    .insertInto('login_throttle')
+    .values({ username: '', source, failures: 1, last_failure_at: now, slowed_until: now })
+    .onConflict((oc) =>
+      oc.columns(['username', 'source']).doUpdateSet((eb) => ({
+        failures: eb
+          .case()
+          .when(
+            eb.or([
+              eb('login_throttle.last_failure_at', 'is', null),
+              eb('login_throttle.last_failure_at', '<', forgetBefore),
+            ]),
+          )
+          .then(1)
+          .else(eb('login_throttle.failures', '+', 1))
+          .end(),
+        last_failure_at: now,
+      })),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  return Number(row.failures);
+}
+
+/** The source's wait, unless a later failure has already counted past this one. */
+export async function slowSource(db: Db, source: string, failures: number, until: string): Promise<void> {
+  await db
+    .updateTable('login_throttle')
+    .set({ slowed_until: until })
+    .where('username', '=', '')
+    .where('source', '=', source)
+    .where('failures', '=', failures)
+    .execute();
+}
+
+export async function deleteThrottle(db: Db, username: string, source: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('username', '=', username).where('source', '=', source).execute();
+}
+
+/**
+ * Rows serve nothing once their wait is over and their last failure forgotten, or (a turn never settled:
+ * a process died while checking the password) once nothing happened on them since `forgetBefore`.
+ */
+export async function pruneThrottle(db: Db, now: string, forgetBefore: string): Promise<void> {
+  await db
+    .deleteFrom('login_throttle')
+    .where('last_failure_at', '<', forgetBefore)
+    .where('slowed_until', '<', now)
+    .execute();
+  await db
+    .deleteFrom('login_throttle')
+    .where('last_failure_at', 'is', null)
+    .where('slowed_until', '<', forgetBefore)
+    .execute();
+}
+
+/** For the user list: until when each of these accounts is slowed from some source (the latest wait). */
+export async function slowedAccounts(db: Db, usernames: string[], now: string, minFailures: number) {
+  if (usernames.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('login_throttle')
+    .select((eb) => ['username', eb.fn.max('slowed_until').as('until')])
+    .where('username', 'in', usernames)
+    .where('slowed_until', '>', now)
+    .where('failures', '>=', minFailures)
+    .groupBy('username')
+    .execute();
+  return new Map(rows.map((r) => [r.username, String(r.until)]));
+}
+
+/** An administrator's unlock (or a new password): the account's rows from every source go; how many there were. */
+export async function clearAccountThrottle(db: Db, username: string): Promise<number> {
+  const r = await db.deleteFrom('login_throttle').where('username', '=', username).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 export function credentialsByUsername(db: Db, username: string) {

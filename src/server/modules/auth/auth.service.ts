@@ -11,26 +11,7 @@ import { createSession, deleteSession, loadActorForUser } from '../../platform/s
 import { successorOf } from '../../platform/unit-life.js';
 import { setPasswordHash } from '../users/users.repository.js';
 import * as repo from './auth.repository.js';
-
-/**
- * Failed sign-ins are counted in the database (not in process memory) so the limit holds across
- * app processes and restarts: per account, against guessing one password; per IP, against spraying.
- */
-async function assertNotLocked(ctx: AppContext, username: string, ip: string): Promise<void> {
-  const { windowMinutes, maxFailuresPerAccount, maxFailuresPerIp } = ctx.config.login;
-  const since = new Date(Date.now() - windowMinutes * 60_000).toISOString();
-  for (const [column, value, max] of [
-    ['username', username, maxFailuresPerAccount],
-    ['ip', ip, maxFailuresPerIp],
-  ] as const) {
-    const { n, first } = await repo.failedLogins(ctx.db, column, value, since);
-    if (n >= max) {
-      const unlockAt = Date.parse(first ?? new Date().toISOString()) + windowMinutes * 60_000;
-      const minutes = Math.max(1, Math.ceil((unlockAt - Date.now()) / 60_000));
-      throw new AppError('LOGIN_LOCKED', { minutes });
-    }
-  }
-}
+import * as throttle from './auth.throttle.js';
 
 /** Checks the password and opens a session: the answer is who signed in, and the cookie's token. */
 export async function login(
@@ -39,13 +20,16 @@ export async function login(
   ip: string,
   userAgent: string | null,
 ) {
-  await assertNotLocked(ctx, input.username, ip);
+  // A slowed (username, source) pair is refused here, before the password is looked at.
+  const turn = await throttle.takeTurn(ctx, input.username, ip);
   const user = await repo.credentialsByUsername(ctx.db, input.username);
   // Hash even when the account is missing, so response time does not reveal which usernames exist.
   const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyPasswordHash()));
-  const success = Boolean(user && ok && user.active === 1);
-  await repo.recordLogin(ctx.db, { username: input.username, ip, success });
-  if (!success || !user) throw new AppError('INVALID_CREDENTIALS');
+  if (!user || !ok || user.active !== 1) {
+    await throttle.failed(ctx, turn);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  await throttle.succeeded(ctx, turn);
   const session = await createSession(ctx.db, ctx.config, user.id, ip, userAgent);
   const actor = await loadActorForUser(ctx.db, user.id, ip);
   if (!actor) throw new AppError('INVALID_CREDENTIALS');

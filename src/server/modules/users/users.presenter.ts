@@ -6,7 +6,11 @@ import type { Database } from '../../db/schema.js';
 type RoleRow = { id: number; user_id: number; unit_id: number; role: Role; unit_name: string; unit_code: string };
 
 /** The password hash never leaves: this is the only mapping from a user row to a response. */
-export function presentUser(u: Selectable<Database['app_user']>, roles: RoleRow[]): TUserView {
+export function presentUser(
+  u: Selectable<Database['app_user']>,
+  roles: RoleRow[],
+  slowed: ReadonlyMap<string, string>,
+): TUserView {
   return {
     id: u.id,
     username: u.username,
@@ -25,5 +29,6 @@ export function presentUser(u: Selectable<Database['app_user']>, roles: RoleRow[
         unitCode: r.unit_code,
         role: r.role,
       })),
+    loginSlowedUntil: slowed.get(u.username) ?? null,
   };
 }

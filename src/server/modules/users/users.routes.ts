@@ -10,5 +10,6 @@ export const usersRoutes = mountRoutes('users', usersApi, (ctx) => ({
   'POST /api/users/:id/roles': ({ actor, params, body }) => service.addRole(ctx, actor, params.id, body),
   'DELETE /api/users/:id/roles/:roleId': ({ actor, params }) =>
     service.removeRole(ctx, actor, params.id, params.roleId),
+  'POST /api/users/:id/unlock-login': ({ actor, params }) => service.unlockLogin(ctx, actor, params.id),
   'POST /api/users/:id/reset-password': ({ actor, params }) => service.resetPassword(ctx, actor, params.id),
 }));

@@ -5,6 +5,7 @@ import type { ZRoleGrant, ZUserCreate, ZUserEdit, ZUserListQuery } from '../../.
 import type { Db } from '../../db/database.js';
 import { audit } from '../../platform/audit.js';
 import type { AppContext } from '../../platform/context.js';
+import { nowMs } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
 import { generatePassword, hashPassword } from '../../platform/password.js';
 import {
@@ -16,6 +17,7 @@ import {
   scopeForUnits,
 } from '../../platform/scope.js';
 import { deleteUserSessions } from '../../platform/session.js';
+import { clearAccountThrottle, slowedAccounts } from '../auth/auth.repository.js';
 import { presentUser } from './users.presenter.js';
 import * as repo from './users.repository.js';
 
@@ -48,10 +50,16 @@ async function rolesInScope(db: Db, scope: Scope, userIds: number[]) {
   return out;
 }
 
-async function view(db: Db, scope: Scope, id: number) {
-  const u = await repo.findVisibleUser(db, scope, id);
+/** Which of these accounts are slowed at sign-in now (from some source, past the free failures). */
+function slowedNow(ctx: AppContext, usernames: string[]) {
+  const now = new Date(nowMs(ctx)).toISOString();
+  return slowedAccounts(ctx.db, usernames, now, ctx.config.login.freeFailures);
+}
+
+async function view(ctx: AppContext, scope: Scope, id: number) {
+  const u = await repo.findVisibleUser(ctx.db, scope, id);
   if (!u) throw new AppError('NOT_FOUND');
-  return presentUser(u, await rolesInScope(db, scope, [id]));
+  return presentUser(u, await rolesInScope(ctx.db, scope, [id]), await slowedNow(ctx, [u.username]));
 }
 
 export async function list(ctx: AppContext, actor: Actor, q: z.output<typeof ZUserListQuery>) {
@@ -68,12 +76,16 @@ export async function list(ctx: AppContext, actor: Actor, q: z.output<typeof ZUs
     scope,
     rows.map((r) => r.id),
   );
-  return { total, items: rows.map((u) => presentUser(u, roles)) };
+  const slowed = await slowedNow(
+    ctx,
+    rows.map((r) => r.username),
+  );
+  return { total, items: rows.map((u) => presentUser(u, roles, slowed)) };
 }
 
 export async function get(ctx: AppContext, actor: Actor, id: number) {
   const scope = await requireScope(ctx.db, actor, 'user.manage');
-  return view(ctx.db, scope, id);
+  return view(ctx, scope, id);
 }
 
 export async function create(ctx: AppContext, actor: Actor, input: z.output<typeof ZUserCreate>) {
@@ -104,12 +116,12 @@ export async function create(ctx: AppContext, actor: Actor, input: z.output<type
     });
     return userId;
   });
-  return { user: await view(ctx.db, scope, id), generatedPassword: generated };
+  return { user: await view(ctx, scope, id), generatedPassword: generated };
 }
 
 export async function edit(ctx: AppContext, actor: Actor, id: number, input: z.output<typeof ZUserEdit>) {
   const scope = await requireScope(ctx.db, actor, 'user.manage');
-  const before = await view(ctx.db, scope, id);
+  const before = await view(ctx, scope, id);
   await assertWholeUserInScope(ctx.db, scope, id);
   if (input.active === false && id === actor.userId) throw new AppError('FORBIDDEN');
   await ctx.db.transaction().execute(async (trx) => {
@@ -117,12 +129,12 @@ export async function edit(ctx: AppContext, actor: Actor, id: number, input: z.o
     if (input.active === false) await deleteUserSessions(trx, id);
     await audit(trx, actor, { action: 'user.edit', entity: 'user', entityId: id, before, after: input });
   });
-  return view(ctx.db, scope, id);
+  return view(ctx, scope, id);
 }
 
 export async function addRole(ctx: AppContext, actor: Actor, id: number, grant: z.output<typeof ZRoleGrant>) {
   const scope = await requireScope(ctx.db, actor, 'user.manage');
-  await view(ctx.db, scope, id);
+  await view(ctx, scope, id);
   await assertGrantable(ctx.db, actor, scope, grant);
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.addRoleOnce(trx, { userId: id, ...grant, createdBy: actor.userId }))) return;
@@ -134,12 +146,12 @@ export async function addRole(ctx: AppContext, actor: Actor, id: number, grant: 
       after: grant,
     });
   });
-  return view(ctx.db, scope, id);
+  return view(ctx, scope, id);
 }
 
 export async function removeRole(ctx: AppContext, actor: Actor, id: number, roleId: number) {
   const scope = await requireScope(ctx.db, actor, 'user.manage');
-  await view(ctx.db, scope, id);
+  await view(ctx, scope, id);
   const role = await repo.roleOfUser(ctx.db, id, roleId);
   if (!role || !(await isUnitInScope(ctx.db, role.unit_id, scope))) throw new AppError('NOT_FOUND');
   if (!(await grantableAt(ctx.db, actor, role.unit_id)).has(role.role)) throw new AppError('ROLE_NOT_GRANTABLE');
@@ -155,18 +167,40 @@ export async function removeRole(ctx: AppContext, actor: Actor, id: number, role
       before: role,
     });
   });
-  return view(ctx.db, scope, id);
+  return view(ctx, scope, id);
+}
+
+/**
+ * Ends the slowing of an account's sign-ins from every source (wrong passwords typed by its owner, or
+ * someone guessing): an account-wide change like a new password, so it needs authority over all its roles.
+ */
+export async function unlockLogin(ctx: AppContext, actor: Actor, id: number) {
+  const scope = await requireScope(ctx.db, actor, 'user.manage');
+  const user = await view(ctx, scope, id);
+  await assertWholeUserInScope(ctx.db, scope, id);
+  await ctx.db.transaction().execute(async (trx) => {
+    const sources = await clearAccountThrottle(trx, user.username);
+    await audit(trx, actor, {
+      action: 'user.login.unlock',
+      entity: 'user',
+      entityId: id,
+      before: { loginSlowedUntil: user.loginSlowedUntil, sources },
+    });
+  });
+  return view(ctx, scope, id);
 }
 
 export async function resetPassword(ctx: AppContext, actor: Actor, id: number) {
   const scope = await requireScope(ctx.db, actor, 'user.manage');
-  await view(ctx.db, scope, id);
+  const user = await view(ctx, scope, id);
   await assertWholeUserInScope(ctx.db, scope, id);
   const generated = generatePassword();
   const hash = await hashPassword(generated);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.setPasswordHash(trx, id, hash);
     await deleteUserSessions(trx, id);
+    // The new password starts with a clean slate at sign-in.
+    await clearAccountThrottle(trx, user.username);
     await audit(trx, actor, { action: 'user.password.reset', entity: 'user', entityId: id });
   });
   return { generatedPassword: generated };

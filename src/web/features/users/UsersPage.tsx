@@ -1,10 +1,23 @@
 import { MoreOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Dropdown, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Dropdown,
+  Input,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import type { TUserView } from '../../../shared/users/contract.js';
 import { errorText } from '../../app/api/errors.js';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
+import { viDateTime } from '../../components/format.js';
 import { useDebounced } from '../../components/useDebounced.js';
 import { useLayout } from '../../components/useLayout.js';
 import { useServerTable } from '../../components/useServerTable.js';
@@ -64,8 +77,34 @@ export function UsersPage() {
       },
     });
 
-  const statusTag = (u: TUserView) =>
-    u.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag color="red">{t('users.locked')}</Tag>;
+  const unlockLogin = (u: TUserView) =>
+    modal.confirm({
+      title: t('users.unlockLoginConfirm', { name: u.fullName }),
+      okText: t('users.unlockLogin'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        try {
+          await usersApi.unlockLogin(u.id);
+          message.success(t('users.unlockLoginDone', { name: u.fullName }));
+          await refresh();
+        } catch (e) {
+          message.error(errorText(e, t));
+        }
+      },
+    });
+
+  const statusTag = (u: TUserView) => (
+    <>
+      {u.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag color="red">{t('users.locked')}</Tag>}
+      {u.loginSlowedUntil && (
+        <Tooltip title={t('users.loginSlowedHint', { time: viDateTime(u.loginSlowedUntil) })}>
+          <Tag color="orange" data-testid="user-login-slowed">
+            {t('users.loginSlowed')}
+          </Tag>
+        </Tooltip>
+      )}
+    </>
+  );
   const roleTags = (u: TUserView) => (
     <div className="role-tags">
       {u.roles.map((r) => (
@@ -85,6 +124,17 @@ export function UsersPage() {
       onClick: () => toggleActive(u),
     },
     { key: 'password', label: t('users.resetPassword'), onClick: () => resetPassword(u) },
+    // Offered only while the account is slowed: there is nothing to unlock otherwise.
+    ...(u.loginSlowedUntil
+      ? [
+          {
+            key: 'unlock-login',
+            label: t('users.unlockLogin'),
+            onClick: () => unlockLogin(u),
+            testId: 'user-unlock-login',
+          },
+        ]
+      : []),
   ];
 
   const desktopColumns: TableColumnsType<TUserView> = [
@@ -103,7 +153,7 @@ export function UsersPage() {
       render: (_, u) => (
         <Space size={0} wrap className="row-actions">
           {actions(u).map((a) => (
-            <Button key={a.key} type="link" size="small" danger={a.danger} onClick={a.onClick}>
+            <Button key={a.key} type="link" size="small" danger={a.danger} onClick={a.onClick} data-testid={a.testId}>
               {a.label}
             </Button>
           ))}
@@ -129,7 +179,11 @@ export function UsersPage() {
       key: 'actions',
       width: 44,
       render: (_, u) => (
-        <Dropdown trigger={['click']} menu={{ items: actions(u) }} placement="bottomRight">
+        <Dropdown
+          trigger={['click']}
+          menu={{ items: actions(u).map(({ testId: _testId, ...item }) => item) }}
+          placement="bottomRight"
+        >
           <Button type="text" icon={<MoreOutlined />} aria-label={t('common.actions')} />
         </Dropdown>
       ),

@@ -18,5 +18,6 @@ export const usersApi = {
   addRole: (id: number, unitId: number, role: Role) =>
     call('POST /api/users/:id/roles', { params: { id }, body: { unitId, role } }),
   removeRole: (id: number, roleId: number) => call('DELETE /api/users/:id/roles/:roleId', { params: { id, roleId } }),
+  unlockLogin: (id: number) => call('POST /api/users/:id/unlock-login', { params: { id } }),
   resetPassword: (id: number) => call('POST /api/users/:id/reset-password', { params: { id } }),
 };

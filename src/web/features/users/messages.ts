@@ -36,6 +36,13 @@ export const usersVi = {
   'users.passwordOnce':
     'Mật khẩu chỉ hiển thị một lần này. Hãy sao chép và chuyển cho người dùng qua kênh an toàn; người dùng nên đổi mật khẩu sau khi đăng nhập.',
   'users.empty': 'Không có người dùng nào',
+  'users.loginSlowed': 'Đang bị làm chậm đăng nhập',
+  'users.loginSlowedHint':
+    'Đăng nhập sai nhiều lần từ một thiết bị: lần thử tiếp theo từ thiết bị đó phải đợi đến {time}. Đăng nhập từ thiết bị khác không bị ảnh hưởng.',
+  'users.unlockLogin': 'Mở khóa đăng nhập',
+  'users.unlockLoginConfirm':
+    'Mở khóa đăng nhập cho {name}? Các lần đăng nhập sai trước đó (từ mọi thiết bị) được bỏ qua, người dùng đăng nhập được ngay.',
+  'users.unlockLoginDone': 'Đã mở khóa đăng nhập cho {name}',
 };
 
 export const usersEn: Record<keyof typeof usersVi, string> = {
@@ -72,4 +79,11 @@ export const usersEn: Record<keyof typeof usersVi, string> = {
   'users.passwordOnce':
     'This password is shown only once. Copy it and give it to the user over a safe channel; they should change it after signing in.',
   'users.empty': 'No users',
+  'users.loginSlowed': 'Sign-in slowed',
+  'users.loginSlowedHint':
+    'Repeated wrong passwords from one device: the next attempt from that device must wait until {time}. Signing in from other devices is not affected.',
+  'users.unlockLogin': 'Unlock sign-in',
+  'users.unlockLoginConfirm':
+    'Unlock sign-in for {name}? Earlier wrong passwords (from every device) are forgotten and they can sign in at once.',
+  'users.unlockLoginDone': 'Sign-in unlocked for {name}',
 };
