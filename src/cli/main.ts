@@ -5,6 +5,7 @@ import { ensureFirstAdmin } from '../server/bootstrap/first-admin.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { type DbHandle, migrateToLatest, openDatabase } from '../server/db/database.js';
 import { formatAccounts, loadDemo } from '../server/demo/demo.js';
+import { BackupProblem } from '../server/modules/backup/backup.problem.js';
 import { IMPORT_KINDS } from '../server/modules/imports/import.kinds.js';
 import { failInterruptedBatches } from '../server/modules/imports/imports.repository.js';
 import { importFile } from '../server/modules/imports/imports.service.js';
@@ -20,6 +21,7 @@ import { say } from '../shared/i18n/messages.js';
 import { importsMessages as M } from '../shared/imports/messages.js';
 import { officeMessages as O } from '../shared/imports/office.messages.js';
 import { registerAdminUnits } from './admin-units.js';
+import { registerBackup } from './backup.js';
 
 /**
  * Exit codes (README, "Nhập từ dòng lệnh"): 0 done; 1 failure (database, configuration, unexpected);
@@ -331,11 +333,15 @@ program
   });
 
 registerAdminUnits(program, withDb);
+registerBackup(program);
 
 program.parseAsync(process.argv).catch((err) => {
   let code: number = EXIT.failure;
   if (err instanceof ConfigError) console.error(err.message);
-  else if (err instanceof UsageError) {
+  else if (err instanceof BackupProblem) {
+    console.error(err.message);
+    code = err.exit;
+  } else if (err instanceof UsageError) {
     console.error(err.message);
     code = EXIT.usage;
   } else if (err instanceof AppError && err.code === 'IMPORT_FILE') {

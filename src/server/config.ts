@@ -69,6 +69,11 @@ const ZEnv = z.object({
       message: 'DATA_KEY phải là 32 byte mã hoá base64 (ví dụ: openssl rand -base64 32)',
     })
     .optional(),
+  /**
+   * Protects the data key inside a backup archive (`cli backup`, `cli restore`); unset, the command asks on a
+   * terminal. Long enough that the scrypt-derived key is not guessed offline from a stolen archive.
+   */
+  BACKUP_PASSPHRASE: z.string().min(12, 'BACKUP_PASSPHRASE phải có ít nhất 12 ký tự').optional(),
   /** Import limits: a file past any of them is refused with a message saying which, before it can exhaust the server. */
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(1_000_000),
   IMPORT_MAX_INFLATED_MB: z.coerce.number().int().min(1).default(500),
@@ -99,6 +104,8 @@ export type Config = {
   timeZone: string;
   /** Base64 of 32 bytes; undefined = use (or create) DATA_DIR/keys/data.key. */
   dataKey?: string;
+  /** The passphrase sealing the data key in a backup; undefined = ask on a terminal, or refuse. */
+  backupPassphrase?: string;
   imports: ImportLimits & { keepHours: number; worker: boolean };
 };
 
@@ -148,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDist: path.resolve(e.WEB_DIST ?? 'dist/web'),
     timeZone: e.APP_TIMEZONE,
     dataKey: e.DATA_KEY?.trim(),
+    backupPassphrase: e.BACKUP_PASSPHRASE,
     imports: {
       maxRows: e.IMPORT_MAX_ROWS,
       maxInflatedBytes: e.IMPORT_MAX_INFLATED_MB * 1024 * 1024,

@@ -17,9 +17,21 @@ export type DataKeys = { enc: Buffer; mac: Buffer; fingerprint: string; files: B
 const cache = new WeakMap<Config, DataKeys>();
 const checked = new WeakMap<Db, string>();
 
+/** Where the key lives when DATA_KEY is not set (a backup carries it, a restore puts it back here). */
+export const keyFilePath = (dataDir: string) => path.join(dataDir, 'keys', 'data.key');
+
+/** The key of DATA_DIR as it is, never creating one: null when there is no key file. */
+export function readKeyFile(dataDir: string): Buffer | null {
+  const file = keyFilePath(dataDir);
+  if (!fs.existsSync(file)) return null;
+  const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+  if (key.length !== 32) throw new Error(`${file} does not hold a base64 32-byte key`);
+  return key;
+}
+
 function readOrCreateKeyFile(dataDir: string): Buffer {
-  const dir = path.join(dataDir, 'keys');
-  const file = path.join(dir, 'data.key');
+  const file = keyFilePath(dataDir);
+  const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   try {
     // 'wx' fails if the file exists: two processes starting together never overwrite each other's key.
@@ -27,13 +39,16 @@ function readOrCreateKeyFile(dataDir: string): Buffer {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
   }
-  const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length !== 32) throw new Error(`${file} does not hold a base64 32-byte key`);
-  return key;
+  return readKeyFile(dataDir) as Buffer;
 }
 
 function derive(master: Buffer, info: string): Buffer {
   return Buffer.from(hkdfSync('sha256', master, Buffer.from('doanvien'), Buffer.from(info), 32));
+}
+
+/** What data_key_check records of a master key: tells the right key from another without revealing it. */
+export function keyFingerprint(master: Buffer): string {
+  return createHmac('sha256', derive(master, 'key-check v1')).update('doanvien').digest('hex').slice(0, 32);
 }
 
 export function dataKeys(config: Config): DataKeys {
@@ -44,7 +59,7 @@ export function dataKeys(config: Config): DataKeys {
     enc: derive(master, 'person.cccd.enc v1'),
     mac: derive(master, 'person.cccd.hmac v1'),
     files: derive(master, 'stored files v1'),
-    fingerprint: createHmac('sha256', derive(master, 'key-check v1')).update('doanvien').digest('hex').slice(0, 32),
+    fingerprint: keyFingerprint(master),
   };
   cache.set(config, keys);
   return keys;
@@ -58,7 +73,7 @@ export function dataKeys(config: Config): DataKeys {
 export async function assertDataKeyAtStart(db: Db, config: Config): Promise<void> {
   const row = await db.selectFrom('data_key_check').select('fingerprint').where('id', '=', 'data').executeTakeFirst();
   if (!row) return;
-  const file = path.join(config.dataDir, 'keys', 'data.key');
+  const file = keyFilePath(config.dataDir);
   if (!config.dataKey && !fs.existsSync(file)) {
     throw new ConfigError(
       `Cơ sở dữ liệu này đã mã hoá số định danh bằng một khoá dữ liệu, nhưng không tìm thấy khoá (${file} hoặc DATA_KEY). Hãy khôi phục tệp khoá từ bản sao lưu hoặc đặt DATA_KEY; máy chủ không tự tạo khoá mới.\nThis database holds data encrypted with a data key, but the key is missing (${file} or DATA_KEY): restore the key file from the backup or set DATA_KEY. No new key is made.`,

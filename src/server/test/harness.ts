@@ -52,11 +52,17 @@ export async function openTestDatabase(): Promise<{ handle: DbHandle; db: Config
   return { handle, db, drop };
 }
 
+async function openGivenDatabase(db: Config['db']) {
+  const handle = await openDatabase(db);
+  return { handle, db, drop: () => handle.close() };
+}
+
 export async function createTestEnv(overrides: Partial<Config> = {}): Promise<TestEnv> {
   const base = loadConfig({ LOG_LEVEL: 'silent', IMPORT_WORKER: 'false' });
   // Files (uploads, attachments) go to a folder of this test file's own, removed afterwards.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-test-'));
-  const opened = await openTestDatabase();
+  // A database named by the test (an SQLite file, a scratch PostgreSQL database: backup tests), else a fresh one.
+  const opened = overrides.db ? await openGivenDatabase(overrides.db) : await openTestDatabase();
   const config: Config = { ...base, dataDir, db: opened.db, ...overrides };
   const handle = opened.handle;
   await migrateToLatest(handle.db);
