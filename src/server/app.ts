@@ -3,7 +3,6 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -23,6 +22,7 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import type { App, AppContext } from './platform/context.js';
 import { AppError } from './platform/errors.js';
 import { errorHandler } from './platform/http-errors.js';
+import { registerSecurityHeaders } from './platform/security-headers.js';
 import { sessionHook } from './platform/session.js';
 import { configureZodMessages } from './platform/validation.js';
 
@@ -85,7 +85,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
     }
   });
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         // Plain-HTTP LAN installs must keep working: only ask browsers to upgrade when served over TLS.

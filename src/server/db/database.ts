@@ -8,6 +8,7 @@ import { PRIVATE_FILE_MODE, privateDir } from '../platform/files.js';
 import { isPostgres } from './dialect.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { cachingDatabase } from './statement-cache.js';
 
 export type DbKind = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
@@ -62,7 +63,7 @@ export async function openDatabase(config: Config['db']): Promise<DbHandle> {
   sqlite.pragma(`busy_timeout = ${config.busyTimeoutMs ?? 5000}`);
   // An install from before files were private: narrowed here (the -wal and -shm exist once WAL is on).
   if (onDisk) for (const f of [config.file, `${config.file}-wal`, `${config.file}-shm`]) chmodIfThere(f);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingDatabase(sqlite) }) });
   return { db, kind: 'sqlite', close: () => db.destroy() };
 }
 

@@ -624,7 +624,14 @@ export interface MetricDayTable {
   value: number;
 }
 
+/** Counters kept by triggers; 'tree' moves with every write to the tree (migration 025), so a process may keep a scope while it stays. */
+export interface AppCounterTable {
+  key: string;
+  value: number;
+}
+
 export interface Database {
+  app_counter: AppCounterTable;
   plan: PlanTable;
   plan_assignment: PlanAssignmentTable;
   plan_basis: PlanBasisTable;

@@ -14,6 +14,8 @@ export type Actor = {
   ip: string | null;
   /** Scopes computed once per request and permission. */
   scopeCache: Map<string, Scope>;
+  /** The tree's version when the session was read (app_counter 'tree'): scopes of that version may be shared. */
+  treeVersion?: number;
 };
 
 /** A half-open range of materialised paths: [from, to). */
@@ -80,15 +82,49 @@ export async function scopeForUnits(db: Kysely<Database>, permission: Permission
   return { permission, ranges, unitIds: [...owners, ...new Set(exact.map((h) => h.unit_id))] };
 }
 
+/**
+ * Scopes shared across requests, keyed by the tree's version, the permission and the role units: a scope
+ * is a function of those alone (roles are read fresh with every session), so a kept one is never stale.
+ * Bounded; an entry of an older version is simply never asked for again and ages out.
+ */
+const SHARED_SCOPES = 5_000;
+
+/** After a request changed the tree itself: its scopes are computed again, from what it wrote. */
+export function forgetScopes(actor: Actor): void {
+  actor.scopeCache.clear();
+  actor.treeVersion = undefined;
+}
+
 /** Scope for a permission; FORBIDDEN when no role grants it at all (that reveals nothing about records). */
 export async function requireScope(db: Kysely<Database>, actor: Actor, permission: Permission): Promise<Scope> {
   const cached = actor.scopeCache.get(permission);
   if (cached) return cached;
   const unitIds = actor.roles.filter((r) => ROLE_PERMISSIONS[r.role].includes(permission)).map((r) => r.unitId);
   if (unitIds.length === 0) throw new AppError('FORBIDDEN');
-  const scope = await scopeForUnits(db, permission, unitIds);
+  const key =
+    actor.treeVersion === undefined
+      ? null
+      : `${actor.treeVersion}|${permission}|${[...new Set(unitIds)].sort((a, b) => a - b)}`;
+  // Per database too: tests and tools open several in one process.
+  const shared = key === null ? undefined : sharedFor(db).get(key);
+  const scope = shared ?? (await scopeForUnits(db, permission, unitIds));
+  if (key !== null && !shared) {
+    const m = sharedFor(db);
+    if (m.size >= SHARED_SCOPES) m.delete(m.keys().next().value as string);
+    m.set(key, scope);
+  }
   actor.scopeCache.set(permission, scope);
   return scope;
+}
+
+const perDatabase = new WeakMap<object, Map<string, Scope>>();
+function sharedFor(db: Kysely<Database>): Map<string, Scope> {
+  let m = perDatabase.get(db);
+  if (!m) {
+    m = new Map();
+    perDatabase.set(db, m);
+  }
+  return m;
 }
 
 /** WHERE fragment: the path column lies in one of the scope's ranges. */

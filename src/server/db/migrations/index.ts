@@ -16,6 +16,7 @@ import * as m021 from './021_plans.js';
 import * as m022 from './022_scale_indexes.js';
 import * as m023 from './023_login_throttle.js';
 import * as m024 from './024_metric_probe_keys.js';
+import * as m025 from './025_tree_version.js';
 
 /** Listed in code (not read from a folder) so the compiled build and tsx run the same set. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '022_scale_indexes': m022,
   '023_login_throttle': m023,
   '024_metric_probe_keys': m024,
+  '025_tree_version': m025,
 };
 
 export const migrationProvider: MigrationProvider = {

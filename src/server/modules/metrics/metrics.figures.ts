@@ -80,23 +80,23 @@ class RangeSums {
       const add = (rows: Row[]) => {
         for (const row of rows) totals[Number(row.i)] = (totals[Number(row.i)] ?? 0) + Number(row.n ?? 0);
       };
+      // One probe per (sum, unit, key, first day, last day), each an index range of metric_day's primary key.
+      const keysOf = [...groups.keys()].map((id) => id.split(','));
+      const probes = parts.flatMap((p) => (keysOf[p.g] ?? []).map((k) => [p.i, p.unitId, k, p.lo, p.hi] as const));
       if (isPostgres(this.db)) {
-        // PostgreSQL: the lists as arrays (ten parameters, nothing to parse per row), unnested.
-        const keyList = [...groups.entries()].flatMap(([id, g]) => id.split(',').map((k) => [g, k] as const));
-        const got = await sql<Row>`with r as (select * from unnest(cast(${parts.map((p) => p.i)} as integer[]),
-              cast(${parts.map((p) => p.unitId)} as integer[]), cast(${parts.map((p) => p.g)} as integer[]),
-              cast(${parts.map((p) => p.lo)} as text[]), cast(${parts.map((p) => p.hi)} as text[])) as r (i, unit_id, g, lo, hi)),
-            kg as (select * from unnest(cast(${keyList.map((x) => x[0])} as integer[]), cast(${keyList.map((x) => x[1])} as text[])) as kg (g, k))
-          select r.i as i, sum(d.value) as n from r inner join kg on kg.g = r.g
-            inner join metric_day d on d.unit_id = r.unit_id and d.key = kg.k and d.day >= r.lo and d.day <= r.hi
+        // PostgreSQL: the probes as five arrays (five parameters, nothing to parse per row), unnested.
+        const col = <T>(j: number) => probes.map((p) => p[j] as T);
+        const got = await sql<Row>`with r as (select * from unnest(cast(${col<number>(0)} as integer[]),
+              cast(${col<number>(1)} as integer[]), cast(${col<string>(2)} as text[]), cast(${col<string>(3)} as text[]),
+              cast(${col<string>(4)} as text[])) as r (i, unit_id, k, lo, hi))
+          select r.i as i, sum(d.value) as n from r
+            inner join metric_day d on d.unit_id = r.unit_id and d.key = r.k and d.day >= r.lo and d.day <= r.hi
           group by r.i`.execute(this.db);
         add(got.rows);
       } else {
-        // SQLite: one JSON parameter of (sum, unit, key, first day, last day) read by json_each — thousands
-        // of bound values would cost more to build and bind than the sums themselves; materialized so the
-        // list is parsed once and stays the outer loop over metric_day's primary key.
-        const keysOf = [...groups.keys()].map((id) => id.split(','));
-        const probes = parts.flatMap((p) => (keysOf[p.g] ?? []).map((k) => [p.i, p.unitId, k, p.lo, p.hi]));
+        // SQLite: one JSON parameter read by json_each — thousands of bound values would cost more to
+        // build and bind than the sums themselves; materialized so the list is parsed once and stays the
+        // outer loop over metric_day's primary key.
         const got = await sql<Row>`with r as materialized (select value ->> 0 as i, value ->> 1 as unit_id,
               value ->> 2 as k, value ->> 3 as lo, value ->> 4 as hi from json_each(${JSON.stringify(probes)}))
           select r.i as i, sum(d.value) as n from r cross join metric_day d

@@ -17,6 +17,7 @@ import { today } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
 import {
   type Actor,
+  forgetScopes,
   hasPermission as has,
   prefixRange,
   requireScope,
@@ -144,7 +145,7 @@ export async function create(ctx: AppContext, actor: Actor, input: z.output<type
     });
     return unitId;
   });
-  actor.scopeCache.clear();
+  forgetScopes(actor);
   return loadDetail(ctx.db, id, date, await requireScope(ctx.db, actor, 'org.read'));
 }
 
@@ -358,7 +359,7 @@ export async function dissolve(ctx: AppContext, actor: Actor, id: number, input:
       after: input,
     });
   });
-  actor.scopeCache.clear();
+  forgetScopes(actor);
   return loadDetail(ctx.db, id, date, await requireScope(ctx.db, actor, 'org.read'));
 }
 
@@ -439,6 +440,6 @@ export async function merge(ctx: AppContext, actor: Actor, id: number, input: z.
       after: input,
     });
   });
-  actor.scopeCache.clear();
+  forgetScopes(actor);
   return loadDetail(ctx.db, input.targetId, date, await requireScope(ctx.db, actor, 'org.read'));
 }
