@@ -22,7 +22,6 @@ const MembersPage = lazy(() => import('../features/members/MembersPage.js').then
 const AdmitPage = lazy(() => import('../features/members/AdmitPage.js').then((m) => ({ default: m.AdmitPage })));
 const ImportPage = lazy(() => import('../features/imports/ImportPage.js').then((m) => ({ default: m.ImportPage })));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
-const ApplyPage = lazy(() => import('../features/applications/ApplyPage.js').then((m) => ({ default: m.ApplyPage })));
 const ApplicationsPage = lazy(() =>
   import('../features/applications/ApplicationsPage.js').then((m) => ({ default: m.ApplicationsPage })),
 );
@@ -69,16 +68,8 @@ function GuestOnly({ children }: { children: ReactNode }) {
 }
 
 export const router = createBrowserRouter([
-  {
-    // A worker's phone opens this from the QR poster: no account, signed in or not.
-    path: '/apply/:token',
-    errorElement: <RouteError />,
-    element: (
-      <Suspense fallback={<PageLoading full />}>
-        <ApplyPage />
-      </Suspense>
-    ),
-  },
+  // /apply/:token (the worker's form from the QR poster) is not here: it is its own light entry,
+  // apply.html (src/web/apply/), which the server sends for those paths.
   {
     // The poster prints without the app's header and menu.
     path: '/applications/poster/:unitId',
