@@ -5,8 +5,6 @@ import { applyEn, applyVi } from '../../apply/messages.js';
  * its screens and their words change together; English is typed by the Vietnamese keys.
  */
 export const applicationsVi = {
-  'nav.applications': 'Đơn xin gia nhập',
-
   // ---- the worker's form (public, phone first): its own entry's catalogue (apply/messages.ts)
   ...applyVi,
 
@@ -94,8 +92,6 @@ export const applicationsVi = {
 } as const;
 
 export const applicationsEn: Record<keyof typeof applicationsVi, string> = {
-  'nav.applications': 'Applications',
-
   ...applyEn,
 
   'applications.title': 'Applications to join',
