@@ -3,7 +3,6 @@ import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import type { Permission } from '../../shared/auth/roles.js';
 import { useSession } from '../features/auth/session.js';
 import { type FeatureMessages, loadMessages } from './i18n/features.js';
-import { AppLayout } from './layout/AppLayout.js';
 import { Forbidden, NotFound, PageLoading, RouteError } from './layout/states.js';
 
 // Each page is its own chunk, with the catalogues of the features its screens show: a phone on a slow
@@ -19,6 +18,8 @@ function page<K extends string>(
   });
 }
 
+// The signed-in shell (menu, drawer, user menu) is not on the sign-in page.
+const AppLayout = lazy(() => import('./layout/AppLayout.js').then((m) => ({ default: m.AppLayout })));
 const LoginPage = page(() => import('../features/auth/LoginPage.js'), 'LoginPage', []);
 const OrgPage = page(() => import('../features/org/OrgPage.js'), 'OrgPage', ['org']);
 const FoundedUnionsPage = page(() => import('../features/org/FoundedUnionsPage.js'), 'FoundedUnionsPage', ['org']);
@@ -121,7 +122,9 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     element: (
       <RequireSession>
-        <AppLayout />
+        <Suspense fallback={<PageLoading full />}>
+          <AppLayout />
+        </Suspense>
       </RequireSession>
     ),
     children: [

@@ -110,8 +110,9 @@ describe('each page loads the catalogues its screens use', () => {
     expect(missing(closure(file, true), listed)).toEqual([]);
   });
 
-  it('the entry (shell, sign-in guard, menus) uses the shell catalogue only', () => {
+  it('the entry (providers, sign-in guard) and the signed-in shell use the shell catalogue only', () => {
     expect(missing(closure(path.join(web, 'app/main.tsx'), false), [])).toEqual([]);
+    expect(missing(closure(path.join(web, 'app/layout/AppLayout.tsx'), false), [])).toEqual([]);
   });
 
   it('keeps English typed by the same keys in the shell and the features', () => {
