@@ -15,14 +15,22 @@ const SLOW = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0
 
 type Tally = { bytes: number; requests: number; raw: number };
 
+/** BENCH_DELIVERY_LIST=1 also prints each response (path and bytes on the wire), to see what a page pulls in. */
+const LIST = process.env.BENCH_DELIVERY_LIST === '1';
+
 async function tally(page: Page): Promise<{ cdp: CDPSession; read: () => Tally }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   const t: Tally = { bytes: 0, requests: 0, raw: 0 };
+  const urls = new Map<string, string>();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    urls.set(e.requestId, new URL(e.request.url).pathname);
+  });
   cdp.on('Network.loadingFinished', (e) => {
     t.bytes += e.encodedDataLength;
     t.requests++;
+    if (LIST) console.log(`    ${(e.encodedDataLength / 1024).toFixed(1).padStart(7)} kB  ${urls.get(e.requestId)}`);
   });
   cdp.on('Network.dataReceived', (e) => {
     t.raw += e.dataLength;

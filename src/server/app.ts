@@ -169,7 +169,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
     // A built file that is not there (an old hash, a source map) is a 404, never the page in its place.
     const isFile = req.url.startsWith('/assets/') || /\.map(\?|$)/.test(req.url);
     if (hasWeb && req.method === 'GET' && !isFile && !req.url.startsWith('/api/') && !req.url.startsWith('/docs')) {
-      return reply.type('text/html').sendFile('index.html');
+      // The public application form is its own light entry (src/web/apply/), without the app's shell.
+      const page = /^\/apply\/[^/?#]+/.test(req.url) ? 'apply.html' : 'index.html';
+      return reply.type('text/html').sendFile(page);
     }
     throw new AppError('ROUTE_NOT_FOUND');
   });

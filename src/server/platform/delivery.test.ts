@@ -16,6 +16,7 @@ let env: TestEnv;
 beforeAll(async () => {
   fs.mkdirSync(path.join(web, 'assets'));
   fs.writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>Đoàn Viên</title>');
+  fs.writeFileSync(path.join(web, 'apply.html'), '<!doctype html><title>Đơn xin gia nhập</title>');
   const js = path.join(web, 'assets', 'app-Ab12Cd34.js');
   fs.writeFileSync(js, JS);
   fs.writeFileSync(`${js}.br`, zlib.brotliCompressSync(JS));
@@ -53,6 +54,22 @@ describe('delivery of the web and the API', () => {
     expect(page.body).toContain('<title>Đoàn Viên</title>');
     expect((await get('/assets/app-Ab12Cd34.js.map')).statusCode).toBe(404);
     expect((await get('/assets/app-Old99999.js')).statusCode).toBe(404);
+  });
+
+  it('sends the light apply entry for the public form, revalidated, with the same security headers', async () => {
+    const app = await get('/members');
+    for (const url of ['/apply/4M1f424o0NkY4bdH7zYFUQ', '/apply/4M1f424o0NkY4bdH7zYFUQ?utm=poster']) {
+      const page = await get(url);
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.headers['cache-control']).toBe('no-cache');
+      expect(page.body).toContain('<title>Đơn xin gia nhập</title>');
+      expect(page.headers['content-security-policy']).toBe(app.headers['content-security-policy']);
+      expect(page.headers['x-content-type-options']).toBe('nosniff');
+    }
+    // Only the form's own path: the officers' pages stay the app's.
+    expect((await get('/applications')).body).toContain('<title>Đoàn Viên</title>');
+    expect((await get('/apply')).body).toContain('<title>Đoàn Viên</title>');
   });
 
   it('compresses a large API answer on the fly', async () => {

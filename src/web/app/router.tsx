@@ -1,42 +1,65 @@
-import { lazy, type ReactNode, Suspense } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import type { Permission } from '../../shared/auth/roles.js';
 import { useSession } from '../features/auth/session.js';
-import { AppLayout } from './layout/AppLayout.js';
+import { type FeatureMessages, loadMessages } from './i18n/features.js';
 import { Forbidden, NotFound, PageLoading, RouteError } from './layout/states.js';
 
-// Each page is its own chunk: a phone on a slow line only downloads the page it opens.
-const LoginPage = lazy(() => import('../features/auth/LoginPage.js').then((m) => ({ default: m.LoginPage })));
-const OrgPage = lazy(() => import('../features/org/OrgPage.js').then((m) => ({ default: m.OrgPage })));
-const FoundedUnionsPage = lazy(() =>
-  import('../features/org/FoundedUnionsPage.js').then((m) => ({ default: m.FoundedUnionsPage })),
-);
-const UsersPage = lazy(() => import('../features/users/UsersPage.js').then((m) => ({ default: m.UsersPage })));
-const EnterprisesPage = lazy(() =>
-  import('../features/enterprises/EnterprisesPage.js').then((m) => ({ default: m.EnterprisesPage })),
-);
-const OutreachPage = lazy(() =>
-  import('../features/outreach/OutreachPage.js').then((m) => ({ default: m.OutreachPage })),
-);
-const MembersPage = lazy(() => import('../features/members/MembersPage.js').then((m) => ({ default: m.MembersPage })));
-const AdmitPage = lazy(() => import('../features/members/AdmitPage.js').then((m) => ({ default: m.AdmitPage })));
-const ImportPage = lazy(() => import('../features/imports/ImportPage.js').then((m) => ({ default: m.ImportPage })));
-const AuditPage = lazy(() => import('../features/audit/AuditPage.js').then((m) => ({ default: m.AuditPage })));
-const ApplyPage = lazy(() => import('../features/applications/ApplyPage.js').then((m) => ({ default: m.ApplyPage })));
-const ApplicationsPage = lazy(() =>
-  import('../features/applications/ApplicationsPage.js').then((m) => ({ default: m.ApplicationsPage })),
-);
-const DashboardPage = lazy(() =>
-  import('../features/dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
-);
-const PlansPage = lazy(() => import('../features/plans/PlansPage.js').then((m) => ({ default: m.PlansPage })));
-const PlanDetailPage = lazy(() =>
-  import('../features/plans/PlanDetailPage.js').then((m) => ({ default: m.PlanDetailPage })),
-);
-const PlanFormPage = lazy(() => import('../features/plans/PlanFormPage.js').then((m) => ({ default: m.PlanFormPage })));
-const PosterPage = lazy(() =>
-  import('../features/applications/PosterPage.js').then((m) => ({ default: m.PosterPage })),
-);
+// Each page is its own chunk, with the catalogues of the features its screens show: a phone on a slow
+// line only downloads the page it opens (features.test.ts checks each list against the page's imports).
+function page<K extends string>(
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+  features: readonly FeatureMessages[],
+) {
+  return lazy(async () => {
+    const [m] = await Promise.all([load(), loadMessages(features)]);
+    return { default: m[name] };
+  });
+}
+
+// The signed-in shell (menu, drawer, user menu) is not on the sign-in page.
+const AppLayout = lazy(() => import('./layout/AppLayout.js').then((m) => ({ default: m.AppLayout })));
+const LoginPage = page(() => import('../features/auth/LoginPage.js'), 'LoginPage', []);
+const OrgPage = page(() => import('../features/org/OrgPage.js'), 'OrgPage', ['org']);
+const FoundedUnionsPage = page(() => import('../features/org/FoundedUnionsPage.js'), 'FoundedUnionsPage', ['org']);
+const UsersPage = page(() => import('../features/users/UsersPage.js'), 'UsersPage', ['users', 'org']);
+const EnterprisesPage = page(() => import('../features/enterprises/EnterprisesPage.js'), 'EnterprisesPage', [
+  'enterprises',
+  'outreach',
+]);
+const OutreachPage = page(() => import('../features/outreach/OutreachPage.js'), 'OutreachPage', [
+  'outreach',
+  'enterprises',
+]);
+const MembersPage = page(() => import('../features/members/MembersPage.js'), 'MembersPage', [
+  'members',
+  'outreach',
+  'enterprises',
+]);
+const AdmitPage = page(() => import('../features/members/AdmitPage.js'), 'AdmitPage', [
+  'members',
+  'outreach',
+  'enterprises',
+]);
+const ImportPage = page(() => import('../features/imports/ImportPage.js'), 'ImportPage', ['imports', 'members']);
+const AuditPage = page(() => import('../features/audit/AuditPage.js'), 'AuditPage', ['audit']);
+const ApplicationsPage = page(() => import('../features/applications/ApplicationsPage.js'), 'ApplicationsPage', [
+  'applications',
+  'outreach',
+  'enterprises',
+]);
+const DashboardPage = page(() => import('../features/dashboard/DashboardPage.js'), 'DashboardPage', [
+  'dashboard',
+  'plans',
+]);
+const PlansPage = page(() => import('../features/plans/PlansPage.js'), 'PlansPage', ['plans', 'dashboard']);
+const PlanDetailPage = page(() => import('../features/plans/PlanDetailPage.js'), 'PlanDetailPage', [
+  'plans',
+  'dashboard',
+]);
+const PlanFormPage = page(() => import('../features/plans/PlanFormPage.js'), 'PlanFormPage', ['plans', 'dashboard']);
+const PosterPage = page(() => import('../features/applications/PosterPage.js'), 'PosterPage', ['applications']);
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { me, loading } = useSession();
@@ -69,16 +92,8 @@ function GuestOnly({ children }: { children: ReactNode }) {
 }
 
 export const router = createBrowserRouter([
-  {
-    // A worker's phone opens this from the QR poster: no account, signed in or not.
-    path: '/apply/:token',
-    errorElement: <RouteError />,
-    element: (
-      <Suspense fallback={<PageLoading full />}>
-        <ApplyPage />
-      </Suspense>
-    ),
-  },
+  // /apply/:token (the worker's form from the QR poster) is not here: it is its own light entry,
+  // apply.html (src/web/apply/), which the server sends for those paths.
   {
     // The poster prints without the app's header and menu.
     path: '/applications/poster/:unitId',
@@ -107,7 +122,9 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     element: (
       <RequireSession>
-        <AppLayout />
+        <Suspense fallback={<PageLoading full />}>
+          <AppLayout />
+        </Suspense>
       </RequireSession>
     ),
     children: [

@@ -1,29 +1,9 @@
-import { applicationsEn } from '../../features/applications/messages.js';
-import { auditEn } from '../../features/audit/messages.js';
 import { authEn } from '../../features/auth/messages.js';
-import { dashboardEn } from '../../features/dashboard/messages.js';
-import { enterprisesEn } from '../../features/enterprises/messages.js';
-import { importsEn } from '../../features/imports/messages.js';
-import { membersEn } from '../../features/members/messages.js';
-import { orgEn } from '../../features/org/messages.js';
-import { outreachEn } from '../../features/outreach/messages.js';
-import { plansEn } from '../../features/plans/messages.js';
-import { usersEn } from '../../features/users/messages.js';
 import type { vi } from './vi.js';
 
 /** English UI text. Typed by the Vietnamese keys, so a missing or extra key fails the typecheck. */
 export const en: Record<keyof typeof vi, string> = {
-  ...membersEn,
-  ...applicationsEn,
   ...authEn,
-  ...orgEn,
-  ...usersEn,
-  ...auditEn,
-  ...enterprisesEn,
-  ...outreachEn,
-  ...importsEn,
-  ...dashboardEn,
-  ...plansEn,
   'app.name': 'Đoàn Viên',
   'app.tagline': 'Union member development and grassroots-union founding',
   'app.loading': 'Loading…',
@@ -37,6 +17,15 @@ export const en: Record<keyof typeof vi, string> = {
   'nav.import': 'Excel import',
   'nav.users': 'Users',
   'nav.audit': 'Audit log',
+  // The menu names every feature; shared components (UnitSelect, SearchToolbar) use these on any page.
+  'nav.applications': 'Applications',
+  'nav.dashboard': 'Overview',
+  'nav.enterprises': 'Enterprises',
+  'ent.filters': 'Filters',
+  'nav.members': 'Members',
+  'org.searchEmpty': 'No unit found',
+  'nav.outreach': 'Outreach',
+  'nav.plans': 'Plans and targets',
   'nav.menu': 'Open menu',
   'endedUnit.withSuccessor': '{name} ended on {date}; its successor is {successor}',
   'endedUnit.noSuccessor': '{name} ended on {date}',

@@ -1,49 +1,56 @@
+import type { applicationsVi } from '../../features/applications/messages.js';
+import type { auditVi } from '../../features/audit/messages.js';
+import type { dashboardVi } from '../../features/dashboard/messages.js';
+import type { enterprisesVi } from '../../features/enterprises/messages.js';
+import type { importsVi } from '../../features/imports/messages.js';
+import type { membersVi } from '../../features/members/messages.js';
+import type { orgVi } from '../../features/org/messages.js';
+import type { outreachVi } from '../../features/outreach/messages.js';
+import type { plansVi } from '../../features/plans/messages.js';
+import type { usersVi } from '../../features/users/messages.js';
 import { en } from './en.js';
+import { fill, type Locale, type MessageParams } from './locale.js';
 import { vi } from './vi.js';
 
-export type Locale = 'vi' | 'en';
-export type MessageKey = keyof typeof vi;
-export type MessageParams = Record<string, string | number>;
+export { formatNumber, type Locale, type MessageParams, storedLocale, storeLocale } from './locale.js';
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { vi, en };
+/**
+ * Every key of every screen: the shell's catalogue (vi.ts, in the entry) and each feature's (features/<f>/
+ * messages.ts), which is loaded with that feature's pages (features.ts, the router) and added here before
+ * they render. The types see them all, so a key is checked wherever it is written.
+ */
+export type MessageKey =
+  | keyof typeof vi
+  | keyof typeof applicationsVi
+  | keyof typeof auditVi
+  | keyof typeof dashboardVi
+  | keyof typeof enterprisesVi
+  | keyof typeof importsVi
+  | keyof typeof membersVi
+  | keyof typeof orgVi
+  | keyof typeof outreachVi
+  | keyof typeof plansVi
+  | keyof typeof usersVi;
+
+/** A feature's screen text in both languages; English is typed by the Vietnamese keys where it is defined. */
+export type Catalogue = { vi: Partial<Record<MessageKey, string>>; en: Partial<Record<MessageKey, string>> };
+
+const catalogues: Record<Locale, Partial<Record<MessageKey, string>>> = { vi: { ...vi }, en: { ...en } };
+
+/** Adds a loaded feature's text; both languages at once, so the language switch never waits. */
+export function addMessages(c: Catalogue): void {
+  Object.assign(catalogues.vi, c.vi);
+  Object.assign(catalogues.en, c.en);
+}
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(vi, key);
+  return Object.hasOwn(catalogues.vi, key);
 }
 
-/** Looks up a message and fills its {placeholders}; numbers get Vietnamese digit grouping. */
+/**
+ * Looks up a message and fills its {placeholders}; numbers get Vietnamese digit grouping. A key whose
+ * feature is not loaded shows as itself (features.test.ts checks each page loads what its screens use).
+ */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = catalogues[locale][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value) : value;
-  });
-}
-
-const numberFormat = new Intl.NumberFormat('vi-VN');
-
-/** Numbers are shown with Vietnamese separators (1.234.567) in both languages: the data is Vietnamese. */
-export function formatNumber(n: number): string {
-  return numberFormat.format(n);
-}
-
-const STORAGE_KEY = 'dv.locale';
-
-/** The language chosen before signing in; after sign-in the user's saved choice wins. */
-export function storedLocale(): Locale {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'vi';
-  } catch {
-    return 'vi';
-  }
-}
-
-export function storeLocale(locale: Locale): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, locale);
-  } catch {
-    // Private browsing may refuse storage; the choice then lasts for this page only.
-  }
+  return fill(catalogues[locale][key] ?? catalogues.vi[key] ?? key, params);
 }

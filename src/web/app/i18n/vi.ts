@@ -2,30 +2,10 @@
  * Vietnamese UI text: the default catalogue and the source of the message keys.
  * `{name}` placeholders are filled by t(key, params).
  */
-import { applicationsVi } from '../../features/applications/messages.js';
-import { auditVi } from '../../features/audit/messages.js';
 import { authVi } from '../../features/auth/messages.js';
-import { dashboardVi } from '../../features/dashboard/messages.js';
-import { enterprisesVi } from '../../features/enterprises/messages.js';
-import { importsVi } from '../../features/imports/messages.js';
-import { membersVi } from '../../features/members/messages.js';
-import { orgVi } from '../../features/org/messages.js';
-import { outreachVi } from '../../features/outreach/messages.js';
-import { plansVi } from '../../features/plans/messages.js';
-import { usersVi } from '../../features/users/messages.js';
 
 export const vi = {
-  ...membersVi,
-  ...applicationsVi,
   ...authVi,
-  ...orgVi,
-  ...usersVi,
-  ...auditVi,
-  ...enterprisesVi,
-  ...outreachVi,
-  ...importsVi,
-  ...dashboardVi,
-  ...plansVi,
   'app.name': 'Đoàn Viên',
   'app.tagline': 'Phát triển đoàn viên, thành lập công đoàn cơ sở',
   'app.loading': 'Đang tải…',
@@ -39,6 +19,15 @@ export const vi = {
   'nav.import': 'Nhập từ Excel',
   'nav.users': 'Người dùng',
   'nav.audit': 'Nhật ký',
+  // The menu names every feature; shared components (UnitSelect, SearchToolbar) use these on any page.
+  'nav.applications': 'Đơn xin gia nhập',
+  'nav.dashboard': 'Tổng quan',
+  'nav.enterprises': 'Doanh nghiệp',
+  'ent.filters': 'Bộ lọc',
+  'nav.members': 'Đoàn viên',
+  'org.searchEmpty': 'Không tìm thấy đơn vị',
+  'nav.outreach': 'Tuyên truyền',
+  'nav.plans': 'Kế hoạch, chỉ tiêu',
   'nav.menu': 'Mở menu',
   'endedUnit.withSuccessor': '{name} đã kết thúc ngày {date}; đơn vị tiếp nhận: {successor}',
   'endedUnit.noSuccessor': '{name} đã kết thúc ngày {date}',

@@ -1,56 +1,12 @@
+import { applyEn, applyVi } from '../../apply/messages.js';
+
 /**
  * UI text of the applications feature, spread into the app catalogues (app/i18n). Kept beside the feature so
  * its screens and their words change together; English is typed by the Vietnamese keys.
  */
 export const applicationsVi = {
-  'nav.applications': 'Đơn xin gia nhập',
-
-  // ---- the worker's form (public, phone first)
-  'apply.heading': 'Đơn xin gia nhập Công đoàn Việt Nam',
-  'apply.to': 'Gửi: {unit}',
-  'apply.under': 'thuộc {parent}',
-  'apply.intro': 'Điền vài thông tin dưới đây. Không cần tài khoản; công đoàn sẽ liên hệ với bạn để hoàn tất thủ tục.',
-  'apply.fullName': 'Họ và tên',
-  'apply.fullNamePh': 'Ví dụ: Nguyễn Văn An',
-  'apply.birthDate': 'Ngày sinh',
-  'apply.birthDateHint': 'Gõ ngày/tháng/năm, ví dụ 05/08/1995',
-  'apply.gender': 'Giới tính',
-  'apply.male': 'Nam',
-  'apply.female': 'Nữ',
-  'apply.cccd': 'Số căn cước công dân (CCCD)',
-  'apply.cccdHint': '12 chữ số in trên thẻ căn cước',
-  'apply.phone': 'Số điện thoại',
-  'apply.phoneHint': 'Công đoàn sẽ gọi hoặc nhắn tin vào số này',
-  'apply.workKind': 'Bạn đang làm việc',
-  'apply.workKind.employed': 'Tại doanh nghiệp, cơ quan',
-  'apply.workKind.informal': 'Lao động tự do',
-  'apply.workplace': 'Nơi làm việc',
-  'apply.workplacePh': 'Tên công ty, doanh nghiệp, cơ quan',
-  'apply.trade': 'Nghề lao động tự do',
-  'apply.tradePh': 'Chọn nghề',
-  'apply.consentTitle': 'Đồng ý xử lý dữ liệu cá nhân',
-  'apply.consentShow': 'Xem nội dung đồng ý (phiên bản {version})',
-  'apply.consent.purpose': 'Mục đích',
-  'apply.consent.data': 'Dữ liệu được xử lý',
-  'apply.consent.controller': 'Bên kiểm soát dữ liệu',
-  'apply.consent.rights': 'Quyền của bạn',
-  'apply.consentCheck':
-    'Tôi đã đọc và đồng ý để {unit} xử lý dữ liệu cá nhân của tôi theo nội dung trên, để xem xét đơn xin gia nhập công đoàn.',
-  'apply.consentRequired': 'Bạn cần đánh dấu đồng ý thì đơn mới được gửi',
-  'apply.submit': 'Gửi đơn',
-  'apply.required': '{field}: vui lòng nhập',
-  'apply.choose': '{field}: vui lòng chọn',
-  'apply.badDate': 'Ngày sinh: gõ theo dạng ngày/tháng/năm, ví dụ 05/08/1995',
-  'apply.fixFields': 'Vui lòng sửa các mục được đánh dấu đỏ.',
-  'apply.doneTitle': 'Đã gửi đơn',
-  'apply.doneText':
-    'Cảm ơn bạn! {unit} sẽ xem xét đơn và liên hệ với bạn qua số điện thoại {phone}. Bạn không cần làm gì thêm lúc này.',
-  'apply.doneAgain': 'Gửi đơn cho người khác',
-  'apply.invalidTitle': 'Đường link này không còn hiệu lực',
-  'apply.invalidText': 'Hãy hỏi cán bộ công đoàn để lấy đường link hoặc mã QR mới.',
-  'apply.invalidTextUnit': 'Hãy liên hệ {unit} để lấy đường link hoặc mã QR mới.',
-  'apply.honeypot': 'Trang web của bạn (để trống)',
-  'apply.privacyNote': 'Số CCCD được mã hoá khi lưu và chỉ cán bộ công đoàn có thẩm quyền được xem.',
+  // ---- the worker's form (public, phone first): its own entry's catalogue (apply/messages.ts)
+  ...applyVi,
 
   // ---- the officers' queue
   'applications.title': 'Đơn xin gia nhập',
@@ -136,53 +92,7 @@ export const applicationsVi = {
 } as const;
 
 export const applicationsEn: Record<keyof typeof applicationsVi, string> = {
-  'nav.applications': 'Applications',
-
-  'apply.heading': 'Application to join the Vietnam Trade Union',
-  'apply.to': 'To: {unit}',
-  'apply.under': 'under {parent}',
-  'apply.intro': 'Fill in a few details below. No account needed; the union will contact you to complete the steps.',
-  'apply.fullName': 'Full name',
-  'apply.fullNamePh': 'E.g. Nguyễn Văn An',
-  'apply.birthDate': 'Date of birth',
-  'apply.birthDateHint': 'Type day/month/year, e.g. 05/08/1995',
-  'apply.gender': 'Gender',
-  'apply.male': 'Male',
-  'apply.female': 'Female',
-  'apply.cccd': 'Citizen identity number (CCCD)',
-  'apply.cccdHint': 'The 12 digits printed on your identity card',
-  'apply.phone': 'Phone number',
-  'apply.phoneHint': 'The union will call or text this number',
-  'apply.workKind': 'You work',
-  'apply.workKind.employed': 'At an enterprise or agency',
-  'apply.workKind.informal': 'Self-employed / informal',
-  'apply.workplace': 'Workplace',
-  'apply.workplacePh': 'Name of the company, enterprise or agency',
-  'apply.trade': 'Informal trade',
-  'apply.tradePh': 'Choose a trade',
-  'apply.consentTitle': 'Consent to processing of personal data',
-  'apply.consentShow': 'Read the consent text (version {version})',
-  'apply.consent.purpose': 'Purpose',
-  'apply.consent.data': 'Data processed',
-  'apply.consent.controller': 'Data controller',
-  'apply.consent.rights': 'Your rights',
-  'apply.consentCheck':
-    'I have read and agree that {unit} processes my personal data as described above, to consider my application to join the union.',
-  'apply.consentRequired': 'Tick the consent box to send the application',
-  'apply.submit': 'Send application',
-  'apply.required': '{field}: please fill in',
-  'apply.choose': '{field}: please choose',
-  'apply.badDate': 'Date of birth: type day/month/year, e.g. 05/08/1995',
-  'apply.fixFields': 'Please correct the fields marked in red.',
-  'apply.doneTitle': 'Application sent',
-  'apply.doneText':
-    'Thank you! {unit} will consider your application and contact you on {phone}. There is nothing more to do for now.',
-  'apply.doneAgain': 'Send an application for someone else',
-  'apply.invalidTitle': 'This link is no longer valid',
-  'apply.invalidText': 'Ask a union officer for a new link or QR code.',
-  'apply.invalidTextUnit': 'Contact {unit} for a new link or QR code.',
-  'apply.honeypot': 'Your website (leave empty)',
-  'apply.privacyNote': 'The CCCD number is stored encrypted and only authorised union officers can see it.',
+  ...applyEn,
 
   'applications.title': 'Applications to join',
   'applications.unit': 'Unit',

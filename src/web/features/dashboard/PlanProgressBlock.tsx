@@ -1,14 +1,16 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Skeleton, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { viDate } from '../../components/format.js';
 import { plansApi, type TPlanProgress } from '../plans/api.js';
 import { ChildrenTable } from './ChildrenTable.js';
-import { ProgressChart } from './ProgressChart.js';
 import { TargetCard } from './TargetCard.js';
 import './dashboard.css';
+
+// ECharts (~150 kB on the wire) comes with the chart itself: the cards and the table show without waiting for it.
+const ProgressChart = lazy(() => import('./ProgressChart.js').then((m) => ({ default: m.ProgressChart })));
 
 type Props = {
   plan: TPlanProgress;
@@ -64,7 +66,9 @@ export function PlanProgressBlock({ plan, phone, linkToPlan = true }: Props) {
       {selected && (
         <div className="dash-detail">
           <Card size="small" title={t('dash.chart', { code: selected.code })} className="dash-chart-card">
-            <ProgressChart planId={plan.plan.id} target={selected} asOf={plan.asOf} phone={phone} />
+            <Suspense fallback={<Skeleton active />}>
+              <ProgressChart planId={plan.plan.id} target={selected} asOf={plan.asOf} phone={phone} />
+            </Suspense>
           </Card>
           <Card size="small" title={t('dash.children', { code: selected.code })} className="dash-children-card">
             <ChildrenTable target={selected} phone={phone} />

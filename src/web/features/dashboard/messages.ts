@@ -3,7 +3,6 @@
  * blocks the plan detail reuses. English is typed by the Vietnamese keys.
  */
 export const dashboardVi = {
-  'nav.dashboard': 'Tổng quan',
   'dash.title': 'Tiến độ thực hiện kế hoạch',
   'dash.asOf': 'Tính đến ngày',
   'dash.unit': 'Đơn vị',
@@ -58,7 +57,6 @@ export const dashboardVi = {
 } as const;
 
 export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
-  'nav.dashboard': 'Overview',
   'dash.title': 'Progress against plans',
   'dash.asOf': 'As of',
   'dash.unit': 'Unit',

@@ -9,7 +9,6 @@ export const enterprisesVi = {
   ...labelKeys('sizeBand', SIZE_BAND_LABELS, 'vi'),
   ...labelKeys('attitude', ATTITUDE_LABELS, 'vi'),
   ...labelKeys('timeline', TIMELINE_KIND_LABELS, 'vi'),
-  'nav.enterprises': 'Doanh nghiệp',
 
   'ent.title': 'Doanh nghiệp',
   'ent.tab.all': 'Tất cả doanh nghiệp',
@@ -19,7 +18,6 @@ export const enterprisesVi = {
   'ent.search': 'Tìm theo tên hoặc mã số thuế',
   'ent.create': 'Thêm doanh nghiệp',
   'ent.export': 'Xuất Excel',
-  'ent.filters': 'Bộ lọc',
   'ent.filter.commune': 'Xã/phường',
   'ent.filter.noCommunes': 'Chưa có xã/phường nào có mã',
   'ent.filter.communeUnresolved': 'Chưa xác định xã/phường',
@@ -112,7 +110,6 @@ export const enterprisesEn: Record<keyof typeof enterprisesVi, string> = {
   ...labelKeys('sizeBand', SIZE_BAND_LABELS, 'en'),
   ...labelKeys('attitude', ATTITUDE_LABELS, 'en'),
   ...labelKeys('timeline', TIMELINE_KIND_LABELS, 'en'),
-  'nav.enterprises': 'Enterprises',
 
   'ent.title': 'Enterprises',
   'ent.tab.all': 'All enterprises',
@@ -122,7 +119,6 @@ export const enterprisesEn: Record<keyof typeof enterprisesVi, string> = {
   'ent.search': 'Search by name or tax code',
   'ent.create': 'Add enterprise',
   'ent.export': 'Export to Excel',
-  'ent.filters': 'Filters',
   'ent.filter.commune': 'Commune/ward',
   'ent.filter.noCommunes': 'No commune with a code yet',
   'ent.filter.communeUnresolved': 'Commune not identified',

@@ -17,7 +17,6 @@ export const membersVi = {
   ...labelKeys('member.status', MEMBERSHIP_STATUS_LABELS, 'vi'),
   ...labelKeys('member.event', MEMBERSHIP_EVENT_LABELS, 'vi'),
   ...labelKeys('member.party', PARTY_STATUS_LABELS, 'vi'),
-  'nav.members': 'Đoàn viên',
 
   'member.title': 'Đoàn viên',
   'member.export': 'Xuất Excel',
@@ -219,7 +218,6 @@ export const membersEn: Record<keyof typeof membersVi, string> = {
   ...labelKeys('member.status', MEMBERSHIP_STATUS_LABELS, 'en'),
   ...labelKeys('member.event', MEMBERSHIP_EVENT_LABELS, 'en'),
   ...labelKeys('member.party', PARTY_STATUS_LABELS, 'en'),
-  'nav.members': 'Members',
 
   'member.title': 'Members',
   'member.export': 'Export to Excel',

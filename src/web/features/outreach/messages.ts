@@ -1,7 +1,5 @@
 /** UI text of the outreach feature (events, attachments, coverage), spread into the app catalogues (app/i18n). */
 export const outreachVi = {
-  'nav.outreach': 'Tuyên truyền',
-
   'outreach.title': 'Tuyên truyền, vận động',
   'outreach.create': 'Ghi hoạt động tuyên truyền',
   'outreach.list': 'Các hoạt động trong kỳ',
@@ -49,8 +47,6 @@ export const outreachVi = {
 };
 
 export const outreachEn: Record<keyof typeof outreachVi, string> = {
-  'nav.outreach': 'Outreach',
-
   'outreach.title': 'Outreach',
   'outreach.create': 'Record outreach event',
   'outreach.list': 'Events in the period',

@@ -3,7 +3,6 @@
  * units (giao chỉ tiêu). English is typed by the Vietnamese keys.
  */
 export const plansVi = {
-  'nav.plans': 'Kế hoạch, chỉ tiêu',
   'plan.list.title': 'Kế hoạch và chỉ tiêu',
   'plan.new': 'Lập kế hoạch',
   'plan.empty': 'Chưa có kế hoạch nào',
@@ -111,7 +110,6 @@ export const plansVi = {
 } as const;
 
 export const plansEn: Record<keyof typeof plansVi, string> = {
-  'nav.plans': 'Plans and targets',
   'plan.list.title': 'Plans and targets',
   'plan.new': 'New plan',
   'plan.empty': 'No plans yet',
