@@ -23,6 +23,14 @@ const pct = (xs: number[], p: number) => {
 
 type Account = { username: string; password: string };
 
+/** The child's environment: ours with the bench's settings; a developer's own database never receives the load. */
+function serverEnv(env: NodeJS.ProcessEnv, port: number): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  delete out.DATABASE_URL;
+  delete out.DATABASE_SCHEMA;
+  return { ...out, ...env };
+}
+
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; accounts: Account[] }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const child = spawn(
@@ -151,9 +159,7 @@ async function load(label: string, env: NodeJS.ProcessEnv, cleanup: () => Promis
 async function main() {
   console.log(`Đoàn Viên load bench — ${os.cpus().length} cores, Node ${process.version}; the demo data`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doanvien-load-'));
-  await load('SQLite', { DATA_DIR: dir, DATABASE_URL: '' }, async () =>
-    fs.rmSync(dir, { recursive: true, force: true }),
-  );
+  await load('SQLite', { DATA_DIR: dir }, async () => fs.rmSync(dir, { recursive: true, force: true }));
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) {
     console.log('\n[load] PostgreSQL skipped: set BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test');
