@@ -36,10 +36,7 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProces
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(import.meta.dirname, '../src/server/main.ts'), '--demo'],
-    {
-      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+    { env: serverEnv(env, port), stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let out = '';
   return new Promise((resolve, reject) => {
