@@ -34,7 +34,7 @@ const QUERIES: Record<string, (db: Db) => Promise<unknown>> = {
       from: period.from,
       to: period.to,
     } as never);
-    await enterprises.countOf(q);
+    await enterprises.countOf(db, q);
     await enterprises.pageOf(q, { sort: 'name', order: 'asc', limit: 20, offset: 0 });
   },
   'members-list-by-name': (db) => {

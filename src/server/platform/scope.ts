@@ -153,6 +153,14 @@ export function unitInScopeOn(unitIdRef: string, dayRef: string, scope: Scope) {
 }
 
 /**
+ * A province's subtree or smaller ('/root/province/…': two path segments or more) holds a bounded share
+ * of the records, so a list of it is best read starting from its own units: whatever the filter, it then
+ * reads that share and never more. Only for the whole country does the list's own index lead instead.
+ */
+export const narrowScope = (scope: Scope) =>
+  scope.ranges.length > 0 && scope.ranges.every((r) => r.from.split('/').length - 2 >= 2);
+
+/**
  * WHERE fragment, set-based: the unit column is one of the units the scope covers at some date. Same
  * meaning as unitInScope, but the units are found once from the path index and the records by their
  * unit index, instead of one correlated lookup per record (GET /api/members/counts at national scale).

@@ -148,7 +148,9 @@ export const ZEnterpriseQuery = z
 export type TEnterpriseQuery = z.output<typeof ZEnterpriseQuery>;
 
 export const ZEnterpriseList = z.object({
+  /** Counted up to 10 000: past it, totalCapped and the list asks for a narrower filter. */
   total: z.number().int(),
+  totalCapped: z.boolean(),
   period: z.object({ from: z.string(), to: z.string() }),
   items: z.array(ZEnterprise),
 });

@@ -2,8 +2,10 @@ import { keepPreviousData, type QueryKey, useQuery } from '@tanstack/react-query
 import type { TablePaginationConfig } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../app/i18n/I18nProvider.js';
+import { formatNumber } from '../app/i18n/i18n.js';
 
-type Page = { total: number; items: readonly unknown[] };
+/** A page of a server list; `totalCapped`: the server counted only up to `total` (there are more). */
+type Page = { total: number; totalCapped?: boolean; items: readonly unknown[] };
 
 /**
  * A list paged by the server: the page number (back to 1 whenever the filters change), the query
@@ -34,7 +36,10 @@ export function useServerTable<P extends Page>(opts: {
     total: query.data?.total ?? 0,
     showSizeChanger: false,
     onChange: setPage,
-    showTotal: (n) => t('common.total', { n }),
+    showTotal: (n) =>
+      query.data?.totalCapped
+        ? t('common.totalMore', { n: formatNumber(n) })
+        : t('common.total', { n: formatNumber(n) }),
   };
   return {
     query,

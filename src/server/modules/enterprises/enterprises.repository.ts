@@ -5,8 +5,9 @@ import type { TEnterpriseCreate, TEnterpriseQuery, TSurveyInput } from '../../..
 import { SIZE_BAND_RANGES } from '../../../shared/enterprises/labels.js';
 import { fold } from '../../../shared/text/index.js';
 import type { Db } from '../../db/database.js';
-import { type Scope, unitInScope } from '../../platform/scope.js';
-import { likeContains, likePrefix } from '../../platform/sql.js';
+import { isPostgres } from '../../db/dialect.js';
+import { narrowScope, type Scope, unitIdInScope, unitInScope } from '../../platform/scope.js';
+import { cappedCount, likeContains, likePrefix } from '../../platform/sql.js';
 import { enterprisesChanged } from '../metrics/metrics.summary.js';
 
 export type Thresholds = { surveyMin: number; foundingMin: number };
@@ -20,9 +21,16 @@ export function reachedExpr(period: Period) {
   ) then 1 else 0 end)`;
 }
 
+/**
+ * How a list query finds its rows on SQLite: from the scope's units ('units', the default: a province or
+ * narrower reads its own share), or in the order of the list's index checking each row's unit ('order':
+ * the first page of a long list in name order, which stops once the page is full).
+ */
+export type Access = 'units' | 'order';
+
 /** Enterprises of the scope with their derived flags; every list, export and queue starts here. */
-export function baseQuery(db: Db, scope: Scope, t: Thresholds, period: Period) {
-  return db
+export function baseQuery(db: Db, scope: Scope, t: Thresholds, period: Period, access: Access = 'units') {
+  const q = db
     .selectFrom('enterprise as e')
     .innerJoin('ownership_type as o', 'o.code', 'e.ownership_code')
     .innerJoin('org_unit as u', 'u.id', 'e.unit_id')
@@ -74,6 +82,12 @@ export function baseQuery(db: Db, scope: Scope, t: Thresholds, period: Period) {
       ),
       reachedExpr(period).as('reached'),
     ]);
+  // SQLite cannot start from the correlated EXISTS and would read every enterprise of the country (10 s at
+  // 1 M for a commune's 300): for a province or narrower it starts from the scope's units and their
+  // enterprise_unit index. The EXISTS stays, so the rows are the same; PostgreSQL joins it by itself.
+  return access === 'units' && !isPostgres(db) && narrowScope(scope)
+    ? q.where((eb) => unitIdInScope(eb, 'e.unit_id', scope))
+    : q;
 }
 export type EnterpriseRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
 
@@ -86,8 +100,9 @@ export function filtered(
   t: Thresholds,
   period: Period,
   f: TEnterpriseQuery & { folded: string },
+  access: Access = 'units',
 ) {
-  let out = baseQuery(db, scope, t, period);
+  let out = baseQuery(db, scope, t, period, access);
   if (f.folded) {
     const digits = f.folded.replace(/[^0-9]/g, '');
     out = out.where((eb) =>
@@ -145,12 +160,9 @@ const SORT_COLUMNS = {
   lastContactDate: 'e.last_contact_date',
 } as const;
 
-export async function countOf(q: EnterpriseQuery): Promise<number> {
-  const r = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+/** How many enterprises the list holds, counted up to the cap (platform/sql.ts). */
+export function countOf(db: Db, q: EnterpriseQuery, cap?: number) {
+  return cappedCount(db, q, cap);
 }
 
 /** One page of a filtered list in the chosen order. */
@@ -158,15 +170,12 @@ export function pageOf(
   q: EnterpriseQuery,
   p: { sort: keyof typeof SORT_COLUMNS; order: 'asc' | 'desc'; limit: number; offset: number },
 ) {
-  // Nulls (never surveyed, never contacted) first when ascending, in both databases.
+  // Nulls (never surveyed, never contacted) first when ascending, in both databases. The name is never
+  // null: its order is enterprise_name's, so a national list reads its first page and stops.
   const col = SORT_COLUMNS[p.sort];
-  return q
-    .orderBy(sql`(case when ${sql.ref(col)} is null then 0 else 1 end)`, p.order)
-    .orderBy(col, p.order)
-    .orderBy('e.id', p.order)
-    .limit(p.limit)
-    .offset(p.offset)
-    .execute();
+  const ordered =
+    p.sort === 'name' ? q : q.orderBy(sql`(case when ${sql.ref(col)} is null then 0 else 1 end)`, p.order);
+  return ordered.orderBy(col, p.order).orderBy('e.id', p.order).limit(p.limit).offset(p.offset).execute();
 }
 
 /** A whole filtered list by name, for the export. */

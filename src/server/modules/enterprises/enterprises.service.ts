@@ -45,18 +45,21 @@ export function defaultPeriod(ctx: AppContext, q: { from?: string; to?: string }
   return { from: q.from ?? `${t.slice(0, 4)}-01-01`, to: q.to ?? t };
 }
 
-async function filtered(ctx: AppContext, actor: Actor, q: TEnterpriseQuery) {
+async function filtered(ctx: AppContext, actor: Actor, q: TEnterpriseQuery, access: repo.Access = 'units') {
   const scope = await scopeWithin(ctx.db, actor, 'record.read', q.unitId);
   const period = defaultPeriod(ctx, q);
   const t = await thresholds(ctx.db, period.to);
-  return { query: repo.filtered(ctx.db, scope, t, period, { ...q, folded: fold(q.q ?? '') }), period };
+  return { query: repo.filtered(ctx.db, scope, t, period, { ...q, folded: fold(q.q ?? '') }, access), period };
 }
 
 export async function list(ctx: AppContext, actor: Actor, q: TEnterpriseQuery) {
   const { query, period } = await filtered(ctx, actor, q);
-  const total = await repo.countOf(query);
-  const rows = await repo.pageOf(query, q);
-  return { total, period, items: rows.map((r) => presentEnterprise(r, true)) };
+  const { total, capped } = await repo.countOf(ctx.db, query);
+  // Past the cap, a list in name order is read in enterprise_name's order until the page is full (the same
+  // rows: only the access path differs); a short one is read from its units and sorted.
+  const page = capped && q.sort === 'name' ? (await filtered(ctx, actor, q, 'order')).query : query;
+  const rows = await repo.pageOf(page, q);
+  return { total, totalCapped: capped, period, items: rows.map((r) => presentEnterprise(r, true)) };
 }
 
 /** Non-state enterprises at or above the founding threshold without a union, least recently contacted first. */

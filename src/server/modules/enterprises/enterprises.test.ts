@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scopeForUnits } from '../../platform/scope.js';
 import { createTestEnv, makeUser, type TestEnv, writeCounts } from '../../test/harness.js';
 import { enterpriseSetup, nextMst, survey } from './enterprises.fixtures.js';
+import * as repo from './enterprises.repository.js';
+import { thresholds } from './enterprises.service.js';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -112,6 +115,27 @@ describe('enterprises', () => {
       'Công ty TNHH Gỗ Minh Long',
       'Công ty Cao su Sông Bé',
     ]);
+  });
+
+  it('reads the same page from the units or in name order, and counts only up to the cap', async () => {
+    const { mk, t } = await setup();
+    for (const name of ['Công ty Bình An', 'Công ty An Khang', 'Công ty Đại Phát', 'Công ty Cẩm Tú'])
+      await mk({ name });
+    const scope = await scopeForUnits(env.ctx.db, 'record.read', [t.districtA]);
+    const period = { from: '2024-01-01', to: '2024-12-31' };
+    const th = await thresholds(env.ctx.db, period.to);
+    const f = { sort: 'name', order: 'asc', limit: 3, offset: 1, folded: 'cong ty' } as const;
+    const names = async (access: repo.Access) =>
+      (await repo.pageOf(repo.filtered(env.ctx.db, scope, th, period, f as never, access), f)).map((e) => e.name);
+    expect(await names('order')).toEqual(await names('units'));
+    expect((await names('units')).length).toBe(3);
+    const q = repo.filtered(env.ctx.db, scope, th, period, f as never);
+    expect(await repo.countOf(env.ctx.db, q, 2)).toEqual({ total: 2, capped: true });
+    const all = await repo.countOf(env.ctx.db, q);
+    expect(all.capped).toBe(false);
+    expect(all.total).toBeGreaterThanOrEqual(4);
+    const r = await env.admin.get(`/api/enterprises?unitId=${t.districtA}&limit=2`);
+    expect(r.data).toMatchObject({ total: all.total, totalCapped: false });
   });
 
   it('exports exactly what is filtered to a real xlsx, and audits the export', async () => {

@@ -3,21 +3,12 @@ import type { TMemberQuery } from '../../../shared/members/contract.js';
 import type { MembershipEventKind } from '../../../shared/members/enums.js';
 import { isPostgres } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
-import { type Scope, unitInScope, unitInScopeOn } from '../../platform/scope.js';
-import { likeContains } from '../../platform/sql.js';
+import { narrowScope, type Scope, unitInScope, unitInScopeOn } from '../../platform/scope.js';
+import { cappedCount, LIST_COUNT_CAP, likeContains } from '../../platform/sql.js';
 import { metricsChanged } from '../metrics/metrics.summary.js';
 
 type Db = Kysely<Database>;
 export type Period = { from: string; to: string };
-
-/**
- * A province's subtree or smaller ('/root/province/…': two path segments or more) holds a bounded
- * share of the members, so a list of it is best read starting from its own units: whatever the name
- * fragment, it then reads that share and never more. Only for the whole country does the name index
- * lead instead.
- */
-const narrowScope = (scope: Scope) =>
-  scope.ranges.length > 0 && scope.ranges.every((r) => r.from.split('/').length - 2 >= 2);
 
 /** What the list's access path depends on: the database kind and how wide the scope is. */
 type Plan = { postgres: boolean; scope: Scope };
@@ -253,7 +244,7 @@ export function unitForMembers(db: Db, unitId: number) {
  * A list counts at most this many rows: past it the screen says "more than 10 000" and asks for a
  * narrower search, instead of reading every match of a common name across a province to count it.
  */
-export const LIST_COUNT_CAP = 10_000;
+export { LIST_COUNT_CAP };
 
 /**
  * One page of a filtered list in given-name order, with its (capped) total. When the matches are few
@@ -267,18 +258,7 @@ export async function listPage(
   offset: number,
   cap = LIST_COUNT_CAP,
 ) {
-  const counted = await db
-    .selectFrom(
-      query
-        .clearSelect()
-        .select(sql<number>`1`.as('one'))
-        .limit(cap + 1)
-        .as('x'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const total = Number(counted.n);
-  const capped = total > cap;
+  const { total, capped } = await cappedCount(db, query, cap);
   const rows: MemberRow[] = capped
     ? await query.orderBy('p.sort_key').orderBy('m.id').limit(limit).offset(offset).execute()
     : await db
@@ -293,7 +273,7 @@ export async function listPage(
         .limit(limit)
         .offset(offset)
         .execute();
-  return { total: capped ? cap : total, totalCapped: capped, rows };
+  return { total, totalCapped: capped, rows };
 }
 
 /** One dated event in a membership's history (admission, card, transfer, leaving, honorary). */

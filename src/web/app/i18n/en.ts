@@ -42,6 +42,7 @@ export const en: Record<keyof typeof vi, string> = {
   'common.search': 'Search',
   'common.required': 'Required',
   'common.total': 'Total: {n}',
+  'common.totalMore': 'More than {n} — narrow the search or filters',
   'common.none': '—',
   'common.yes': 'Yes',
   'common.retry': 'Retry',

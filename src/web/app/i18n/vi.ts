@@ -44,6 +44,7 @@ export const vi = {
   'common.search': 'Tìm kiếm',
   'common.required': 'Bắt buộc nhập',
   'common.total': 'Tổng số: {n}',
+  'common.totalMore': 'Hơn {n} — hãy tìm hoặc lọc hẹp hơn',
   'common.none': '—',
   'common.yes': 'Đồng ý',
   'common.retry': 'Thử lại',
