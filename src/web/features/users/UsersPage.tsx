@@ -93,8 +93,9 @@ export function UsersPage() {
       },
     });
 
+  // Stacked: a slowed account's second tag must not push the actions off a laptop screen.
   const statusTag = (u: TUserView) => (
-    <>
+    <Space direction="vertical" size={4}>
       {u.active ? <Tag color="green">{t('users.active')}</Tag> : <Tag color="red">{t('users.locked')}</Tag>}
       {u.loginSlowedUntil && (
         <Tooltip title={t('users.loginSlowedHint', { time: viDateTime(u.loginSlowedUntil) })}>
@@ -103,7 +104,7 @@ export function UsersPage() {
           </Tag>
         </Tooltip>
       )}
-    </>
+    </Space>
   );
   const roleTags = (u: TUserView) => (
     <div className="role-tags">
@@ -150,6 +151,8 @@ export function UsersPage() {
     {
       key: 'actions',
       title: t('common.actions'),
+      // A width of its own so the links wrap (five with 'Mở khóa đăng nhập') instead of widening the table.
+      width: 300,
       render: (_, u) => (
         <Space size={0} wrap className="row-actions">
           {actions(u).map((a) => (
