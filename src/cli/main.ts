@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from '../server/config.js';
 import { type DbHandle, migrateToLatest, openDatabase } from '../server/db/database.js';
 import { formatAccounts, loadDemo } from '../server/demo/demo.js';
 import { BackupProblem } from '../server/modules/backup/backup.problem.js';
+import { documentPlan } from '../server/modules/documents/documents.cli.js';
 import { IMPORT_KINDS } from '../server/modules/imports/import.kinds.js';
 import { failInterruptedBatches } from '../server/modules/imports/imports.repository.js';
 import { importFile } from '../server/modules/imports/imports.service.js';
@@ -227,6 +228,26 @@ program
       try {
         const p = await progressReport(ctx, ref, o);
         console.log(o.json ? JSON.stringify(progressJson(p), null, 2) : progressText(p));
+      } catch (e) {
+        if (!(e instanceof CliProblem)) throw e;
+        console.error(e.message);
+        process.exitCode = 2;
+      }
+    });
+  });
+
+const documentCmd = program.command('document').description('Văn bản đúng thể thức (Word/PDF) — official documents');
+documentCmd
+  .command('plan')
+  .argument('<plan>', 'kế hoạch: số/ký hiệu (8/KH-LĐLĐ), số (8) hoặc id')
+  .requiredOption('--out <file>', 'tệp ghi ra: .docx, hoặc .pdf (cần LibreOffice)')
+  .option('--unit <code>', 'mã đơn vị ban hành, khi nhiều đơn vị cùng dùng số kế hoạch')
+  .description('Văn bản kế hoạch (.docx hoặc .pdf) — the plan as an official document, the same file as the web')
+  .action(async (ref: string, o: { out: string; unit?: string }) => {
+    await withDb(async (h) => {
+      const ctx = { db: h.db, dbKind: h.kind, config: loadConfig(), version: appVersion() };
+      try {
+        console.log(await documentPlan(ctx, ref, o));
       } catch (e) {
         if (!(e instanceof CliProblem)) throw e;
         console.error(e.message);

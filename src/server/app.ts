@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { applicationsRoutes } from './modules/applications/applications.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { documentsRoutes } from './modules/documents/documents.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
@@ -144,6 +145,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   await app.register(membersRoutes(ctx));
   await app.register(applicationsRoutes(ctx));
   await app.register(plansRoutes(ctx));
+  await app.register(documentsRoutes(ctx));
 
   const hasWeb = fs.existsSync(`${ctx.config.webDist}/index.html`);
   if (hasWeb) {

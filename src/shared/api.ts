@@ -1,6 +1,7 @@
 import type { applicationsApi } from './applications/contract.js';
 import type { auditApi } from './audit/contract.js';
 import type { authApi, healthApi } from './auth/contract.js';
+import type { documentsApi } from './documents/contract.js';
 import type { enterprisesApi } from './enterprises/contract.js';
 import type { importsApi } from './imports/contract.js';
 import type { membersApi } from './members/contract.js';
@@ -23,4 +24,5 @@ export type ApiRoutes = typeof usersApi &
   typeof applicationsApi &
   typeof importsApi &
   typeof membersApi &
-  typeof plansApi;
+  typeof plansApi &
+  typeof documentsApi;

@@ -630,8 +630,26 @@ export interface AppCounterTable {
   value: number;
 }
 
+/** The header and signer texts of a unit's documents from a day on (migration 026); null columns: derived from the tree. */
+export interface DocumentHeaderTable {
+  id: Generated<number>;
+  unit_id: number;
+  valid_from: string;
+  valid_to: string | null;
+  superior_text: string | null;
+  issuer_text: string | null;
+  national_text: string | null;
+  motto_text: string | null;
+  signer_authority: string | null;
+  signer_position: string | null;
+  /** JSON array of strings. */
+  recipients: string | null;
+  created_at: string;
+}
+
 export interface Database {
   app_counter: AppCounterTable;
+  document_header: DocumentHeaderTable;
   plan: PlanTable;
   plan_assignment: PlanAssignmentTable;
   plan_basis: PlanBasisTable;

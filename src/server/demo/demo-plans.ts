@@ -9,6 +9,7 @@ import * as shares from '../modules/plans/plans.shares.js';
 import type { AppContext } from '../platform/context.js';
 import type { Actor } from '../platform/scope.js';
 import { demoCccd } from './demo-members.js';
+import { PHURIENG_HEADER, SEED_SECTIONS } from './demo-plan-text.js';
 
 /**
  * The plans of the demo (issue 10): the province's Plan 60/KH-LĐLĐ with Decision 175/QĐ-LĐLĐ assigning
@@ -231,6 +232,11 @@ export async function loadDemoPlans(ctx: AppContext, actor: Actor, idOf: Ids) {
   const provinceView = await plans.get(ctx, actor, province.id);
   const shareOf = (code: string) =>
     provinceView.targets.find((t) => t.code === code)?.shares.find((s) => s.unitId === pr)?.id ?? null;
+  // The header its documents print (configuration per unit, dated).
+  await ctx.db
+    .insertInto('document_header')
+    .values({ ...PHURIENG_HEADER, unit_id: pr, created_at: new Date().toISOString() })
+    .execute();
   const seed = await plans.create(
     ctx,
     actor,
@@ -247,45 +253,41 @@ export async function loadDemoPlans(ctx: AppContext, actor: Actor, idOf: Ids) {
       signerAuthority: 'TM. BAN THƯỜNG VỤ / CHỦ TỊCH',
       recipients: [
         'LĐLĐ tỉnh (b/c)',
-        'Huyện ủy (b/c)',
-        'BHXH huyện',
+        'TT Huyện ủy (b/c)',
+        'Bảo hiểm xã hội huyện',
         'Phòng LĐ-TB&XH huyện',
-        'Chi cục Thuế',
+        'Chi cục Thuế Phú Riềng - Bù Gia Mập',
         'Các doanh nghiệp được khảo sát',
         'Lưu: VT',
       ],
-      sections: {
-        purpose:
-          'Thực hiện Nghị quyết Đại hội về phát triển đoàn viên; đưa mọi người lao động trên địa bàn, kể cả lao động tự do, vào tổ chức công đoàn.',
-        requirements: 'Khảo sát toàn bộ doanh nghiệp có từ 10 lao động trở lên; nắm chắc từng doanh nghiệp.',
-        tasks:
-          'Giao ban quý, 6 tháng, năm; đổi mới tuyên truyền, vận động; nâng chất lượng hoạt động CĐCS; giới thiệu đoàn viên ưu tú cho Đảng.',
-        organisation:
-          'Ban Tổ chức tham mưu thành lập Ban chỉ đạo, tổ công tác; các CĐCS tuyên truyền bằng nhiều hình thức.',
-      },
+      sections: SEED_SECTIONS,
       bases: [
         { planId: province.id, assignmentId: null, text: null },
         { planId: null, assignmentId: provinceView.assignments[0]?.id ?? null, text: null },
       ],
       targets: [
-        target('T1', 'outreach.coverage', 100, { label: '100% doanh nghiệp ngoài nhà nước được tuyên truyền' }),
+        target('T1', 'outreach.coverage', 100, {
+          label: '100% doanh nghiệp ngoài Nhà nước và người lao động được tuyên truyền về tổ chức công đoàn',
+        }),
         target('T2', 'unions.founded', 1, {
+          label: 'Thành lập ít nhất 01 CĐCS trong doanh nghiệp ngoài Nhà nước có từ 25 lao động trở lên',
           filters: { nonState: true, minWorkers: 25 },
           adoptedShareId: shareOf('T2'),
         }),
         target('T3', 'members.admitted', 250, {
+          label: 'Kết nạp từ 250 đoàn viên trở lên',
           adoptedShareId: shareOf('T3'),
           subTargets: [
             sub(
               target('T3.1', 'members.admitted', 30, {
-                label: 'trong đó lao động phi chính thức',
+                label: 'trong đó ít nhất 30 đoàn viên là lao động phi chính thức',
                 filters: { informal: true },
               }),
             ),
           ],
         }),
         target('T4', 'party.introduced', 90, {
-          label: 'Giới thiệu đoàn viên ưu tú cho Đảng xem xét',
+          label: 'Giới thiệu 90 đoàn viên ưu tú cho Đảng',
           adoptedShareId: shareOf('T4'),
         }),
       ],

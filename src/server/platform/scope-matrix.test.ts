@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planBody } from '../modules/plans/plans.fixture.js';
 import { planScopeCases } from '../modules/plans/plans.scope-cases.js';
 import { type Client, createTestEnv, makeTree, makeUser, type TestEnv, uniq, writeCounts } from '../test/harness.js';
 
@@ -228,6 +229,11 @@ async function bNotice(): Promise<number> {
 
 const CASES: Record<string, () => Promise<void>> = {
   ...planScopeCases(() => ({ env, a: fx.a, tree: fx.tree })),
+  'GET /api/plans/:id/document.docx': async () => {
+    // B's plan as a document (Word or PDF): 404 for A, as the plan itself.
+    const b = await env.admin.post('/api/plans', planBody(fx.tree.districtB, { number: '41' }));
+    for (const q of ['', '?format=pdf']) is404(await fx.a.get(`/api/plans/${b.data.id}/document.docx${q}`));
+  },
   'GET /api/auth/me': async () => {
     const r = await fx.a.get('/api/auth/me');
     expect(r.data.roles.map((x: { unitId: number }) => x.unitId)).toEqual([fx.tree.districtA]);

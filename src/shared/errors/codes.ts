@@ -257,6 +257,12 @@ export const ERRORS = {
     vi: 'Đơn này đã được xử lý trước đó ({status}); không thể xử lý lại.',
     en: 'This application was already decided; it cannot be decided again.',
   },
+  /** A document asked for as PDF when LibreOffice is missing, too slow or fails; the reason says which. */
+  PDF_UNAVAILABLE: {
+    status: 503,
+    vi: 'Không tạo được bản PDF: {reason}',
+    en: 'The PDF could not be made: {reason}',
+  },
   INTERNAL: {
     status: 500,
     vi: 'Lỗi hệ thống. Vui lòng thử lại hoặc báo quản trị viên.',

@@ -17,6 +17,7 @@ import * as m022 from './022_scale_indexes.js';
 import * as m023 from './023_login_throttle.js';
 import * as m024 from './024_metric_probe_keys.js';
 import * as m025 from './025_tree_version.js';
+import * as m026 from './026_document_header.js';
 import * as m027 from './027_enterprise_name_order.js';
 
 /** Listed in code (not read from a folder) so the compiled build and tsx run the same set. */
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '023_login_throttle': m023,
   '024_metric_probe_keys': m024,
   '025_tree_version': m025,
+  '026_document_header': m026,
   '027_enterprise_name_order': m027,
 };
 

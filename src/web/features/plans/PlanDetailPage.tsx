@@ -1,4 +1,11 @@
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  FilePdfOutlined,
+  FileWordOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Collapse, Descriptions, Popconfirm, Skeleton, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -79,6 +86,21 @@ export function PlanDetailPage() {
             {t('plan.detail.title', { ref: p.reference })} <PlanStatusTag status={p.status} />
           </Typography.Title>
           <Typography.Text>{p.title}</Typography.Text>
+        </div>
+        <div className="page-actions">
+          {/* Anyone who may read the plan may print it; a draft prints too, for review before issuing. */}
+          <Button icon={<FileWordOutlined />} href={plansApi.documentUrl(p.id)} download data-testid="plan-document">
+            {t('plan.document')}
+          </Button>
+          <Button
+            icon={<FilePdfOutlined />}
+            href={plansApi.documentUrl(p.id, 'pdf')}
+            // A new tab rather than a saved file: without LibreOffice on the server, the reason shows there.
+            target="_blank"
+            data-testid="plan-document-pdf"
+          >
+            {t('plan.documentPdf')}
+          </Button>
         </div>
         {manage && draft && (
           <div className="page-actions">

@@ -51,4 +51,7 @@ export const plansApi = {
   dashboard: (q: { unitId?: number; asOf?: string }) => call('GET /api/dashboard', { query: q }),
   progressXlsxUrl: (id: number, asOf?: string) =>
     fileUrl('GET /api/plans/:id/progress.xlsx', { params: { id }, query: { asOf } }),
+  /** The plan as the official document: Word, or PDF when the server has LibreOffice. */
+  documentUrl: (id: number, format: 'docx' | 'pdf' = 'docx') =>
+    fileUrl('GET /api/plans/:id/document.docx', { params: { id }, query: { format } }),
 };
