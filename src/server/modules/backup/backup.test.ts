@@ -202,7 +202,13 @@ async function expectSameAnswers(original: TestEnv, config: Config, f: Filled) {
 
 const modeOf = (p: string) => fs.statSync(p).mode & 0o777;
 
-describe.runIf(!onPg)('backup and restore (SQLite)', () => {
+/**
+ * Each database's round trip belongs to the project of that database (api-sqlite, api-postgres): the other
+ * one is not defined there at all, rather than reported as skipped (a skip in CI should mean something).
+ */
+const describeOn = (mine: boolean) => (mine ? describe : (_name: string, _body: () => void) => undefined);
+
+describeOn(!onPg)('backup and restore (SQLite)', () => {
   let env: TestEnv;
   let filled: Filled;
   let archive: string;
@@ -357,7 +363,7 @@ async function scratchDatabase(base: string): Promise<string> {
   return u.toString();
 }
 
-describe.runIf(onPg && pgUrl)('backup and restore (PostgreSQL)', () => {
+describeOn(Boolean(onPg && pgUrl))('backup and restore (PostgreSQL)', () => {
   const url = pgUrl as string;
 
   it('says so, in Vietnamese, when pg_dump or pg_restore is not on this machine', async () => {
