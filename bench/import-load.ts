@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { writeEnterpriseFile } from './import.js';
+import { spawnServer } from './server-child.js';
 
 /**
  * Issue 9 §4: does the server keep answering while it imports a 1 M-row file? A real server (a child process,
@@ -28,24 +29,13 @@ type Stats = {
 };
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
-async function startServer(
-  dataDir: string,
-  port: number,
-): Promise<{ child: ChildProcess; user: string; pass: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../src/server/main.ts')], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+async function startServer(dataDir: string, port: number) {
+  const { child, found } = await spawnServer({ DATA_DIR: dataDir, PORT: String(port) }, [], (out) => {
+    const user = /Tên đăng nhập:\s*(\S+)/.exec(out)?.[1];
+    const pass = /Mật khẩu:\s*(\S+)/.exec(out)?.[1];
+    return user && pass ? { user, pass } : null;
   });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const user = /Tên đăng nhập:\s*(\S+)/.exec(out)?.[1];
-      const pass = /Mật khẩu:\s*(\S+)/.exec(out)?.[1];
-      if (user && pass && out.includes('đang chạy')) resolve({ child, user, pass });
-    });
-  });
+  return { child, ...found };
 }
 
 async function measure(base: string, cookie: string, until: () => boolean): Promise<Stats> {

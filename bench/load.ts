@@ -1,10 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { spawnServer } from './server-child.js';
 
 /**
  * Issue 11 §5, `npm run bench:load`: a real server (a child process, the demo) on SQLite and, when
@@ -23,34 +24,16 @@ const pct = (xs: number[], p: number) => {
 
 type Account = { username: string; password: string };
 
-/** The child's environment: ours with the bench's settings; a developer's own database never receives the load. */
-function serverEnv(env: NodeJS.ProcessEnv, port: number): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-  delete out.DATABASE_URL;
-  delete out.DATABASE_SCHEMA;
-  return { ...out, ...env };
-}
-
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; accounts: Account[] }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(import.meta.dirname, '../src/server/main.ts'), '--demo'],
-    { env: serverEnv(env, port), stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let out = '';
-  return new Promise((resolve, reject) => {
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (!out.includes('đang chạy')) return;
-      // The demo's accounts table: username, password, role, unit.
-      const accounts = [...out.matchAll(/^ {2}(\S+)\s+(\S+)\s+\S.*$/gm)]
-        .map((m) => ({ username: m[1] as string, password: m[2] as string }))
-        .filter((a) => a.username !== 'Tên');
-      resolve({ child, url: `http://127.0.0.1:${port}`, accounts });
-    });
+  const { child, found } = await spawnServer({ ...env, PORT: String(port) }, ['--demo'], (out) => {
+    // The demo's accounts table: username, password, role, unit.
+    const accounts = [...out.matchAll(/^ {2}(\S+)\s+(\S+)\s+\S.*$/gm)]
+      .map((m) => ({ username: m[1] as string, password: m[2] as string }))
+      .filter((a) => a.username !== 'Tên');
+    return accounts.length > 0 ? accounts : null;
   });
+  return { child, url: `http://127.0.0.1:${port}`, accounts: found };
 }
 
 type Session = { cookie: string; csrf: string; unitId: number; locale: 'vi' | 'en' };

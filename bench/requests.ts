@@ -1,13 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import { buildApp } from '../src/server/app.js';
-import { loadConfig } from '../src/server/config.js';
-import { migrateToLatest, openDatabase } from '../src/server/db/database.js';
-import { loadDemo } from '../src/server/demo/demo.js';
-import { appVersion } from '../src/server/platform/version.js';
+import { startTestServer } from '../e2e/server.js';
 
 /**
  * Issue 11 §2, what a request costs beyond its answer: req/s of signed-in list requests on the real app
@@ -29,16 +22,9 @@ async function rate(url: string, headers: Record<string, string>) {
 }
 
 export async function benchRequests(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doanvien-req-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' };
-  delete env.DATABASE_URL;
-  const config = loadConfig(env);
-  const handle = await openDatabase(config.db);
-  await migrateToLatest(handle.db);
-  const ctx = { db: handle.db, dbKind: handle.kind, config, version: appVersion() };
-  const { accounts } = await loadDemo(ctx);
-  const app = await buildApp(ctx);
-  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const server = await startTestServer({ web: false });
+  const { accounts } = server;
+  const base = server.url;
   const bare = Fastify();
   const bodies = new Map<string, string>();
   bare.get('/bare/:n', async (req, reply) =>
@@ -75,9 +61,7 @@ export async function benchRequests(): Promise<void> {
     }
   } finally {
     await bare.close();
-    await app.close();
-    await handle.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await server.close();
   }
 }
 

@@ -46,9 +46,9 @@ export function ensureWebBuild(): void {
   if (!fs.existsSync(index)) throw new Error(`npx vite build finished but ${index} is missing`);
 }
 
-/** A real server on a random port over a fresh SQLite database loaded with the demo. */
-export async function startTestServer(): Promise<TestServer> {
-  ensureWebBuild();
+/** A real server on a random port over a fresh SQLite database loaded with the demo (`web: false`: the API only, no build). */
+export async function startTestServer(opts: { web?: boolean } = {}): Promise<TestServer> {
+  if (opts.web !== false) ensureWebBuild();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doanvien-e2e-'));
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_DIST: webDist };
   // Always the embedded database: a developer's DATABASE_URL must not receive test data.

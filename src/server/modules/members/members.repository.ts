@@ -4,7 +4,7 @@ import type { MembershipEventKind } from '../../../shared/members/enums.js';
 import { isPostgres } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
 import { narrowScope, type Scope, unitInScope, unitInScopeOn } from '../../platform/scope.js';
-import { cappedCount, LIST_COUNT_CAP, likeContains } from '../../platform/sql.js';
+import { cappedCount, likeContains } from '../../platform/sql.js';
 import { metricsChanged } from '../metrics/metrics.summary.js';
 
 type Db = Kysely<Database>;
@@ -241,12 +241,6 @@ export function unitForMembers(db: Db, unitId: number) {
 }
 
 /**
- * A list counts at most this many rows: past it the screen says "more than 10 000" and asks for a
- * narrower search, instead of reading every match of a common name across a province to count it.
- */
-export { LIST_COUNT_CAP };
-
-/**
  * One page of a filtered list in given-name order, with its (capped) total. When the matches are few
  * enough to count, they are all sorted at once (a materialised CTE); otherwise the sort-key order is
  * walked until the page is full. Both give the same rows; which is cheaper depends on how many match.
@@ -256,7 +250,7 @@ export async function listPage(
   query: ReturnType<typeof filteredMembers>,
   limit: number,
   offset: number,
-  cap = LIST_COUNT_CAP,
+  cap?: number,
 ) {
   const { total, capped } = await cappedCount(db, query, cap);
   const rows: MemberRow[] = capped
