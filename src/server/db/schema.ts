@@ -366,6 +366,17 @@ export interface PersonTable {
   updated_at: string;
 }
 
+/**
+ * One row per word of person.full_name_folded (split at spaces): the name from that word to its end, with
+ * the person's sort key. The member search's index, kept by triggers on person (migration 028); derived,
+ * never written by the application.
+ */
+export interface PersonNameTailTable {
+  tail: string;
+  sort_key: string;
+  person_id: number;
+}
+
 export interface MembershipTable {
   id: Generated<number>;
   person_id: number;
@@ -682,6 +693,7 @@ export interface Database {
   code_list: CodeListTable;
   code_alias: CodeAliasTable;
   person: PersonTable;
+  person_name_tail: PersonNameTailTable;
   membership: MembershipTable;
   membership_event: MembershipEventTable;
   party_introduction: PartyIntroductionTable;

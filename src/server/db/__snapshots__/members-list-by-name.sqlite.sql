@@ -1,5 +1,16 @@
-select count(*) as "n" from (select 1 as "one" from "membership" as "m" inner join "person" as "p" on "p"."id" = "m"."person_id" inner join "org_unit" as "u" on "u"."id" = "m"."unit_id" left join "enterprise" as "e" on "e"."id" = "p"."employer_enterprise_id" where exists (select 1 from org_unit_version sv where sv.unit_id = "m"."unit_id" and ((sv.path >= ? and sv.path < ?))) and m.unit_id in (select sv.unit_id from org_unit_version sv where (sv.path >= ? and sv.path < ?)) and p.full_name_folded like ? and "m"."status" = ? limit ?) as "x";
--- parameters: ["/1/5/","/1/50","/1/5/","/1/50","%nguyen thi lan%","active",10001]
+select max("id") as "n" from "person";
 
-with "hits" as materialized (select "m"."id", "m"."person_id", "p"."full_name", "p"."birth_date", "p"."gender", "p"."cccd_masked", "p"."cccd_kind", "p"."phone", "p"."nationality", "m"."unit_id", "u"."name" as "unit_name", "m"."status", "m"."informal", "m"."foreign", "m"."admitted_on", "m"."decision_no", "m"."started_on", "m"."card_no", "m"."card_issued_on", "m"."ended_on", "m"."transferred_from_id", "p"."employer_enterprise_id", "e"."name" as "employer_name", "p"."informal_trade_code", "p"."sort_key" as "sk" from "membership" as "m" inner join "person" as "p" on "p"."id" = "m"."person_id" inner join "org_unit" as "u" on "u"."id" = "m"."unit_id" left join "enterprise" as "e" on "e"."id" = "p"."employer_enterprise_id" where exists (select 1 from org_unit_version sv where sv.unit_id = "m"."unit_id" and ((sv.path >= ? and sv.path < ?))) and m.unit_id in (select sv.unit_id from org_unit_version sv where (sv.path >= ? and sv.path < ?)) and p.full_name_folded like ? and "m"."status" = ?) select * from "hits" order by "sk", "id" limit ? offset ?;
--- parameters: ["/1/5/","/1/50","/1/5/","/1/50","%nguyen thi lan%","active",50,0]
+select count(*) as n from (select 1 from person_name_tail t
+    where t.tail >= ? and t.tail < ? limit ?) x;
+-- parameters: ["nguyen thi lan","nguyen thi lao",10001]
+
+select count(*) as n from (select 1 from membership m
+    where m.unit_id in (select sv.unit_id from org_unit_version sv where (sv.path >= ? and sv.path < ?))
+    limit ?) x;
+-- parameters: ["/1/5/","/1/50",1]
+
+select count(*) as "n" from (select 1 as "one" from "membership" as "m" inner join "person" as "p" on "p"."id" = "m"."person_id" inner join "org_unit" as "u" on "u"."id" = "m"."unit_id" left join "enterprise" as "e" on "e"."id" = "p"."employer_enterprise_id" where exists (select 1 from org_unit_version sv where sv.unit_id = "m"."unit_id" and ((sv.path >= ? and sv.path < ?))) and m.unit_id in (select sv.unit_id from org_unit_version sv where (sv.path >= ? and sv.path < ?)) and (' ' || p.full_name_folded) like ? and "m"."status" = ? limit ?) as "x";
+-- parameters: ["/1/5/","/1/50","/1/5/","/1/50","% nguyen thi lan%","active",10001]
+
+with "hits" as materialized (select "m"."id", "m"."person_id", "p"."full_name", "p"."birth_date", "p"."gender", "p"."cccd_masked", "p"."cccd_kind", "p"."phone", "p"."nationality", "m"."unit_id", "u"."name" as "unit_name", "m"."status", "m"."informal", "m"."foreign", "m"."admitted_on", "m"."decision_no", "m"."started_on", "m"."card_no", "m"."card_issued_on", "m"."ended_on", "m"."transferred_from_id", "p"."employer_enterprise_id", "e"."name" as "employer_name", "p"."informal_trade_code", "p"."sort_key" as "sk" from "membership" as "m" inner join "person" as "p" on "p"."id" = "m"."person_id" inner join "org_unit" as "u" on "u"."id" = "m"."unit_id" left join "enterprise" as "e" on "e"."id" = "p"."employer_enterprise_id" where exists (select 1 from org_unit_version sv where sv.unit_id = "m"."unit_id" and ((sv.path >= ? and sv.path < ?))) and m.unit_id in (select sv.unit_id from org_unit_version sv where (sv.path >= ? and sv.path < ?)) and (' ' || p.full_name_folded) like ? and "m"."status" = ?) select * from "hits" order by "sk", "id" limit ? offset ?;
+-- parameters: ["/1/5/","/1/50","/1/5/","/1/50","% nguyen thi lan%","active",50,0]

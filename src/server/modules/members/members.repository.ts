@@ -4,8 +4,16 @@ import type { MembershipEventKind } from '../../../shared/members/enums.js';
 import { isPostgres } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
 import { narrowScope, type Scope, unitInScope, unitInScopeOn } from '../../platform/scope.js';
-import { cappedCount, likeContains } from '../../platform/sql.js';
+import { cappedCount } from '../../platform/sql.js';
 import { metricsChanged } from '../metrics/metrics.summary.js';
+import {
+  type NameAccess,
+  nameAccess,
+  phraseMatches,
+  phraseOf,
+  prefixEnd,
+  tailJoinCondition,
+} from './members.search.js';
 
 type Db = Kysely<Database>;
 export type Period = { from: string; to: string };
@@ -74,25 +82,6 @@ export function findMember(db: Db, scope: Scope, id: number) {
 }
 export type MemberDetailRow = NonNullable<Awaited<ReturnType<typeof findMember>>>;
 
-/** The exclusive upper bound of a prefix range: '091' → '092'; digits only, so no carry past '9'. */
-function prefixEnd(prefix: string): string {
-  const last = prefix.charCodeAt(prefix.length - 1);
-  return prefix.slice(0, -1) + String.fromCharCode(last + 1);
-}
-
-/**
- * "Any part of the unaccented name": the LIKE '%…%' in every case, so what is found never depends on
- * the database or the plan. On the national scope SQLite first narrows it with the trigram index of
- * migration 007 (which needs three characters in a row); PostgreSQL's planner uses its trigram index
- * for the LIKE by itself when the fragment is selective.
- */
-function nameMatches(plan: Plan, folded: string) {
-  const pattern = likeContains(folded);
-  const like = sql<boolean>`p.full_name_folded like ${pattern}`;
-  if (plan.postgres || narrowScope(plan.scope) || folded.length < 3) return like;
-  return sql<boolean>`(${like} and p.id in (select rowid from person_name_fts where full_name_folded like ${pattern}))`;
-}
-
 /**
  * SQLite only: the scope's units as a list the query can start from. memberBase's per-row EXISTS
  * stays (this repeats it in another form, so the rows are the same); SQLite cannot start from a
@@ -106,19 +95,37 @@ function startFromScopeUnits(plan: Plan, byIdentityOrPhone: boolean) {
   return sql<boolean>`m.unit_id in (select sv.unit_id from org_unit_version sv where ${sql.join(ranges, sql` or `)})`;
 }
 
+/** How a name search with no access given reads: a narrow scope its own units, the country its tails. */
+export const defaultNameAccess = (scope: Scope): NameAccess => (narrowScope(scope) ? 'units' : 'tails');
+
 export type MemberFilters = TMemberQuery & { folded: string; cccdHash: string | null; phonePrefix: string | null };
 
-/** The memberships of the scope that pass the list's filters and search (lists, counts, exports). */
-export function filteredMembers(db: Db, scope: Scope, f: MemberFilters) {
+/**
+ * The memberships of the scope that pass the list's filters and search (lists, counts, exports).
+ * `access` is how a name search finds its rows (members.search.ts); the rows are the same whichever.
+ * `tail` keeps only the people whose words first occur in that tail (one stream of a merged page).
+ */
+export function filteredMembers(
+  db: Db,
+  scope: Scope,
+  f: MemberFilters,
+  access = defaultNameAccess(scope),
+  tail?: string,
+) {
   const plan: Plan = { postgres: isPostgres(db), scope };
   let out = memberBase(db, scope);
-  const lead = startFromScopeUnits(plan, !!(f.cccdHash || f.phonePrefix));
+  const phrase = f.folded ? phraseOf(f.folded) : null;
+  const byTails = phrase !== null && access === 'tails';
+  const lead = byTails || access === 'order' ? null : startFromScopeUnits(plan, !!(f.cccdHash || f.phonePrefix));
   if (lead) out = out.where(lead);
+  // The join adds no column the rest of the query reads: the list's row type stays what it was.
+  if (byTails)
+    out = out.innerJoin('person_name_tail as t', (j) => j.on(tailJoinCondition(db, phrase, tail))) as typeof out;
   if (f.folded || f.cccdHash || f.phonePrefix) {
     const { folded, cccdHash, phonePrefix } = f;
     out = out.where((eb) =>
       eb.or([
-        ...(folded ? [nameMatches(plan, folded)] : []),
+        ...(folded ? [phrase === null ? sql<boolean>`1 = 0` : phraseMatches(phrase)] : []),
         ...(cccdHash ? [eb('p.cccd_hash', '=', cccdHash)] : []),
         // A range, not LIKE: the binary-collated phone index answers it on both databases.
         ...(phonePrefix
@@ -244,6 +251,7 @@ export function unitForMembers(db: Db, unitId: number) {
  * One page of a filtered list in given-name order, with its (capped) total. When the matches are few
  * enough to count, they are all sorted at once (a materialised CTE); otherwise the sort-key order is
  * walked until the page is full. Both give the same rows; which is cheaper depends on how many match.
+ * `walk` reads the page instead, in the list's order, when the count took another path (a name search).
  */
 export async function listPage(
   db: Db,
@@ -251,23 +259,74 @@ export async function listPage(
   limit: number,
   offset: number,
   cap?: number,
+  walk?: ReturnType<typeof filteredMembers>,
 ) {
   const { total, capped } = await cappedCount(db, query, cap);
-  const rows: MemberRow[] = capped
-    ? await query.orderBy('p.sort_key').orderBy('m.id').limit(limit).offset(offset).execute()
-    : await db
-        .with(
-          (w) => w('hits').materialized(),
-          () => query.select('p.sort_key as sk'),
-        )
-        .selectFrom('hits')
-        .selectAll()
-        .orderBy('sk')
-        .orderBy('id')
-        .limit(limit)
-        .offset(offset)
-        .execute();
+  const rows: MemberRow[] =
+    capped || walk
+      ? await (walk ?? query).orderBy('p.sort_key').orderBy('m.id').limit(limit).offset(offset).execute()
+      : await db
+          .with(
+            (w) => w('hits').materialized(),
+            () => query.select('p.sort_key as sk'),
+          )
+          .selectFrom('hits')
+          .selectAll()
+          .orderBy('sk')
+          .orderBy('id')
+          .limit(limit)
+          .offset(offset)
+          .execute();
   return { total, totalCapped: capped, rows };
+}
+
+/**
+ * The list's page for these filters: a name search first asks its index how to read (members.search.ts
+ * nameAccess: the count and the page may take different paths); any other list reads as filteredMembers
+ * does by default.
+ */
+export async function membersPage(db: Db, scope: Scope, f: MemberFilters, limit: number, offset: number) {
+  const phrase = f.folded ? phraseOf(f.folded) : null;
+  if (phrase === null) return listPage(db, filteredMembers(db, scope, f), limit, offset);
+  const access = await nameAccess(db, scope, phrase, offset + limit);
+  const counted = filteredMembers(db, scope, f, access.count);
+  if (access.page === access.count) return listPage(db, counted, limit, offset);
+  if (typeof access.page === 'object') {
+    const { total, capped } = await cappedCount(db, counted);
+    return { total, totalCapped: capped, rows: await mergedTails(db, scope, f, access.page.merge, limit, offset) };
+  }
+  return listPage(db, counted, limit, offset, undefined, filteredMembers(db, scope, f, access.page));
+}
+
+/**
+ * A page from a few tails: the first rows of each in its index order (sort key given), all of them
+ * sorted together; a person is in one tail only (where the words first occur), so none is read twice.
+ */
+async function mergedTails(db: Db, scope: Scope, f: MemberFilters, tails: string[], limit: number, offset: number) {
+  const streams = tails.map((tail, i) =>
+    db
+      .selectFrom(
+        filteredMembers(db, scope, f, 'tails', tail)
+          .select('p.sort_key as sk')
+          // t.sort_key, not p's: equal by the join, and the one the index walks in order.
+          .orderBy(sql`t.sort_key`)
+          .orderBy('m.id')
+          .limit(offset + limit)
+          .as(`s${i}`),
+      )
+      .selectAll(),
+  );
+  const [first, ...rest] = streams;
+  if (!first) return [];
+  const union = rest.reduce((u, s) => u.unionAll(s), first);
+  return (await db
+    .selectFrom(union.as('s'))
+    .selectAll()
+    .orderBy('sk')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute()) as MemberRow[];
 }
 
 /** One dated event in a membership's history (admission, card, transfer, leaving, honorary). */

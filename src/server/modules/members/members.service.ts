@@ -30,8 +30,7 @@ export function searchTerms(keys: DataKeys | null, raw: string | undefined) {
 export async function list(ctx: AppContext, actor: Actor, q: TMemberQuery) {
   const scope = await scopeWithin(ctx.db, actor, 'record.read', q.unitId);
   const keys = q.q ? await checkedDataKeys(ctx.db, ctx.config) : null;
-  const query = repo.filteredMembers(ctx.db, scope, { ...q, ...searchTerms(keys, q.q) });
-  const page = await repo.listPage(ctx.db, query, q.limit, q.offset);
+  const page = await repo.membersPage(ctx.db, scope, { ...q, ...searchTerms(keys, q.q) }, q.limit, q.offset);
   return { total: page.total, totalCapped: page.totalCapped, items: page.rows.map(presentMember) };
 }
 
