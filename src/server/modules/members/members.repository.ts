@@ -4,7 +4,7 @@ import type { MembershipEventKind } from '../../../shared/members/enums.js';
 import { isPostgres } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
 import { narrowScope, type Scope, unitInScope, unitInScopeOn } from '../../platform/scope.js';
-import { cappedCount } from '../../platform/sql.js';
+import { cappedCount, LIST_COUNT_CAP } from '../../platform/sql.js';
 import { metricsChanged } from '../metrics/metrics.summary.js';
 import {
   type NameAccess,
@@ -250,8 +250,8 @@ export function unitForMembers(db: Db, unitId: number) {
 /**
  * One page of a filtered list in given-name order, with its (capped) total. When the matches are few
  * enough to count, they are all sorted at once (a materialised CTE); otherwise the sort-key order is
- * walked until the page is full. Both give the same rows; which is cheaper depends on how many match.
- * `walk` reads the page instead, in the list's order, when the count took another path (a name search).
+ * walked until the page is full (`walk`, when given, is the same rows by another access path: a name
+ * search's). Both give the same rows; which is cheaper depends on how many match.
  */
 export async function listPage(
   db: Db,
@@ -265,19 +265,36 @@ export async function listPage(
   const rows: MemberRow[] =
     capped || walk
       ? await (walk ?? query).orderBy('p.sort_key').orderBy('m.id').limit(limit).offset(offset).execute()
-      : await db
-          .with(
-            (w) => w('hits').materialized(),
-            () => query.select('p.sort_key as sk'),
-          )
-          .selectFrom('hits')
-          .selectAll()
-          .orderBy('sk')
-          .orderBy('id')
-          .limit(limit)
-          .offset(offset)
-          .execute();
+      : await sortedHits(db, query, limit, offset).execute();
   return { total, totalCapped: capped, rows };
+}
+
+/** The matches materialised once, sorted, each row carrying how many there are (`hits_n`). */
+function sortedHits(db: Db, query: ReturnType<typeof filteredMembers>, limit: number, offset: number, most?: number) {
+  return db
+    .with(
+      (w) => w('hits').materialized(),
+      () => query.select('p.sort_key as sk').$if(most !== undefined, (q) => q.limit(most as number)),
+    )
+    .selectFrom('hits')
+    .selectAll()
+    .select((eb) => eb.selectFrom('hits').select(eb.fn.countAll<number>().as('n')).as('hits_n'))
+    .orderBy('sk')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset);
+}
+
+/**
+ * listPage when the matches are expected to be no more than the cap (a name search whose index found
+ * few): they are read once, and the page and the total come from that one reading. More than expected
+ * (a person with several memberships), or a page past them: listPage.
+ */
+async function fewMatchesPage(db: Db, query: ReturnType<typeof filteredMembers>, limit: number, offset: number) {
+  const rows = await sortedHits(db, query, limit, offset, LIST_COUNT_CAP + 1).execute();
+  const n = Number(rows[0]?.hits_n ?? Number.NaN);
+  if (n <= LIST_COUNT_CAP) return { total: n, totalCapped: false, rows: rows as MemberRow[] };
+  return listPage(db, query, limit, offset);
 }
 
 /**
@@ -290,12 +307,12 @@ export async function membersPage(db: Db, scope: Scope, f: MemberFilters, limit:
   if (phrase === null) return listPage(db, filteredMembers(db, scope, f), limit, offset);
   const access = await nameAccess(db, scope, phrase, offset + limit);
   const counted = filteredMembers(db, scope, f, access.count);
-  if (access.page === access.count) return listPage(db, counted, limit, offset);
+  if (access.page === access.count) return (access.few ? fewMatchesPage : listPage)(db, counted, limit, offset);
   if (typeof access.page === 'object') {
     const { total, capped } = await cappedCount(db, counted);
     return { total, totalCapped: capped, rows: await mergedTails(db, scope, f, access.page.merge, limit, offset) };
   }
-  return listPage(db, counted, limit, offset, undefined, filteredMembers(db, scope, f, access.page));
+  return listPage(db, counted, limit, offset, LIST_COUNT_CAP, filteredMembers(db, scope, f, access.page));
 }
 
 /**

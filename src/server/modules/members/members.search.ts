@@ -94,7 +94,7 @@ export async function nameAccess(
   scope: Scope,
   phrase: string,
   rowsToPageEnd: number,
-): Promise<{ count: NameAccess; page: NameAccess | { merge: string[] } }> {
+): Promise<{ count: NameAccess; page: NameAccess | { merge: string[] }; few: boolean }> {
   const people = Number(
     (
       await db
@@ -105,16 +105,18 @@ export async function nameAccess(
   );
   const balance = Math.ceil(Math.sqrt(rowsToPageEnd * people));
   // Counted far enough to compare with both the list's cap and the balance point.
-  const matches = await matchingPeople(db, phrase, Math.max(LIST_COUNT_CAP, balance));
+  const probed = Math.max(LIST_COUNT_CAP, balance);
+  const matches = await matchingPeople(db, phrase, probed);
   if (narrowScope(scope)) {
-    // Whichever holds fewer rows: the scope's members or the country's matches.
-    const members = await scopeMembers(db, scope, matches);
-    const access = members <= matches ? 'units' : 'tails';
-    return { count: access, page: access };
+    // Whichever holds fewer rows: the scope's members or the country's matches. Past the probe the
+    // country's are too many to read, and the scope's own share is the bounded one.
+    if (matches > probed) return { count: 'units', page: 'units', few: false };
+    const access = (await scopeMembers(db, scope, matches)) <= matches ? 'units' : 'tails';
+    return { count: access, page: access, few: matches <= LIST_COUNT_CAP };
   }
-  if (matches <= balance) return { count: 'tails', page: 'tails' };
+  if (matches <= balance) return { count: 'tails', page: 'tails', few: matches <= LIST_COUNT_CAP };
   const tails = await distinctTails(db, phrase, MERGED_TAILS);
-  return { count: 'tails', page: tails ? { merge: tails } : 'order' };
+  return { count: 'tails', page: tails ? { merge: tails } : 'order', few: false };
 }
 
 /** The different tails of the range, one index seek each; null when there are more than `most`. */
