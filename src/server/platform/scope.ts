@@ -205,3 +205,29 @@ export async function scopeWithin(
   await requireUnitInScope(db, unitId, scope);
   return scopeForUnits(db, permission, [unitId]);
 }
+
+/**
+ * True when no unit, at any date, lies outside the scope's ranges (the root's scope, a national officer's):
+ * a query may then leave out its per-row scope check, whose answer would always be yes. One index probe
+ * of the path index below, between and above the ranges; proved on each call, so a unit added outside
+ * since is seen at once.
+ */
+export async function coversWholeTree(db: Kysely<Database>, scope: Scope): Promise<boolean> {
+  if (scope.ranges.length === 0) return false;
+  const sorted = [...scope.ranges].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const gaps: { from: string | null; to: string | null }[] = [];
+  let covered: string | null = null;
+  for (const r of sorted) {
+    if (covered === null) gaps.push({ from: null, to: r.from });
+    else if (covered < r.from) gaps.push({ from: covered, to: r.from });
+    if (covered === null || r.to > covered) covered = r.to;
+  }
+  gaps.push({ from: covered, to: null });
+  for (const g of gaps) {
+    let q = db.selectFrom('org_unit_version').select('unit_id');
+    if (g.from !== null) q = q.where('path', '>=', g.from);
+    if (g.to !== null) q = q.where('path', '<', g.to);
+    if (await q.limit(1).executeTakeFirst()) return false;
+  }
+  return true;
+}

@@ -3,7 +3,7 @@ import type { TMemberQuery } from '../../../shared/members/contract.js';
 import type { MembershipEventKind } from '../../../shared/members/enums.js';
 import { isPostgres } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
-import { narrowScope, type Scope, unitInScope, unitInScopeOn } from '../../platform/scope.js';
+import { coversWholeTree, narrowScope, type Scope, unitInScope, unitInScopeOn } from '../../platform/scope.js';
 import { cappedCount, LIST_COUNT_CAP } from '../../platform/sql.js';
 import { metricsChanged } from '../metrics/metrics.summary.js';
 import {
@@ -21,40 +21,47 @@ export type Period = { from: string; to: string };
 /** What the list's access path depends on: the database kind and how wide the scope is. */
 type Plan = { postgres: boolean; scope: Scope };
 
-/** Memberships of the scope with their person; every list, detail and check starts here. */
-export function memberBase(db: Db, scope: Scope) {
-  return db
-    .selectFrom('membership as m')
-    .innerJoin('person as p', 'p.id', 'm.person_id')
-    .innerJoin('org_unit as u', 'u.id', 'm.unit_id')
-    .leftJoin('enterprise as e', 'e.id', 'p.employer_enterprise_id')
-    .where((eb) => unitInScope(eb, 'm.unit_id', scope))
-    .select([
-      'm.id',
-      'm.person_id',
-      'p.full_name',
-      'p.birth_date',
-      'p.gender',
-      'p.cccd_masked',
-      'p.cccd_kind',
-      'p.phone',
-      'p.nationality',
-      'm.unit_id',
-      'u.name as unit_name',
-      'm.status',
-      'm.informal',
-      'm.foreign',
-      'm.admitted_on',
-      'm.decision_no',
-      'm.started_on',
-      'm.card_no',
-      'm.card_issued_on',
-      'm.ended_on',
-      'm.transferred_from_id',
-      'p.employer_enterprise_id',
-      'e.name as employer_name',
-      'p.informal_trade_code',
-    ]);
+/**
+ * Memberships of the scope with their person; every list, detail and check starts here. `wholeTree`:
+ * the caller proved the scope holds every unit (scope.ts `coversWholeTree`), so no row needs the check.
+ */
+export function memberBase(db: Db, scope: Scope, wholeTree = false) {
+  return (
+    db
+      .selectFrom('membership as m')
+      .innerJoin('person as p', 'p.id', 'm.person_id')
+      // A left join, so a count, which reads no column of it, skips it (both databases drop an unused
+      // left join on a key); the unit is always there (membership.unit_id is not null and references it).
+      .leftJoin('org_unit as u', 'u.id', 'm.unit_id')
+      .leftJoin('enterprise as e', 'e.id', 'p.employer_enterprise_id')
+      .$if(!wholeTree, (q) => q.where((eb) => unitInScope(eb, 'm.unit_id', scope)))
+      .select((eb) => [
+        'm.id',
+        'm.person_id',
+        'p.full_name',
+        'p.birth_date',
+        'p.gender',
+        'p.cccd_masked',
+        'p.cccd_kind',
+        'p.phone',
+        'p.nationality',
+        'm.unit_id',
+        eb.ref('u.name').$notNull().as('unit_name'),
+        'm.status',
+        'm.informal',
+        'm.foreign',
+        'm.admitted_on',
+        'm.decision_no',
+        'm.started_on',
+        'm.card_no',
+        'm.card_issued_on',
+        'm.ended_on',
+        'm.transferred_from_id',
+        'p.employer_enterprise_id',
+        'e.name as employer_name',
+        'p.informal_trade_code',
+      ])
+  );
 }
 export type MemberRow = Awaited<ReturnType<ReturnType<typeof memberBase>['execute']>>[number];
 
@@ -103,17 +110,18 @@ export type MemberFilters = TMemberQuery & { folded: string; cccdHash: string | 
 /**
  * The memberships of the scope that pass the list's filters and search (lists, counts, exports).
  * `access` is how a name search finds its rows (members.search.ts); the rows are the same whichever.
- * `tail` keeps only the people whose words first occur in that tail (one stream of a merged page).
+ * `tail` keeps only the people whose words first occur in that tail (one stream of a merged page);
+ * `wholeTree`, see memberBase.
  */
 export function filteredMembers(
   db: Db,
   scope: Scope,
   f: MemberFilters,
-  access = defaultNameAccess(scope),
-  tail?: string,
+  how: { access?: NameAccess; tail?: string; wholeTree?: boolean } = {},
 ) {
+  const { access = defaultNameAccess(scope), tail, wholeTree } = how;
   const plan: Plan = { postgres: isPostgres(db), scope };
-  let out = memberBase(db, scope);
+  let out = memberBase(db, scope, wholeTree);
   const phrase = f.folded ? phraseOf(f.folded) : null;
   const byTails = phrase !== null && access === 'tails';
   const lead = byTails || access === 'order' ? null : startFromScopeUnits(plan, !!(f.cccdHash || f.phonePrefix));
@@ -305,25 +313,37 @@ async function fewMatchesPage(db: Db, query: ReturnType<typeof filteredMembers>,
 export async function membersPage(db: Db, scope: Scope, f: MemberFilters, limit: number, offset: number) {
   const phrase = f.folded ? phraseOf(f.folded) : null;
   if (phrase === null) return listPage(db, filteredMembers(db, scope, f), limit, offset);
-  const access = await nameAccess(db, scope, phrase, offset + limit);
-  const counted = filteredMembers(db, scope, f, access.count);
+  const [access, wholeTree] = await Promise.all([
+    nameAccess(db, scope, phrase, offset + limit),
+    narrowScope(scope) ? false : coversWholeTree(db, scope),
+  ]);
+  const counted = filteredMembers(db, scope, f, { access: access.count, wholeTree });
   if (access.page === access.count) return (access.few ? fewMatchesPage : listPage)(db, counted, limit, offset);
   if (typeof access.page === 'object') {
     const { total, capped } = await cappedCount(db, counted);
-    return { total, totalCapped: capped, rows: await mergedTails(db, scope, f, access.page.merge, limit, offset) };
+    const rows = await mergedTails(db, scope, f, { merge: access.page.merge, wholeTree }, limit, offset);
+    return { total, totalCapped: capped, rows };
   }
-  return listPage(db, counted, limit, offset, LIST_COUNT_CAP, filteredMembers(db, scope, f, access.page));
+  const walk = filteredMembers(db, scope, f, { access: access.page, wholeTree });
+  return listPage(db, counted, limit, offset, LIST_COUNT_CAP, walk);
 }
 
 /**
  * A page from a few tails: the first rows of each in its index order (sort key given), all of them
  * sorted together; a person is in one tail only (where the words first occur), so none is read twice.
  */
-async function mergedTails(db: Db, scope: Scope, f: MemberFilters, tails: string[], limit: number, offset: number) {
-  const streams = tails.map((tail, i) =>
+async function mergedTails(
+  db: Db,
+  scope: Scope,
+  f: MemberFilters,
+  how: { merge: string[]; wholeTree: boolean },
+  limit: number,
+  offset: number,
+) {
+  const streams = how.merge.map((tail, i) =>
     db
       .selectFrom(
-        filteredMembers(db, scope, f, 'tails', tail)
+        filteredMembers(db, scope, f, { access: 'tails', tail, wholeTree: how.wholeTree })
           .select('p.sort_key as sk')
           // t.sort_key, not p's: equal by the join, and the one the index walks in order.
           .orderBy(sql`t.sort_key`)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fold } from '../../../shared/text/index.js';
-import { scopeForUnits } from '../../platform/scope.js';
+import { coversWholeTree, scopeForUnits } from '../../platform/scope.js';
 import { type Client, createTestEnv, makeTree, makeUser, type TestEnv } from '../../test/harness.js';
 import * as repo from './members.repository.js';
 import type { NameAccess } from './members.search.js';
@@ -87,6 +87,9 @@ describe('member search on generated names', () => {
 
     const province = await scopeForUnits(env.ctx.db, 'record.read', [t.province]);
     const national = await scopeForUnits(env.ctx.db, 'record.read', [env.rootId]);
+    // The national pages leave out the per-row scope check: only because the root's scope holds every unit.
+    expect(await coversWholeTree(env.ctx.db, national)).toBe(true);
+    expect(await coversWholeTree(env.ctx.db, province)).toBe(false);
     const ours = (rows: { id: number }[]) => rows.map((x) => x.id).filter((id) => ids.has(id));
     const reference = (q: string) =>
       [...ids]
@@ -99,7 +102,7 @@ describe('member search on generated names', () => {
       const want = reference(q);
       for (const scope of [province, national])
         for (const access of ['tails', 'order', 'units'] as NameAccess[]) {
-          const rows = await repo.filteredMembers(env.ctx.db, scope, filters(q), access).execute();
+          const rows = await repo.filteredMembers(env.ctx.db, scope, filters(q), { access }).execute();
           expect(
             ours(rows).sort((a, b) => a - b),
             `"${q}" by ${access}`,

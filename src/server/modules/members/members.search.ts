@@ -95,6 +95,14 @@ export async function nameAccess(
   phrase: string,
   rowsToPageEnd: number,
 ): Promise<{ count: NameAccess; page: NameAccess | { merge: string[] }; few: boolean }> {
+  if (narrowScope(scope)) {
+    // Whichever holds fewer rows: the scope's members or the country's matches, each counted only as
+    // far as needed to compare (a CĐCS's few hundred members bound both counts).
+    const members = await scopeMembers(db, scope, LIST_COUNT_CAP);
+    const matches = await matchingPeople(db, phrase, members);
+    const access = members <= matches ? 'units' : 'tails';
+    return { count: access, page: access, few: Math.min(members, matches) <= LIST_COUNT_CAP };
+  }
   const people = Number(
     (
       await db
@@ -105,15 +113,7 @@ export async function nameAccess(
   );
   const balance = Math.ceil(Math.sqrt(rowsToPageEnd * people));
   // Counted far enough to compare with both the list's cap and the balance point.
-  const probed = Math.max(LIST_COUNT_CAP, balance);
-  const matches = await matchingPeople(db, phrase, probed);
-  if (narrowScope(scope)) {
-    // Whichever holds fewer rows: the scope's members or the country's matches. Past the probe the
-    // country's are too many to read, and the scope's own share is the bounded one.
-    if (matches > probed) return { count: 'units', page: 'units', few: false };
-    const access = (await scopeMembers(db, scope, matches)) <= matches ? 'units' : 'tails';
-    return { count: access, page: access, few: matches <= LIST_COUNT_CAP };
-  }
+  const matches = await matchingPeople(db, phrase, Math.max(LIST_COUNT_CAP, balance));
   if (matches <= balance) return { count: 'tails', page: 'tails', few: matches <= LIST_COUNT_CAP };
   const tails = await distinctTails(db, phrase, MERGED_TAILS);
   return { count: 'tails', page: tails ? { merge: tails } : 'order', few: false };
