@@ -147,7 +147,7 @@ export async function prepareMemberExport(
         ws.addRow([sheetText(S.listRows, { by, rows: String(rows) })]).commit();
         ws.addRow(columns.map(([h]) => h.vi)).commit();
         let n = 0;
-        let after: { sortKey: string; id: number } | null = null;
+        let after: { sortKey: string; personId: number; id: number } | null = null;
         for (;;) {
           const chunk = await repo.filteredChunk(base(), after, chunkSize, withSensitive);
           for (const r of chunk) {
@@ -176,7 +176,7 @@ export async function prepareMemberExport(
           }
           const last = chunk.at(-1);
           if (!last || chunk.length < chunkSize) break;
-          after = { sortKey: last.sort_key, id: last.id };
+          after = { sortKey: last.sort_key, personId: last.person_id, id: last.id };
         }
         ws.commit();
         await wb.commit();

@@ -221,18 +221,32 @@ export async function countOf<DB, TB extends keyof DB, O>(query: SelectQueryBuil
  */
 export function filteredChunk(
   query: ReturnType<typeof filteredMembers>,
-  after: { sortKey: string; id: number } | null,
+  after: { sortKey: string; personId: number; id: number } | null,
   size: number,
   withAttributes: boolean,
 ) {
   let page = query.select('p.sort_key').$if(withAttributes, (qb) => qb.select(['p.ethnicity_code', 'p.religion_code']));
   if (after) {
-    const { sortKey, id } = after;
+    const { sortKey, personId, id } = after;
     page = page.where((eb) =>
-      eb.or([eb('p.sort_key', '>', sortKey), eb.and([eb('p.sort_key', '=', sortKey), eb('m.id', '>', id)])]),
+      eb.or([
+        eb('p.sort_key', '>', sortKey),
+        eb.and([eb('p.sort_key', '=', sortKey), eb('p.id', '>', personId)]),
+        eb.and([eb('p.sort_key', '=', sortKey), eb('p.id', '=', personId), eb('m.id', '>', id)]),
+      ]),
     );
   }
-  return page.orderBy('p.sort_key').orderBy('m.id').limit(size).execute();
+  return inListOrder(page).limit(size).execute();
+}
+
+/**
+ * The list's order: given name (the sort key), then the person, then the membership. The person before
+ * the membership because person_sort_key is (sort_key, id) and membership_person gives a person's
+ * memberships by id: the whole order is then read from indexes, with no sort of the thousands of
+ * people who bear the same name ("Nguyễn Văn Anh") when a walk reaches them.
+ */
+function inListOrder<Q extends ReturnType<typeof filteredMembers>>(q: Q): Q {
+  return q.orderBy('p.sort_key').orderBy('p.id').orderBy('m.id') as Q;
 }
 
 /** A unit's name (for titles and end reasons); undefined when there is no such unit. */
@@ -272,7 +286,10 @@ export async function listPage(
   const { total, capped } = await cappedCount(db, query, cap);
   const rows: MemberRow[] =
     capped || walk
-      ? await (walk ?? query).orderBy('p.sort_key').orderBy('m.id').limit(limit).offset(offset).execute()
+      ? await inListOrder(walk ?? query)
+          .limit(limit)
+          .offset(offset)
+          .execute()
       : await sortedHits(db, query, limit, offset).execute();
   return { total, totalCapped: capped, rows };
 }
@@ -288,6 +305,7 @@ function sortedHits(db: Db, query: ReturnType<typeof filteredMembers>, limit: nu
     .selectAll()
     .select((eb) => eb.selectFrom('hits').select(eb.fn.countAll<number>().as('n')).as('hits_n'))
     .orderBy('sk')
+    .orderBy('person_id')
     .orderBy('id')
     .limit(limit)
     .offset(offset);
@@ -345,8 +363,9 @@ async function mergedTails(
       .selectFrom(
         filteredMembers(db, scope, f, { access: 'tails', tail, wholeTree: how.wholeTree })
           .select('p.sort_key as sk')
-          // t.sort_key, not p's: equal by the join, and the one the index walks in order.
+          // t's columns, not p's: equal by the join, and the ones the tail's index walks in order.
           .orderBy(sql`t.sort_key`)
+          .orderBy(sql`t.person_id`)
           .orderBy('m.id')
           .limit(offset + limit)
           .as(`s${i}`),
@@ -360,6 +379,7 @@ async function mergedTails(
     .selectFrom(union.as('s'))
     .selectAll()
     .orderBy('sk')
+    .orderBy('person_id')
     .orderBy('id')
     .limit(limit)
     .offset(offset)
