@@ -1,11 +1,12 @@
-import { openDatabase } from '../src/server/db/database.js';
+import { open, target } from './member-dataset.js';
 import { benchMemberSearch } from './members.js';
 
 /**
- * The member search cases of `npm run bench` on a dataset kept by `BENCH_KEEP_SQLITE=<dir>`:
- * `npx tsx bench/member-search.ts <dir>/bench.db [runs per case]`. Printed, never asserted.
+ * The member search cases of `npm run bench` on a dataset kept by bench/member-dataset.ts (or by
+ * `BENCH_KEEP_SQLITE=<dir>`): `npx tsx bench/member-search.ts <dir>/bench.db | postgres://… [runs per case]`.
+ * Printed beside the old substring rule, never asserted.
  */
-const h = await openDatabase({ kind: 'sqlite', file: process.argv[2] as string });
+const h = await open(target(process.argv[2]));
 try {
   await benchMemberSearch(h.db, Number(process.argv[3] ?? 10));
 } finally {

@@ -556,6 +556,7 @@ export async function explainMemberSearch(db: Db, kind: DbKind, scope: Scope, fo
   const q = repo
     .filteredMembers(db, scope, { limit: 50, offset: 0, folded, cccdHash: null, phonePrefix: null })
     .orderBy('p.sort_key')
+    .orderBy('p.id')
     .orderBy('m.id')
     .limit(50)
     .compile();
