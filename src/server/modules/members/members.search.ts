@@ -52,9 +52,14 @@ export function prefixEnd(s: string): string {
   return s.slice(0, -1) + String.fromCharCode(s.charCodeAt(s.length - 1) + 1);
 }
 
-/** The rule itself, on the person's folded name; `phrase` comes from phraseOf, so it holds no LIKE metacharacter. */
+/**
+ * The rule itself, on the person's folded name; `phrase` comes from phraseOf, so it holds no LIKE
+ * metacharacter. ' ' || name LIKE '% words%', written on the column itself so that PostgreSQL estimates
+ * it from the column's statistics (on the expression it guessed 42 rows for 400 000 and chose plans
+ * for 42).
+ */
 export function phraseMatches(phrase: string) {
-  return sql<boolean>`(' ' || p.full_name_folded) like ${`% ${phrase}%`}`;
+  return sql<boolean>`(p.full_name_folded like ${`${phrase}%`} or p.full_name_folded like ${`% ${phrase}%`})`;
 }
 
 /**
