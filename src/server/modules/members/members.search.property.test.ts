@@ -112,13 +112,16 @@ describe('member search on generated names', () => {
       // (the national scope's pages pass from sorting the matches to merging tails or walking the order).
       for (const scope of [province, national]) {
         const listed: number[] = [];
+        const totals = new Set<number>();
         for (let offset = 0; ; offset += 7) {
           const page = await repo.membersPage(env.ctx.db, scope, filters(q), 7, offset);
           listed.push(...page.rows.map((x) => x.id));
+          totals.add(page.total);
           if (page.rows.length < 7) break;
         }
         const sorted = await repo.listPage(env.ctx.db, repo.filteredMembers(env.ctx.db, scope, filters(q)), 500, 0);
         expect(listed, `pages of "${q}"`).toEqual(sorted.rows.map((x) => x.id));
+        expect([...totals], `totals of "${q}"`).toEqual([sorted.total]);
         expect(ours(sorted.rows).sort((a, b) => a - b)).toEqual(want);
       }
     }

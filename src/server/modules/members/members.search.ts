@@ -121,7 +121,10 @@ export async function nameAccess(
   const matches = await matchingPeople(db, phrase, Math.max(LIST_COUNT_CAP, balance));
   if (matches <= balance) return { count: 'tails', page: 'tails', few: matches <= LIST_COUNT_CAP };
   const tails = await distinctTails(db, phrase, MERGED_TAILS);
-  return { count: 'tails', page: tails ? { merge: tails } : 'order', few: false };
+  // Many matches: PostgreSQL counts them best from person itself (a scan that stops at the cap, the LIKE
+  // estimated from the column); joined to the tails it hashes the whole range first. SQLite reads the
+  // range in order and stops.
+  return { count: isPostgres(db) ? 'order' : 'tails', page: tails ? { merge: tails } : 'order', few: false };
 }
 
 /** The different tails of the range, one index seek each; null when there are more than `most`. */
