@@ -41,7 +41,7 @@ const QUERIES: Record<string, (db: Db) => Promise<unknown>> = {
     const f = { folded: 'nguyen thi lan', cccdHash: null, phonePrefix: null, status: 'active', limit: 50, offset: 0 };
     return members.membersPage(db, scope, f as members.MemberFilters, 50, 0);
   },
-  // The whole country: the count through the tail index (migration 028), the page by the probes' answer.
+  // The whole country: the count through the tail index (migration 029), the page by the probes' answer.
   'members-search-national': (db) => {
     const f = { folded: 'nguyen van an', cccdHash: null, phonePrefix: null, limit: 50, offset: 0 };
     const country: Scope = { permission: 'record.read', ranges: [{ from: '/1/', to: '/10' }], unitIds: [1] };

@@ -368,7 +368,7 @@ export interface PersonTable {
 
 /**
  * One row per word of person.full_name_folded (split at spaces): the name from that word to its end, with
- * the person's sort key. The member search's index, kept by triggers on person (migration 028); derived,
+ * the person's sort key. The member search's index, kept by triggers on person (migration 029); derived,
  * never written by the application.
  */
 export interface PersonNameTailTable {

@@ -13,7 +13,7 @@ import { LIST_COUNT_CAP } from '../../platform/sql.js';
  * at a word, and the rule is one LIKE: ' ' || name LIKE '% ' || words || '%'. The identity number and
  * phone branches of the search box are not touched (members.service.ts `searchTerms`).
  *
- * Migration 028 keeps, for each word of a name, the name from that word on (its tail) with the sort key:
+ * Migration 029 keeps, for each word of a name, the name from that word on (its tail) with the sort key:
  * the matching people are then exactly one range of tails, whatever the words. How a list reads them:
  * - 'tails': from that range (a person whose name holds the words twice is read once, at the first);
  *   the count stops at the cap after reading at most that many matches, and when the matches are few
