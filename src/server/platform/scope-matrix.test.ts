@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planBody } from '../modules/plans/plans.fixture.js';
 import { planScopeCases } from '../modules/plans/plans.scope-cases.js';
+import { reviewScopeCases } from '../modules/reviews/reviews.scope-cases.js';
 import { type Client, createTestEnv, makeTree, makeUser, type TestEnv, uniq, writeCounts } from '../test/harness.js';
 
 /**
@@ -229,6 +230,7 @@ async function bNotice(): Promise<number> {
 
 const CASES: Record<string, () => Promise<void>> = {
   ...planScopeCases(() => ({ env, a: fx.a, tree: fx.tree })),
+  ...reviewScopeCases(() => ({ env, a: fx.a, tree: fx.tree })),
   'GET /api/plans/:id/document.docx': async () => {
     // B's plan as a document (Word or PDF): 404 for A, as the plan itself.
     const b = await env.admin.post('/api/plans', planBody(fx.tree.districtB, { number: '41' }));
