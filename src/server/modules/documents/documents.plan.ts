@@ -1,20 +1,6 @@
 import { type Document, Packer, type Paragraph, type Table, TableRow } from 'docx';
 import type { TPlan } from '../../../shared/plans/contract.js';
-import {
-  BODY,
-  body,
-  centred,
-  FONT,
-  halfPoints,
-  PAGE,
-  rule,
-  run,
-  SIZE,
-  TEXT_WIDTH,
-  textWidth,
-  vnDateLine,
-  vnShortDate,
-} from './documents.format.js';
+import { BODY, body, centred, rule, SIZE, TEXT_WIDTH, textWidth, vnDateLine, vnShortDate } from './documents.format.js';
 import { type HeaderTexts, headerTable } from './documents.header.js';
 import { fixedTable, officialDocument, sectionParagraphs, spacer, tableCell } from './documents.layout.js';
 import { type SignatureTexts, signatureTable } from './documents.signature.js';
