@@ -57,7 +57,7 @@ const line = (cols: number[], cells: string[], o: { italics?: boolean; bold?: bo
 
 /** Targets: goal, actual, %, the change since the previous review. */
 function targetsTable(f: TReviewFigures) {
-  const cols = columnsWithRest([600, 1300, 1300, 1100, 1400], 1);
+  const cols = columnsWithRest([700, 1200, 1200, 1000, 1400], 1);
   const rows = [head(cols, ['STT', 'Chỉ tiêu', 'Chỉ tiêu giao', 'Thực hiện', 'Tỷ lệ (%)', 'So với kỳ trước'])];
   for (const [i, t] of f.targets.entries()) {
     rows.push(line(cols, [String(i + 1), t.label, num(t.goal), num(t.actual), num(t.percent), signed(t.change)]));
@@ -71,27 +71,29 @@ function targetsTable(f: TReviewFigures) {
   return fixedTable(cols, rows);
 }
 
-/** One target by child unit: its share, its subtree's actual, and what the unit itself reported. */
+/**
+ * One target by child unit: its share and its subtree's actual, and what the unit itself reported when any
+ * child has reported (a district's grassroots unions do not send reports; a province's districts do).
+ */
 function childrenTable(t: TReviewFigures['targets'][number]) {
-  const cols = columnsWithRest([600, 1300, 1300, 1100, 1500], 1);
-  const rows = [head(cols, ['STT', 'Đơn vị', 'Chỉ tiêu giao', 'Thực hiện', 'Tỷ lệ (%)', 'Đơn vị báo cáo'])];
+  const reported = t.children.some((c) => c.submitted);
+  const cols = columnsWithRest(reported ? [700, 1100, 1100, 900, 1300] : [700, 1300, 1300, 1100], 1);
+  const names = ['STT', 'Đơn vị', 'Chỉ tiêu giao', 'Thực hiện', 'Tỷ lệ (%)', ...(reported ? ['Đơn vị báo cáo'] : [])];
+  const rows = [head(cols, names)];
   for (const [i, c] of t.children.entries()) {
-    rows.push(
-      line(cols, [
-        String(i + 1),
-        c.unitName,
-        num(c.share),
-        num(c.actual),
-        num(c.percent),
-        c.submitted ? num(c.submitted.actual) : 'Chưa báo cáo',
-      ]),
-    );
+    const cells = [String(i + 1), c.unitName, num(c.share), num(c.actual), num(c.percent)];
+    if (reported) cells.push(c.submitted ? num(c.submitted.actual) : 'Chưa báo cáo');
+    rows.push(line(cols, cells));
   }
   return fixedTable(cols, rows);
 }
 
+/** A child table says something when a child was given a share or has done some of the work. */
+const worthListing = (t: TReviewFigures['targets'][number]) =>
+  t.children.length > 0 && t.children.some((c) => c.share !== null || c.actual > 0 || c.submitted);
+
 function foundedTable(f: TReviewFigures) {
-  const cols = columnsWithRest([600, 1500, 2400], 1);
+  const cols = columnsWithRest([700, 1500, 2200], 1);
   const rows = [head(cols, ['STT', 'Công đoàn cơ sở', 'Ngày thành lập', 'Quyết định số'])];
   for (const [i, u] of f.founded.entries())
     rows.push(line(cols, [String(i + 1), u.name, formatViDate(u.foundedOn), u.decisionNo ?? '—']));
@@ -137,7 +139,7 @@ function reviewBody(x: ReviewDocumentInput): (Paragraph | Table)[] {
   if (f.targets.length) {
     out.push(targetsTable(f), spacer(120));
   }
-  for (const t of f.targets.filter((x) => x.children.length)) {
+  for (const t of f.targets.filter(worthListing)) {
     out.push(
       body(`Chỉ tiêu ${t.code} theo đơn vị: ${lowerFirst(t.label)}`, { italics: true }),
       childrenTable(t),

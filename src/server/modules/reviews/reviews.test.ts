@@ -95,6 +95,8 @@ describe('reviews: create, edit, freeze, send up, acknowledge, new version', () 
     const t3 = review.figures.targets.find((t) => t.code === 'T3');
     expect(t3).toMatchObject({ goal: 4, actual: 2, percent: 50, inPeriod: 2 });
     expect(review.sections.results).toContain('Kết nạp 2/4 đoàn viên (50%)');
+    // The union of the tree was founded before the period: both admissions are in an existing union.
+    expect(review.figures.admissions).toEqual({ total: 2, newUnion: 0, existingUnion: 2, informal: 0 });
     expect(review.sections.situation).toContain('Tính đến ngày 30/06/2024');
     expect(review.parent).toEqual({ unitId: tree.province, name: 'LĐLĐ tỉnh Thử nghiệm' });
   });

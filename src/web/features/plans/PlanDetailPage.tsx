@@ -19,6 +19,7 @@ import { viDate } from '../../components/format.js';
 import { useLayout } from '../../components/useLayout.js';
 import { useSession } from '../auth/session.js';
 import { PlanProgressBlock } from '../dashboard/PlanProgressBlock.js';
+import { ReviewsCard } from '../reviews/ReviewsCard.js';
 import { AmendModal } from './AmendModal.js';
 import { planKeys, plansApi, type TPlan } from './api.js';
 import { filtersText, SECTIONS } from './filters.js';
@@ -288,6 +289,7 @@ export function PlanDetailPage() {
           </div>
           {progress.isError && <Alert type="error" showIcon title={errorText(progress.error, t)} />}
           {progress.data && <PlanProgressBlock plan={progress.data} phone={phone} linkToPlan={false} />}
+          <ReviewsCard planId={p.id} canCreate={manage} defaultYear={Number(p.periodFrom.slice(0, 4))} />
         </>
       )}
       <Collapse
