@@ -123,4 +123,34 @@ describe.skipIf(!available)('reviews: create, edit, freeze, send up, acknowledge
       await phone.context.close();
     }
   });
+
+  it('a commune union sets its document header from the organisation screen', async () => {
+    const { context, page } = await newPage(browser, server.url);
+    try {
+      await page.goto('/login');
+      await login(page, 'cdxa.phurieng', server.passwordOf('cdxa.phurieng'));
+      await page.goto('/org');
+      await page.getByTestId('org-node-CDXA-PHURIENG').click();
+      await page.getByTestId('action-more').click();
+      await page.getByRole('menuitem', { name: 'Thể thức văn bản' }).click();
+      const form = page.getByTestId('header-form');
+      await form.getByLabel('Tên cơ quan ban hành').fill('BCH CÔNG ĐOÀN XÃ PHÚ RIỀNG');
+      await form.getByLabel('Thẩm quyền ký (ví dụ TM. BAN THƯỜNG VỤ)').fill('TM. BAN CHẤP HÀNH');
+      await shot(page, 'reviews-5-header.png', false);
+      await page
+        .getByRole('button', { name: 'OK' })
+        .or(page.getByRole('button', { name: 'Lưu' }))
+        .last()
+        .click();
+      await page.getByText('Đã lưu thể thức văn bản').waitFor();
+      await page.getByTestId('action-more').click();
+      await page.getByRole('menuitem', { name: 'Thể thức văn bản' }).click();
+      await expect.poll(() => page.getByTestId('header-printed').textContent()).toContain('BCH CÔNG ĐOÀN XÃ PHÚ RIỀNG');
+    } catch (e) {
+      await shot(page, 'reviews-FAILED-header.png').catch(() => {});
+      throw e;
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -236,6 +236,23 @@ const CASES: Record<string, () => Promise<void>> = {
     const b = await env.admin.post('/api/plans', planBody(fx.tree.districtB, { number: '41' }));
     for (const q of ['', '?format=pdf']) is404(await fx.a.get(`/api/plans/${b.data.id}/document.docx${q}`));
   },
+  'GET /api/org/units/:id/document-header': async () => {
+    is404(await fx.a.get(`/api/org/units/${fx.tree.districtB}/document-header`));
+  },
+  'PUT /api/org/units/:id/document-header': async () => {
+    const count = async () =>
+      Number(
+        (
+          await env.ctx.db
+            .selectFrom('document_header')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    is404(await fx.a.put(`/api/org/units/${fx.tree.cdcsB}/document-header`, { validFrom: '2024-01-01', issuer: 'X' }));
+    expect(await count()).toBe(before);
+  },
   'GET /api/auth/me': async () => {
     const r = await fx.a.get('/api/auth/me');
     expect(r.data.roles.map((x: { unitId: number }) => x.unitId)).toEqual([fx.tree.districtA]);

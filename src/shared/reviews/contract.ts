@@ -178,7 +178,8 @@ export const ZReview = ZReviewSummary.extend({
   received: z.array(ZReviewSummary),
   /** Child units that have not sent a report for this period; overdue once the due day has passed. */
   missing: z.array(z.object({ unitId: z.number().int(), unitName: z.string(), overdue: z.boolean() })),
-  can: z.object({ edit: z.boolean(), decide: z.boolean() }),
+  /** What the caller may do: the reporting unit's officers edit, send and version; the level above decides. */
+  can: z.object({ edit: z.boolean(), send: z.boolean(), version: z.boolean(), decide: z.boolean() }),
 });
 export type TReview = z.output<typeof ZReview>;
 

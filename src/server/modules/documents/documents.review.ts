@@ -92,10 +92,16 @@ function childrenTable(t: TReviewFigures['targets'][number]) {
 const worthListing = (t: TReviewFigures['targets'][number]) =>
   t.children.length > 0 && t.children.some((c) => c.share !== null || c.actual > 0 || c.submitted);
 
+/**
+ * Rows a list prints in the report itself; a longer list (a province founds hundreds of unions a year) is
+ * printed in full in the Excel annex, and the report says so, as officers do with a "phụ lục".
+ */
+export const DOCUMENT_LIST_MAX = 100;
+
 function foundedTable(f: TReviewFigures) {
   const cols = columnsWithRest([700, 1500, 2200], 1);
   const rows = [head(cols, ['STT', 'Công đoàn cơ sở', 'Ngày thành lập', 'Quyết định số'])];
-  for (const [i, u] of f.founded.entries())
+  for (const [i, u] of f.founded.slice(0, DOCUMENT_LIST_MAX).entries())
     rows.push(line(cols, [String(i + 1), u.name, formatViDate(u.foundedOn), u.decisionNo ?? '—']));
   return fixedTable(cols, rows);
 }

@@ -127,12 +127,13 @@ export async function view(ctx: AppContext, actor: Actor | null, r: repo.ReviewR
     .filter((c) => withShare.has(c.unitId) && !sentOk.has(c.unitId) && !seen.has(c.unitId) && seen.add(c.unitId))
     .map((c) => ({ unitId: c.unitId, unitName: c.unitName, overdue: today(ctx) > due }));
   const manage = actor ? await requireScope(db, actor, 'plan.manage').catch(() => null) : null;
-  const canEdit = r.status === 'draft' && manage !== null && (await isUnitInScope(db, r.unit_id, manage));
-  const canDecide =
-    r.status === 'submitted' &&
-    manage !== null &&
-    r.submitted_to_unit_id !== null &&
-    (await isUnitInScope(db, r.submitted_to_unit_id, manage));
+  const within = async (unitId: number | null | undefined) =>
+    manage !== null && unitId != null && (await isUnitInScope(db, unitId, manage));
+  // The reporting unit's own officers write, freeze, send and version it; the level above (whose scope also
+  // holds the unit) decides on it and does not write it.
+  const own = (await within(r.unit_id)) && !(await within(parentRow?.unit_id));
+  const canDecide = r.status === 'submitted' && (await within(r.submitted_to_unit_id));
+  const latestId = versions[0]?.id ?? r.id;
   const known = placeholderValues(figures, r.label);
   const drafts = draftSections(figures, { unitName: base.unitName, label: r.label });
   return {
@@ -152,13 +153,18 @@ export async function view(ctx: AppContext, actor: Actor | null, r: repo.ReviewR
     figures,
     live: r.figures === null,
     supersedesId: r.supersedes_id,
-    latestVersionId: versions[0]?.id ?? r.id,
+    latestVersionId: latestId,
     diff: replaced?.figures && r.figures ? diffOf(JSON.parse(replaced.figures), figures) : null,
     parent: parentRow ? { unitId: parentRow.unit_id, name: parentRow.name } : null,
     returnComment: r.return_comment,
     received: await Promise.all(latestPerChild.map((x) => summary(db, x))),
     missing,
-    can: { edit: canEdit, decide: canDecide },
+    can: {
+      edit: own && r.status === 'draft',
+      send: own && r.status === 'frozen' && parentRow !== undefined,
+      version: own && r.status !== 'draft' && latestId === r.id,
+      decide: canDecide,
+    },
   };
 }
 

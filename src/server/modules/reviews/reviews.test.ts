@@ -198,6 +198,19 @@ describe('reviews: create, edit, freeze, send up, acknowledge, new version', () 
   });
 
   it('the parent returns or acknowledges; a returned or decided report is decided once', async () => {
+    // The level above decides; it neither writes nor versions the district's report. The district does not decide.
+    expect((await province.get(`/api/reviews/${review.id}`)).data.can).toEqual({
+      edit: false,
+      send: false,
+      version: false,
+      decide: true,
+    });
+    expect((await a.get(`/api/reviews/${review.id}`)).data.can).toEqual({
+      edit: false,
+      send: false,
+      version: true,
+      decide: false,
+    });
     await refused(() => province.post(`/api/reviews/${review.id}/return`, { comment: ' ' }), 'comment', /lý do/);
     const ack = await province.post(`/api/reviews/${review.id}/acknowledge`);
     expect(ack.statusCode, ack.body).toBe(200);

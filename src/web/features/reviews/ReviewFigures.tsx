@@ -1,4 +1,4 @@
-import { Card, Descriptions, Table, Tag, Typography } from 'antd';
+import { Card, Collapse, Descriptions, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { formatNumber } from '../../app/i18n/i18n.js';
 import { viDate } from '../../components/format.js';
@@ -20,6 +20,26 @@ export function ReviewFigures({ figures: f, phone }: { figures: Figures; phone: 
     children: subTargets.length ? subTargets : undefined,
   }));
   const status = (s: Target['status']) => t(`dash.status.${s}`);
+  const childColumns: TableColumnsType<Target['children'][number]> = [
+    { key: 'unit', title: t('review.col.unit'), dataIndex: 'unitName' },
+    { key: 'share', title: t('review.col.goal'), align: 'right', render: (_, c) => n(c.share) },
+    { key: 'actual', title: t('review.col.actual'), align: 'right', render: (_, c) => n(c.actual) },
+    { key: 'percent', title: t('review.col.percent'), align: 'right', render: (_, c) => pct(c.percent) },
+    {
+      key: 'reported',
+      title: t('review.col.reported'),
+      align: 'right',
+      render: (_, c) =>
+        c.submitted ? (
+          <span>
+            {n(c.submitted.actual)} {c.differs && <Tag color="orange">{t('review.differs')}</Tag>}
+          </span>
+        ) : (
+          <Typography.Text type="secondary">{t('review.notReported')}</Typography.Text>
+        ),
+    },
+    { key: 'status', title: t('review.col.targetStatus'), render: (_, c) => status(c.status) },
+  ];
   return (
     <>
       <Card size="small" title={t('review.figures')} style={{ marginBottom: 16 }}>
@@ -32,7 +52,7 @@ export function ReviewFigures({ figures: f, phone }: { figures: Figures; phone: 
           expandable={{ defaultExpandAllRows: true }}
           scroll={phone ? { x: 640 } : undefined}
           columns={[
-            { key: 'code', title: t('review.col.code'), dataIndex: 'code', width: 80 },
+            { key: 'code', title: t('review.col.code'), dataIndex: 'code', width: 100 },
             { key: 'label', title: t('review.col.target'), dataIndex: 'label' },
             { key: 'goal', title: t('review.col.goal'), align: 'right', render: (_, x) => n(x.goal) },
             { key: 'actual', title: t('review.col.actual'), align: 'right', render: (_, x) => <b>{n(x.actual)}</b> },
@@ -44,45 +64,31 @@ export function ReviewFigures({ figures: f, phone }: { figures: Figures; phone: 
           ]}
         />
       </Card>
-      {f.targets
-        .filter((x) => x.children.length)
-        .map((x) => (
-          <Card
-            key={x.targetId}
-            size="small"
-            title={`${t('review.byUnit', { code: x.code })}: ${x.label}`}
-            style={{ marginBottom: 16 }}
-          >
-            <Table
-              rowKey="unitId"
-              size="small"
-              pagination={false}
-              dataSource={x.children}
-              data-testid={`review-children-${x.code}`}
-              scroll={phone ? { x: 560 } : undefined}
-              columns={[
-                { key: 'unit', title: t('review.col.unit'), dataIndex: 'unitName' },
-                { key: 'share', title: t('review.col.goal'), align: 'right', render: (_, c) => n(c.share) },
-                { key: 'actual', title: t('review.col.actual'), align: 'right', render: (_, c) => n(c.actual) },
-                { key: 'percent', title: t('review.col.percent'), align: 'right', render: (_, c) => pct(c.percent) },
-                {
-                  key: 'reported',
-                  title: t('review.col.reported'),
-                  align: 'right',
-                  render: (_, c) =>
-                    c.submitted ? (
-                      <span>
-                        {n(c.submitted.actual)} {c.differs && <Tag color="orange">{t('review.differs')}</Tag>}
-                      </span>
-                    ) : (
-                      <Typography.Text type="secondary">{t('review.notReported')}</Typography.Text>
-                    ),
-                },
-                { key: 'status', title: t('review.col.targetStatus'), render: (_, c) => status(c.status) },
-              ]}
-            />
-          </Card>
-        ))}
+      {f.targets.some((x) => x.children.length) && (
+        <Collapse
+          style={{ marginBottom: 16 }}
+          // Open where a child unit has sent its own figures (the level above compares them); closed otherwise,
+          // so a district's long list of grassroots unions does not push the text down, on a phone above all.
+          defaultActiveKey={f.targets.filter((x) => x.children.some((c) => c.submitted)).map((x) => String(x.targetId))}
+          items={f.targets
+            .filter((x) => x.children.length)
+            .map((x) => ({
+              key: String(x.targetId),
+              label: `${t('review.byUnit', { code: x.code })}: ${x.label}`,
+              children: (
+                <Table
+                  rowKey="unitId"
+                  size="small"
+                  pagination={false}
+                  dataSource={x.children}
+                  data-testid={`review-children-${x.code}`}
+                  scroll={phone ? { x: 560 } : undefined}
+                  columns={childColumns}
+                />
+              ),
+            }))}
+        />
+      )}
       <Card size="small" title={t('review.lists')} style={{ marginBottom: 16 }}>
         <Descriptions
           size="small"

@@ -19,7 +19,6 @@ import { formatNumber } from '../../app/i18n/i18n.js';
 import { FormModal } from '../../components/FormModal.js';
 import { viDate, viDateTime } from '../../components/format.js';
 import { useLayout } from '../../components/useLayout.js';
-import { useSession } from '../auth/session.js';
 import { reviewKeys, reviewsApi, type TReview } from './api.js';
 import { ReviewFigures } from './ReviewFigures.js';
 import { ReviewStatusTag } from './ReviewStatusTag.js';
@@ -29,7 +28,6 @@ import './reviews.css';
 /** A review: its figures (live while a draft, frozen after), its text and meeting, and its way up the tree. */
 export function ReviewPage() {
   const { t } = useI18n();
-  const { can } = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -54,9 +52,7 @@ export function ReviewPage() {
   if (review.isPending) return <Skeleton active />;
   if (review.isError) return <Alert type="error" showIcon title={errorText(review.error, t)} />;
   const r = review.data;
-  const manage = can('plan.manage');
   const actionError = freeze.error ?? submit.error ?? version.error ?? acknowledge.error;
-  const isLatest = r.latestVersionId === r.id;
 
   return (
     <div className="review-page">
@@ -107,7 +103,7 @@ export function ReviewPage() {
               </Button>
             </Popconfirm>
           )}
-          {manage && r.status === 'frozen' && r.parent && (
+          {r.can.send && r.parent && (
             <Popconfirm
               title={t('review.submitConfirm', { unit: r.parent.name })}
               onConfirm={() => submit.mutate()}
@@ -119,7 +115,7 @@ export function ReviewPage() {
               </Button>
             </Popconfirm>
           )}
-          {manage && r.status !== 'draft' && isLatest && !r.can.decide && (
+          {r.can.version && (
             <Button
               icon={<CopyOutlined />}
               onClick={() => version.mutate()}
