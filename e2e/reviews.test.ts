@@ -84,6 +84,18 @@ describe.skipIf(!available)('reviews: create, edit, freeze, send up, acknowledge
       expect(download.suggestedFilename()).toMatch(/\.docx$/);
       expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK');
       await shot(page, 'reviews-2-sent.png');
+
+      // The PDF opens in a new tab; without LibreOffice on the server the tab closes and the reason shows here.
+      const popup = page.waitForEvent('popup');
+      await page.getByTestId('review-document-pdf').click();
+      const tab = await popup;
+      await expect.poll(() => (tab.isClosed() ? 'closed' : tab.url()), { timeout: 90_000 }).toMatch(/^(blob:|closed$)/);
+      if (tab.isClosed())
+        await page
+          .getByText(/LibreOffice/)
+          .first()
+          .waitFor();
+      else await tab.close();
     } catch (e) {
       await shot(page, 'reviews-FAILED-district.png').catch(() => {});
       throw e;

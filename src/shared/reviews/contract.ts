@@ -121,6 +121,10 @@ export const ZReviewFigures = z.object({
   admissions: z.object({ total: z.number(), newUnion: z.number(), existingUnion: z.number(), informal: z.number() }),
   party: z.object({ introduced: z.number(), admitted: z.number() }),
   outreach: z.object({ frame: z.number(), reached: z.number() }),
+  /** Enterprises of the frame no outreach of the plan period has reached yet, by name (the first 2 000). */
+  notReached: z
+    .array(z.object({ name: z.string(), mst: z.string().nullable(), workers: z.number().nullable() }))
+    .default([]),
   lagging: z.array(
     z.object({
       code: z.string(),

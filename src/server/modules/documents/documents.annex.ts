@@ -155,6 +155,22 @@ export async function reviewAnnex(review: TReview, header: HeaderTexts): Promise
     ],
     f.founded.map((u, i) => [i + 1, u.name, formatViDate(u.foundedOn), u.decisionNo, u.parentName]),
   );
+  const notReached = f.notReached ?? [];
+  sheet(
+    wb,
+    'DN chưa tiếp cận',
+    {
+      ...base,
+      table: `DOANH NGHIỆP NGOÀI NHÀ NƯỚC CHƯA ĐƯỢC TIẾP CẬN (${notReached.length}/${Math.max(0, f.outreach.frame - f.outreach.reached)})`,
+    },
+    [
+      { header: 'STT', width: 6 },
+      { header: 'Doanh nghiệp', width: 50 },
+      { header: 'Mã số thuế', width: 16 },
+      { header: 'Số lao động', width: 12 },
+    ],
+    notReached.map((e, i) => [i + 1, e.name, e.mst, e.workers]),
+  );
   sheet(
     wb,
     'Đơn vị chậm tiến độ',

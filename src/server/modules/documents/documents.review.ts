@@ -159,6 +159,16 @@ function reviewBody(x: ReviewDocumentInput): (Paragraph | Table)[] {
       spacer(120),
     );
   }
+  const left = Math.max(0, f.outreach.frame - f.outreach.reached);
+  if (f.outreach.frame > 0) {
+    out.push(
+      body(
+        `Doanh nghiệp ngoài khu vực nhà nước trong diện khảo sát được tiếp cận: ${num(f.outreach.reached)}/${num(f.outreach.frame)}; ` +
+          `chưa được tiếp cận: ${num(left)}${left > 0 ? ' (danh sách tại Phụ lục kèm theo)' : ''}.`,
+        { italics: true },
+      ),
+    );
+  }
   const assessment: [string, string | undefined][] = [
     ['Ưu điểm', s.strengths],
     ['Tồn tại, hạn chế, khó khăn, vướng mắc và nguyên nhân', s.difficulties],

@@ -1,8 +1,12 @@
+import type { TEnterpriseQuery } from '../../../shared/enterprises/contract.js';
 import type { TPlanProgress, TTargetProgress } from '../../../shared/plans/contract.js';
 import type { TReviewFigures, TTargetFigures } from '../../../shared/reviews/contract.js';
 import { addDays } from '../../../shared/text/index.js';
 import type { AppContext } from '../../platform/context.js';
 import { today } from '../../platform/dates.js';
+import { scopeForUnits } from '../../platform/scope.js';
+import * as enterprises from '../enterprises/enterprises.repository.js';
+import { thresholds } from '../enterprises/enterprises.service.js';
 import { foundedUnions } from '../org/org.founded.js';
 import { figures, type MetricCode, metricOf } from '../plans/plans.metrics.js';
 import { planProgress } from '../plans/plans.progress.js';
@@ -133,7 +137,7 @@ async function lists(ctx: AppContext, plan: PlanRow, from: string, asOf: string,
     asOf,
   });
   const period = asOf < from ? null : { from, to: asOf };
-  const [f, founded] = await Promise.all([
+  const [f, founded, notReached] = await Promise.all([
     figures(ctx.db, [
       ask('members.admitted'),
       ask('members.admitted', { newUnion: true }),
@@ -144,6 +148,7 @@ async function lists(ctx: AppContext, plan: PlanRow, from: string, asOf: string,
       ask('outreach.coverage', {}, true),
     ]),
     period ? foundedUnions(ctx.db, { unitId, from: period.from, to: period.to, filters: {} }) : Promise.resolve([]),
+    notReachedList(ctx, unitId, { from: plan.period_from, to: asOf }),
   ]);
   const v = (i: number) => (period ? (f[i]?.value ?? 0) : 0);
   const lagging = now.targets
@@ -163,6 +168,28 @@ async function lists(ctx: AppContext, plan: PlanRow, from: string, asOf: string,
     admissions: { total: v(0), newUnion: v(1), existingUnion: v(2), informal: v(3) },
     party: { introduced: v(4), admitted: v(5) },
     outreach: { frame: f[6]?.denominator ?? 0, reached: f[6]?.numerator ?? 0 },
+    notReached,
     lagging,
   };
+}
+
+/** How many enterprises a report lists by name as not yet reached; the figure itself counts them all. */
+export const NOT_REACHED_MAX = 2000;
+
+/**
+ * The enterprises of the survey frame (non-state, at or above the survey threshold) under the unit that no
+ * outreach of the plan period has reached yet, by name: the work list the report hands on to the next period.
+ */
+async function notReachedList(ctx: AppContext, unitId: number, period: { from: string; to: string }) {
+  if (period.to < period.from) return [];
+  const scope = await scopeForUnits(ctx.db, 'record.read', [unitId]);
+  const filters = { nonState: true, inSurveyScope: true, reached: false, folded: '' } as TEnterpriseQuery & {
+    folded: string;
+  };
+  const rows = await enterprises
+    .filtered(ctx.db, scope, await thresholds(ctx.db, period.to), period, filters, 'order')
+    .orderBy('e.name_folded')
+    .limit(NOT_REACHED_MAX)
+    .execute();
+  return rows.map((e) => ({ name: e.name, mst: e.mst, workers: e.worker_count }));
 }

@@ -41,6 +41,13 @@ beforeAll(async () => {
   expect(shares.statusCode, shares.body).toBe(200);
   planA = (await issued(a, planBody(tree.districtA))).id;
   await admitOk(env.admin, tree.cdcsA, [person('Lê Thị An'), person('Lê Thị Bình')], on('2024-05-10'));
+  const ent = await a.post('/api/enterprises', {
+    unitId: tree.districtA,
+    name: 'Công ty TNHH Chưa Tiếp Cận',
+    ownershipCode: 'PRIVATE',
+    survey: { surveyDate: '2024-05-01', workerCount: 40 },
+  });
+  expect(ent.statusCode, ent.body).toBe(201);
 });
 afterAll(async () => {
   await env?.close();
@@ -99,6 +106,9 @@ describe('reviews: create, edit, freeze, send up, acknowledge, new version', () 
     expect(review.figures.admissions).toEqual({ total: 2, newUnion: 0, existingUnion: 2, informal: 0 });
     expect(review.sections.situation).toContain('Tính đến ngày 30/06/2024');
     expect(review.parent).toEqual({ unitId: tree.province, name: 'LĐLĐ tỉnh Thử nghiệm' });
+    // The frame's enterprise no outreach has reached is on the list the report hands on.
+    expect(review.figures.outreach).toEqual({ frame: 1, reached: 0 });
+    expect(review.figures.notReached).toEqual([{ name: 'Công ty TNHH Chưa Tiếp Cận', mst: null, workers: 40 }]);
   });
 
   it('refuses a period missing its part, outside the plan, or twice, and writes nothing', async () => {
@@ -292,6 +302,7 @@ describe('the report as an official document and its Excel annex', () => {
       'Chỉ tiêu',
       'Theo đơn vị T3',
       'CĐCS thành lập',
+      'DN chưa tiếp cận',
       'Đơn vị chậm tiến độ',
     ]);
     const ws = wb.getWorksheet('Theo đơn vị T3') as ExcelJS.Worksheet;

@@ -128,6 +128,26 @@ export function ReviewFigures({ figures: f, phone }: { figures: Figures; phone: 
             },
           ]}
         />
+        {(f.notReached ?? []).length > 0 && (
+          <>
+            <Typography.Text strong>
+              {t('review.notReached', { count: formatNumber(f.notReached.length) })}
+            </Typography.Text>
+            <Table
+              rowKey={(e) => `${e.name}-${e.mst ?? ''}`}
+              size="small"
+              dataSource={f.notReached}
+              data-testid="review-not-reached"
+              pagination={{ pageSize: 10, showSizeChanger: false, size: 'small' }}
+              style={{ marginBottom: 12 }}
+              columns={[
+                { key: 'name', title: t('review.col.enterprise'), dataIndex: 'name' },
+                { key: 'mst', title: t('review.col.mst'), render: (_, e) => e.mst ?? '—' },
+                { key: 'workers', title: t('review.col.workers'), align: 'right', render: (_, e) => n(e.workers) },
+              ]}
+            />
+          </>
+        )}
         <Typography.Text strong>{t('review.founded', { count: f.founded.length })}</Typography.Text>
         <Table
           rowKey={(u) => `${u.name}-${u.foundedOn}`}

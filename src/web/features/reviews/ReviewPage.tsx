@@ -3,7 +3,6 @@ import {
   CheckOutlined,
   CopyOutlined,
   FileExcelOutlined,
-  FilePdfOutlined,
   FileWordOutlined,
   LockOutlined,
   RollbackOutlined,
@@ -18,6 +17,7 @@ import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { formatNumber } from '../../app/i18n/i18n.js';
 import { FormModal } from '../../components/FormModal.js';
 import { viDate, viDateTime } from '../../components/format.js';
+import { PdfButton } from '../../components/PdfButton.js';
 import { useLayout } from '../../components/useLayout.js';
 import { reviewKeys, reviewsApi, type TReview } from './api.js';
 import { ReviewFigures } from './ReviewFigures.js';
@@ -83,9 +83,11 @@ export function ReviewPage() {
           >
             {t('review.document')}
           </Button>
-          <Button icon={<FilePdfOutlined />} href={reviewsApi.documentUrl(r.id, 'pdf')} target="_blank">
-            {t('review.documentPdf')}
-          </Button>
+          <PdfButton
+            url={reviewsApi.documentUrl(r.id, 'pdf')}
+            label={t('review.documentPdf')}
+            testId="review-document-pdf"
+          />
           <Button icon={<FileExcelOutlined />} href={reviewsApi.annexUrl(r.id)} download data-testid="review-annex">
             {t('review.annex')}
           </Button>
