@@ -4,7 +4,8 @@ import type { TReview } from '../../../shared/reviews/contract.js';
 import { type Client, createTestEnv, makeTree, makeUser, type TestEnv } from '../../test/harness.js';
 import { admitOk, byPath } from '../../test/members.js';
 import { person } from '../../test/people.js';
-import { docxParts, paragraphs } from '../documents/documents.fixture.js';
+import { docxParts, para, paragraphs, runStyle } from '../documents/documents.fixture.js';
+import { mm } from '../documents/documents.format.js';
 import { planBody } from '../plans/plans.fixture.js';
 
 let env: TestEnv;
@@ -290,6 +291,24 @@ describe('the report as an official document and its Excel annex', () => {
     expect(texts.some((t) => t.includes('ngày') && t.includes('tháng') && t.includes('năm'))).toBe(true);
     // Page numbers from page 2: a title page with an empty first header.
     expect(doc).toContain('<w:titlePg');
+    // The decree's margins and the styles of the header, the type, the summary and the addressee.
+    const sect = /<w:sectPr>[\s\S]*<\/w:sectPr>/.exec(doc)?.[0] ?? '';
+    const margin = (side: string) => Number(new RegExp(`<w:pgMar [^>]*w:${side}="(\\d+)"`).exec(sect)?.[1]);
+    expect(margin('top')).toBe(mm(20));
+    expect(margin('left')).toBe(mm(30));
+    expect(margin('right')).toBe(mm(15));
+    const ps = paragraphs(doc);
+    expect(runStyle(para(ps, 'LĐLĐ HUYỆN AN BÌNH'))).toMatchObject({ font: 'Times New Roman', size: 13, bold: true });
+    expect(runStyle(para(ps, 'BÁO CÁO'))).toMatchObject({ size: 14, bold: true });
+    expect(para(ps, 'BÁO CÁO').pPr).toContain('<w:jc w:val="center"/>');
+    expect(para(ps, 'Kính gửi: LĐLĐ tỉnh Thử nghiệm').pPr).toContain('<w:jc w:val="center"/>');
+    // The body is justified with the first-line indent.
+    expect(para(ps, /^Thực hiện Kế hoạch số 8\/KH-LĐLĐ/).pPr).toMatch(/<w:jc w:val="both"\/>/);
+    // The tables are no wider than the text.
+    for (const t of [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0])) {
+      const cols = [...t.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+      expect(cols.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(11906 - mm(30) - mm(15));
+    }
   });
 
   it('the annex has one sheet per table, the as-of line and totals as formulas', async () => {
