@@ -11,6 +11,7 @@ import type { PlanRow } from '../src/server/modules/plans/plans.repository.js';
 import type { AppContext } from '../src/server/platform/context.js';
 import { type Scope, scopeForUnits } from '../src/server/platform/scope.js';
 import type { MetricCode, MetricFilters } from '../src/shared/metrics/catalogue.js';
+import { benchReviewReport } from './review.js';
 
 /**
  * The dashboard's figures at national scale: the summary rows (metric_day) beside the same figures
@@ -357,6 +358,11 @@ export async function benchMetrics(label: string, db: Db, dbKind: DbKind) {
       );
     }
   }
+  await benchReviewReport(
+    ctx,
+    provinces.map((u) => plans.get(u) as PlanRow),
+    Number(process.env.BENCH_REVIEW_RUNS ?? 5),
+  );
   // GET /api/members/counts: the records (what it ran before) beside the summaries (what it runs now).
   const countRuns = Number(process.env.BENCH_COUNT_RUNS ?? 3);
   const period = { from: '2024-01-01', to: '2024-12-31' };

@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from '../server/config.js';
 import { type DbHandle, migrateToLatest, openDatabase } from '../server/db/database.js';
 import { formatAccounts, loadDemo } from '../server/demo/demo.js';
 import { BackupProblem } from '../server/modules/backup/backup.problem.js';
-import { documentPlan } from '../server/modules/documents/documents.cli.js';
+import { documentPlan, documentReview } from '../server/modules/documents/documents.cli.js';
 import { IMPORT_KINDS } from '../server/modules/imports/import.kinds.js';
 import { failInterruptedBatches } from '../server/modules/imports/imports.repository.js';
 import { importFile } from '../server/modules/imports/imports.service.js';
@@ -248,6 +248,24 @@ documentCmd
       const ctx = { db: h.db, dbKind: h.kind, config: loadConfig(), version: appVersion() };
       try {
         console.log(await documentPlan(ctx, ref, o));
+      } catch (e) {
+        if (!(e instanceof CliProblem)) throw e;
+        console.error(e.message);
+        process.exitCode = 2;
+      }
+    });
+  });
+
+documentCmd
+  .command('review')
+  .argument('<id>', 'id của báo cáo sơ kết, tổng kết (trong địa chỉ /reviews/<id>)')
+  .requiredOption('--out <file>', 'tệp ghi ra: .docx (báo cáo), .xlsx (phụ lục số liệu) hoặc .pdf (cần LibreOffice)')
+  .description('Báo cáo sơ kết, tổng kết (.docx, .xlsx hoặc .pdf) — a review report, the same files as the web')
+  .action(async (id: string, o: { out: string }) => {
+    await withDb(async (h) => {
+      const ctx = { db: h.db, dbKind: h.kind, config: loadConfig(), version: appVersion() };
+      try {
+        console.log(await documentReview(ctx, id, o));
       } catch (e) {
         if (!(e instanceof CliProblem)) throw e;
         console.error(e.message);

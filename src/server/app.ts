@@ -19,6 +19,7 @@ import { membersRoutes } from './modules/members/members.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { outreachRoutes } from './modules/outreach/outreach.routes.js';
 import { plansRoutes } from './modules/plans/plans.routes.js';
+import { reviewsRoutes } from './modules/reviews/reviews.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import type { App, AppContext } from './platform/context.js';
 import { AppError } from './platform/errors.js';
@@ -146,6 +147,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: FastifyServerOp
   await app.register(applicationsRoutes(ctx));
   await app.register(plansRoutes(ctx));
   await app.register(documentsRoutes(ctx));
+  await app.register(reviewsRoutes(ctx));
 
   const hasWeb = fs.existsSync(`${ctx.config.webDist}/index.html`);
   if (hasWeb) {

@@ -8,6 +8,7 @@ import type { membersApi } from './members/contract.js';
 import type { orgApi } from './org/contract.js';
 import type { outreachApi } from './outreach/contract.js';
 import type { plansApi } from './plans/contract.js';
+import type { reviewsApi } from './reviews/contract.js';
 import type { usersApi } from './users/contract.js';
 
 /**
@@ -25,4 +26,5 @@ export type ApiRoutes = typeof usersApi &
   typeof importsApi &
   typeof membersApi &
   typeof plansApi &
-  typeof documentsApi;
+  typeof documentsApi &
+  typeof reviewsApi;

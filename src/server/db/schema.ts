@@ -658,6 +658,38 @@ export interface DocumentHeaderTable {
   created_at: string;
 }
 
+export interface PlanReviewTable {
+  id: Generated<number>;
+  plan_id: number;
+  unit_id: number;
+  kind: string;
+  period_from: string;
+  period_to: string;
+  label: string;
+  version: Generated<number>;
+  supersedes_id: number | null;
+  status: 'draft' | 'frozen' | 'submitted' | 'returned' | 'acknowledged';
+  number: string | null;
+  report_date: string | null;
+  /** JSON object: section key → text. */
+  sections: string;
+  /** JSON object: date, chair, attendees. */
+  meeting: string;
+  /** JSON of the frozen figures; null while a draft. */
+  figures: string | null;
+  frozen_at: string | null;
+  frozen_by: number | null;
+  submitted_to_unit_id: number | null;
+  submitted_at: string | null;
+  submitted_by: number | null;
+  decided_at: string | null;
+  decided_by: number | null;
+  return_comment: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   app_counter: AppCounterTable;
   document_header: DocumentHeaderTable;
@@ -667,6 +699,7 @@ export interface Database {
   plan_target: PlanTargetTable;
   plan_share: PlanShareTable;
   plan_amendment: PlanAmendmentTable;
+  plan_review: PlanReviewTable;
   possible_transfer: PossibleTransferTable;
   unit_type: UnitTypeTable;
   org_unit: OrgUnitTable;

@@ -18,6 +18,7 @@ import {
 } from './demo-data.js';
 import { loadDemoMembers } from './demo-members.js';
 import { loadDemoPlans } from './demo-plans.js';
+import { loadDemoReviews } from './demo-reviews.js';
 import { loadDemoWork } from './demo-work.js';
 
 export type DemoAccount = { username: string; password: string; unit: string; role: string };
@@ -107,6 +108,7 @@ export async function loadDemo(ctx: AppContext): Promise<{ loaded: boolean; acco
   await loadDemoMembers(ctx, actor, idOf);
   await loadDemoPlans(ctx, actor, idOf);
   await loadDemoWork(ctx, actor, idOf);
+  await loadDemoReviews(ctx, actor, idOf);
 
   for (const a of DEMO_ACCOUNTS) {
     const password = generatePassword();

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planBody } from '../modules/plans/plans.fixture.js';
 import { planScopeCases } from '../modules/plans/plans.scope-cases.js';
+import { reviewScopeCases } from '../modules/reviews/reviews.scope-cases.js';
 import { type Client, createTestEnv, makeTree, makeUser, type TestEnv, uniq, writeCounts } from '../test/harness.js';
 
 /**
@@ -229,10 +230,28 @@ async function bNotice(): Promise<number> {
 
 const CASES: Record<string, () => Promise<void>> = {
   ...planScopeCases(() => ({ env, a: fx.a, tree: fx.tree })),
+  ...reviewScopeCases(() => ({ env, a: fx.a, tree: fx.tree })),
   'GET /api/plans/:id/document.docx': async () => {
     // B's plan as a document (Word or PDF): 404 for A, as the plan itself.
     const b = await env.admin.post('/api/plans', planBody(fx.tree.districtB, { number: '41' }));
     for (const q of ['', '?format=pdf']) is404(await fx.a.get(`/api/plans/${b.data.id}/document.docx${q}`));
+  },
+  'GET /api/org/units/:id/document-header': async () => {
+    is404(await fx.a.get(`/api/org/units/${fx.tree.districtB}/document-header`));
+  },
+  'PUT /api/org/units/:id/document-header': async () => {
+    const count = async () =>
+      Number(
+        (
+          await env.ctx.db
+            .selectFrom('document_header')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    is404(await fx.a.put(`/api/org/units/${fx.tree.cdcsB}/document-header`, { validFrom: '2024-01-01', issuer: 'X' }));
+    expect(await count()).toBe(before);
   },
   'GET /api/auth/me': async () => {
     const r = await fx.a.get('/api/auth/me');

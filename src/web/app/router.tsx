@@ -57,8 +57,11 @@ const PlansPage = page(() => import('../features/plans/PlansPage.js'), 'PlansPag
 const PlanDetailPage = page(() => import('../features/plans/PlanDetailPage.js'), 'PlanDetailPage', [
   'plans',
   'dashboard',
+  'reviews',
 ]);
 const PlanFormPage = page(() => import('../features/plans/PlanFormPage.js'), 'PlanFormPage', ['plans', 'dashboard']);
+const ReviewPage = page(() => import('../features/reviews/ReviewPage.js'), 'ReviewPage', ['reviews', 'dashboard']);
+const ReceivedPage = page(() => import('../features/reviews/ReceivedPage.js'), 'ReceivedPage', ['reviews']);
 const PosterPage = page(() => import('../features/applications/PosterPage.js'), 'PosterPage', ['applications']);
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -158,6 +161,22 @@ export const router = createBrowserRouter([
         element: (
           <RequirePermission permission="plan.manage">
             <PlanFormPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'reviews/received',
+        element: (
+          <RequirePermission permission="record.read">
+            <ReceivedPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'reviews/:id',
+        element: (
+          <RequirePermission permission="record.read">
+            <ReviewPage />
           </RequirePermission>
         ),
       },

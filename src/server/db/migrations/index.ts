@@ -19,6 +19,7 @@ import * as m024 from './024_metric_probe_keys.js';
 import * as m025 from './025_tree_version.js';
 import * as m026 from './026_document_header.js';
 import * as m027 from './027_enterprise_name_order.js';
+import * as m028 from './028_reviews.js';
 import * as m029 from './029_person_name_tails.js';
 
 /** Listed in code (not read from a folder) so the compiled build and tsx run the same set. */
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '025_tree_version': m025,
   '026_document_header': m026,
   '027_enterprise_name_order': m027,
+  '028_reviews': m028,
   '029_person_name_tails': m029,
 };
 

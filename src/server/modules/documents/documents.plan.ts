@@ -1,38 +1,8 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Header,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-} from 'docx';
+import { type Document, Packer, type Paragraph, type Table, TableRow } from 'docx';
 import type { TPlan } from '../../../shared/plans/contract.js';
-import {
-  BODY,
-  body,
-  centred,
-  FONT,
-  halfPoints,
-  PAGE,
-  rule,
-  run,
-  SIZE,
-  TEXT_WIDTH,
-  textWidth,
-  vnDateLine,
-  vnShortDate,
-} from './documents.format.js';
+import { BODY, body, centred, rule, SIZE, TEXT_WIDTH, textWidth, vnDateLine, vnShortDate } from './documents.format.js';
 import { type HeaderTexts, headerTable } from './documents.header.js';
+import { fixedTable, officialDocument, sectionParagraphs, spacer, tableCell } from './documents.layout.js';
 import { type SignatureTexts, signatureTable } from './documents.signature.js';
 
 /** Everything the plan's document prints, already read and checked by the service. */
@@ -102,40 +72,9 @@ export function targetParagraphText(t: Target): string {
   return [targetSentence(t), ...subs].join('; ');
 }
 
-/**
- * A section's text as paragraphs: one per line; "1. Về công tác …" (a numbered sub-heading) in bold, any
- * other line ("- Tập trung …") as running text. Plain text with these two conventions is what officers
- * paste from their Word drafts.
- */
-function sectionParagraphs(text: string | null | undefined): Paragraph[] {
-  return (text ?? '')
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l) => (/^(\d+(\.\d+)*|[IVX]+)\.\s/.test(l) ? body(l, { bold: true }) : body(l)));
-}
-
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
 const TABLE_COLUMNS = [700, TEXT_WIDTH - 700 - 1500 - 1600, 1500, 1600] as const;
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-
-function tableCell(width: number, text: string, o: { bold?: boolean; italics?: boolean; align?: 'left' | 'center' }) {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    borders: { top: LINE, bottom: LINE, left: LINE, right: LINE },
-    margins: { left: 80, right: 80, top: 40, bottom: 40 },
-    verticalAlign: VerticalAlign.CENTER,
-    children: [
-      new Paragraph({
-        alignment: o.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
-        spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
-        children: [run(text, { size: SIZE.table, bold: o.bold, italics: o.italics })],
-      }),
-    ],
-  });
-}
-
 /** The targets and sub-targets as a table of fixed layout and explicit widths, the text width and no wider. */
 export function targetsTable(targets: Target[]) {
   const [c1, c2, c3, c4] = TABLE_COLUMNS;
@@ -166,12 +105,7 @@ export function targetsTable(targets: Target[]) {
     rows.push(line(String(i + 1), t, false));
     for (const [j, s] of t.subTargets.entries()) rows.push(line(`${i + 1}.${j + 1}`, s, true));
   }
-  return new Table({
-    layout: TableLayoutType.FIXED,
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [...TABLE_COLUMNS],
-    rows,
-  });
+  return fixedTable(TABLE_COLUMNS, rows);
 }
 const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 /** The name of a target in the table: its label without "trong đó", else the metric's name. */
@@ -199,7 +133,7 @@ function planBody(x: PlanDocumentInput): (Paragraph | Table)[] {
     for (const [i, t] of p.targets.entries()) out.push(body(`${i + 1}. ${targetParagraphText(t)}.`));
     out.push(targetsTable(p.targets));
     // A table is followed by a paragraph in Word anyway; give it the body's spacing.
-    out.push(new Paragraph({ spacing: { before: 0, after: BODY.after }, children: [] }));
+    out.push(spacer(BODY.after));
   }
   heading('THỜI GIAN, ĐỊA ĐIỂM');
   out.push(body(`- Thời gian: thực hiện từ ngày ${vnShortDate(p.periodFrom)} đến ngày ${vnShortDate(p.periodTo)}.`));
@@ -216,57 +150,20 @@ function planBody(x: PlanDocumentInput): (Paragraph | Table)[] {
   return out;
 }
 
-/** Page numbers from page 2: a centred PAGE field in the default header, an empty header on page 1 (titlePg). */
-function pageHeaders() {
-  return {
-    default: new Header({
-      children: [
-        new Paragraph({
-          alignment: AlignmentType.CENTER,
-          children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: halfPoints(SIZE.pageNumber) })],
-        }),
-      ],
-    }),
-    first: new Header({ children: [new Paragraph({ children: [] })] }),
-  };
-}
-
 export function planDocument(x: PlanDocumentInput): Document {
   const p = x.plan;
   const summaryWidth = Math.min(TEXT_WIDTH, textWidth(p.title, SIZE.summary, true));
-  const children = [
+  return officialDocument(`Kế hoạch số ${p.reference}`, [
     headerTable(x.header, `Số: ${p.reference}`, vnDateLine(p.place, p.issuedOn)),
-    new Paragraph({ spacing: { before: 0, after: 240 }, children: [] }),
+    spacer(240),
     centred('KẾ HOẠCH', { size: SIZE.docType, bold: true }),
     centred(p.title, { size: SIZE.summary, bold: true }),
     rule(TEXT_WIDTH, Math.round(summaryWidth / 3)),
-    new Paragraph({ spacing: { before: 0, after: 240 }, children: [] }),
+    spacer(240),
     ...planBody(x),
-    new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }),
+    spacer(120),
     signatureTable(x.signature),
-  ];
-  return new Document({
-    creator: 'Đoàn Viên',
-    title: `Kế hoạch số ${p.reference}`,
-    styles: {
-      default: {
-        document: { run: { font: FONT, size: halfPoints(SIZE.body) } },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
-            margin: PAGE.margin,
-          },
-        },
-        headers: pageHeaders(),
-        children,
-      },
-    ],
-  });
+  ]);
 }
 
 export const planDocx = (x: PlanDocumentInput): Promise<Buffer> => Packer.toBuffer(planDocument(x));

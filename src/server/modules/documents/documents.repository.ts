@@ -1,4 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
 
 /** The state of a unit in force on `date` (name, parent), else its first state after, for a unit not yet founded. */
 export async function unitAt(db: Db, unitId: number, date: string) {
@@ -57,5 +59,43 @@ export function basesForCitation(db: Db, planId: number) {
     ])
     .where('b.plan_id', '=', planId)
     .orderBy('b.sort_order')
+    .execute();
+}
+
+/**
+ * A configured header from `validFrom` on: the row open then is closed at that day (it keeps the older
+ * documents' texts), a row already starting that day is replaced.
+ */
+export async function saveHeaderFrom(
+  db: Db,
+  unitId: number,
+  validFrom: string,
+  row: Omit<Insertable<Database['document_header']>, 'unit_id' | 'valid_from' | 'valid_to' | 'created_at'>,
+) {
+  await db.deleteFrom('document_header').where('unit_id', '=', unitId).where('valid_from', '=', validFrom).execute();
+  const later = await db
+    .selectFrom('document_header')
+    .select('valid_from')
+    .where('unit_id', '=', unitId)
+    .where('valid_from', '>', validFrom)
+    .orderBy('valid_from')
+    .limit(1)
+    .executeTakeFirst();
+  await db
+    .updateTable('document_header')
+    .set({ valid_to: validFrom })
+    .where('unit_id', '=', unitId)
+    .where('valid_from', '<', validFrom)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', validFrom)]))
+    .execute();
+  await db
+    .insertInto('document_header')
+    .values({
+      ...row,
+      unit_id: unitId,
+      valid_from: validFrom,
+      valid_to: later?.valid_from ?? null,
+      created_at: new Date().toISOString(),
+    })
     .execute();
 }

@@ -206,6 +206,50 @@ const hasOffice = (() => {
   }
 })();
 
+describe('/api/org/units/:id/document-header: the header texts per unit, dated', () => {
+  it('sets the header from a day on, keeps the older texts for older documents, and prints it', async () => {
+    const unit = tree.districtB;
+    const before = await env.admin.get(`/api/org/units/${unit}/document-header?date=2024-06-01`);
+    expect(before.data).toMatchObject({
+      configured: null,
+      printed: { issuer: 'LĐLĐ huyện Bình Minh', superior: 'LĐLĐ tỉnh Thử nghiệm' },
+    });
+    const put = await env.admin.put(`/api/org/units/${unit}/document-header`, {
+      validFrom: '2024-01-01',
+      superior: 'LĐLĐ TỈNH THỬ NGHIỆM',
+      issuer: 'BAN THƯỜNG VỤ LĐLĐ HUYỆN BÌNH MINH',
+      signerAuthority: 'TM. BAN THƯỜNG VỤ',
+      signerPosition: 'CHỦ TỊCH',
+      recipients: ['LĐLĐ tỉnh (b/c)', 'Lưu: VT'],
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.data.printed.issuer).toBe('BAN THƯỜNG VỤ LĐLĐ HUYỆN BÌNH MINH');
+    // A new header from 2025 on: documents of 2024 keep the first one.
+    const later = await env.admin.put(`/api/org/units/${unit}/document-header`, {
+      validFrom: '2025-07-01',
+      superior: '',
+    });
+    expect(later.statusCode, later.body).toBe(200);
+    expect(later.data.printed.superior).toBeNull();
+    const mid = await env.admin.get(`/api/org/units/${unit}/document-header?date=2024-06-01`);
+    expect(mid.data.configured).toMatchObject({ validFrom: '2024-01-01', signerAuthority: 'TM. BAN THƯỜNG VỤ' });
+    const { doc } = await download(unit, { number: '15', signerAuthority: null, signerPosition: null, recipients: [] });
+    const texts = paragraphs(doc).map((p) => p.text);
+    expect(texts).toContain('BAN THƯỜNG VỤ LĐLĐ HUYỆN BÌNH MINH');
+    expect(texts).toContain('TM. BAN THƯỜNG VỤ');
+    expect(texts).toContain('- LĐLĐ tỉnh (b/c);');
+    // A wrong date is a clear error and writes nothing.
+    const bad = await env.admin.put(`/api/org/units/${unit}/document-header`, { validFrom: '31/12/2024' });
+    expect(bad.statusCode).toBe(400);
+    const rows = await env.ctx.db
+      .selectFrom('document_header')
+      .select('valid_from')
+      .where('unit_id', '=', unit)
+      .execute();
+    expect(rows.map((r) => r.valid_from).sort()).toEqual(['2024-01-01', '2025-07-01']);
+  });
+});
+
 describe('?format=pdf through LibreOffice', () => {
   it('says in Vietnamese that LibreOffice is missing, naming the way out', async () => {
     const err = await docxToPdf(Buffer.from('x'), { binaries: ['khong-co-soffice-o-day'] }).catch((e) => e);

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import type { MetricFilters } from '../../../shared/metrics/catalogue.js';
 import type { TFoundedUnion, ZFoundedQuery } from '../../../shared/org/contract.js';
+import type { Db } from '../../db/database.js';
 import type { AppContext } from '../../platform/context.js';
 import { type Actor, requireScope, requireUnitInScope } from '../../platform/scope.js';
 import { FOUNDED_AT, FOUNDED_DAY, foundedWhere, headcountOn } from '../metrics/metrics.scratch.js';
@@ -21,7 +23,19 @@ export async function founded(
     ...(q.nonState !== undefined ? { nonState: q.nonState } : {}),
     ...(q.minWorkers !== undefined ? { minWorkers: q.minWorkers } : {}),
   };
-  const where = foundedWhere({ unitId: q.unitId, from: q.foundedFrom, filters }, q.foundedTo);
+  return { items: await foundedUnions(ctx.db, { unitId: q.unitId, from: q.foundedFrom, to: q.foundedTo, filters }) };
+}
+
+/**
+ * The unions founded in [from, to] under a unit as the tree was on each founding day, for a caller already
+ * allowed to see that unit (the list page above, a review's list of unions founded).
+ */
+export async function foundedUnions(
+  db: Db,
+  q: { unitId: number; from: string; to: string; filters: { nonState?: boolean; minWorkers?: number } },
+): Promise<TFoundedUnion[]> {
+  const { filters } = q;
+  const where = foundedWhere({ unitId: q.unitId, from: q.from, filters: filters as MetricFilters }, q.to);
   const place = FOUNDED_AT;
   const rows = await sql<{
     id: number;
@@ -36,7 +50,7 @@ export async function founded(
         where v.unit_id = u.id and v.valid_from <= ${place} and (v.valid_to is null or v.valid_to > ${place})
         limit 1) as parent_name
     from org_unit u where ${where}
-    order by ${FOUNDED_DAY}, u.name_folded limit 2000`.execute(ctx.db);
+    order by ${FOUNDED_DAY}, u.name_folded limit 2000`.execute(db);
   const ids = rows.rows.map((r) => r.id);
   const ents = ids.length
     ? (
@@ -44,20 +58,18 @@ export async function founded(
           select e.id, e.name, e.grassroots_unit_id as unit_id, o.non_state,
             ${headcountOn(sql`(select ${FOUNDED_DAY} from org_unit u where u.id = e.grassroots_unit_id)`)} as workers
           from enterprise e inner join ownership_type o on o.code = e.ownership_code
-          where e.grassroots_unit_id in (${sql.join(ids)}) order by e.name_folded`.execute(ctx.db)
+          where e.grassroots_unit_id in (${sql.join(ids)}) order by e.name_folded`.execute(db)
       ).rows
     : [];
-  return {
-    items: rows.rows.map((r) => ({
-      id: r.id,
-      code: r.code,
-      name: r.name,
-      foundedOn: r.founded_on,
-      foundingDecisionNo: r.founding_decision_no,
-      parentName: r.parent_name,
-      enterprises: ents
-        .filter((e) => e.unit_id === r.id)
-        .map((e) => ({ id: e.id, name: e.name, workers: Number(e.workers), nonState: Number(e.non_state) === 1 })),
-    })),
-  };
+  return rows.rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    foundedOn: r.founded_on,
+    foundingDecisionNo: r.founding_decision_no,
+    parentName: r.parent_name,
+    enterprises: ents
+      .filter((e) => e.unit_id === r.id)
+      .map((e) => ({ id: e.id, name: e.name, workers: Number(e.workers), nonState: Number(e.non_state) === 1 })),
+  }));
 }

@@ -105,6 +105,28 @@ async function request<T>(method: string, path: string, opts: Options = {}): Pro
   return data as T;
 }
 
+/**
+ * A file the server may refuse (a PDF needs LibreOffice on the server): fetched rather than linked, so a
+ * refusal is an ApiError the screen can say in words instead of a tab of JSON.
+ */
+export async function fetchFile(url: string): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { 'Accept-Language': locale }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '');
+  }
+  if (res.ok) return res.blob();
+  let data: unknown = null;
+  try {
+    data = await res.json();
+  } catch {
+    data = null;
+  }
+  const err = isErrorBody(data) ? data.error : null;
+  throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? '', err?.issues ?? []);
+}
+
 // ---- typed from the route tables (src/shared/<feature>/contract.ts) ----
 
 type Routes = ApiRoutes;

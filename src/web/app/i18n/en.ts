@@ -26,6 +26,7 @@ export const en: Record<keyof typeof vi, string> = {
   'org.searchEmpty': 'No unit found',
   'nav.outreach': 'Outreach',
   'nav.plans': 'Plans and targets',
+  'nav.reviews': 'Reports received',
   'nav.menu': 'Open menu',
   'endedUnit.withSuccessor': '{name} ended on {date}; its successor is {successor}',
   'endedUnit.noSuccessor': '{name} ended on {date}',

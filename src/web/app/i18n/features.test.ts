@@ -11,6 +11,7 @@ import { membersVi } from '../../features/members/messages.js';
 import { orgVi } from '../../features/org/messages.js';
 import { outreachVi } from '../../features/outreach/messages.js';
 import { plansVi } from '../../features/plans/messages.js';
+import { reviewsVi } from '../../features/reviews/messages.js';
 import { usersVi } from '../../features/users/messages.js';
 import { en } from './en.js';
 import type { FeatureMessages } from './features.js';
@@ -34,6 +35,7 @@ const features: Record<FeatureMessages, Record<string, string>> = {
   org: orgVi,
   outreach: outreachVi,
   plans: plansVi,
+  reviews: reviewsVi,
   users: usersVi,
 };
 const owners = new Map<string, string[]>();

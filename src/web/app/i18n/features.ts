@@ -17,6 +17,7 @@ const loaders = {
   org: () => import('../../features/org/messages.js').then((m) => ({ vi: m.orgVi, en: m.orgEn })),
   outreach: () => import('../../features/outreach/messages.js').then((m) => ({ vi: m.outreachVi, en: m.outreachEn })),
   plans: () => import('../../features/plans/messages.js').then((m) => ({ vi: m.plansVi, en: m.plansEn })),
+  reviews: () => import('../../features/reviews/messages.js').then((m) => ({ vi: m.reviewsVi, en: m.reviewsEn })),
   users: () => import('../../features/users/messages.js').then((m) => ({ vi: m.usersVi, en: m.usersEn })),
 };
 

@@ -7,6 +7,7 @@ import type { membersVi } from '../../features/members/messages.js';
 import type { orgVi } from '../../features/org/messages.js';
 import type { outreachVi } from '../../features/outreach/messages.js';
 import type { plansVi } from '../../features/plans/messages.js';
+import type { reviewsVi } from '../../features/reviews/messages.js';
 import type { usersVi } from '../../features/users/messages.js';
 import { en } from './en.js';
 import { fill, type Locale, type MessageParams } from './locale.js';
@@ -30,6 +31,7 @@ export type MessageKey =
   | keyof typeof orgVi
   | keyof typeof outreachVi
   | keyof typeof plansVi
+  | keyof typeof reviewsVi
   | keyof typeof usersVi;
 
 /** A feature's screen text in both languages; English is typed by the Vietnamese keys where it is defined. */

@@ -28,6 +28,7 @@ export const vi = {
   'org.searchEmpty': 'Không tìm thấy đơn vị',
   'nav.outreach': 'Tuyên truyền',
   'nav.plans': 'Kế hoạch, chỉ tiêu',
+  'nav.reviews': 'Báo cáo nhận được',
   'nav.menu': 'Mở menu',
   'endedUnit.withSuccessor': '{name} đã kết thúc ngày {date}; đơn vị tiếp nhận: {successor}',
   'endedUnit.noSuccessor': '{name} đã kết thúc ngày {date}',

@@ -6,6 +6,7 @@ import {
   FormOutlined,
   HistoryOutlined,
   IdcardOutlined,
+  InboxOutlined,
   MenuOutlined,
   NotificationOutlined,
   ShopOutlined,
@@ -38,6 +39,7 @@ export function AppLayout() {
       ? [
           { key: '/', icon: <DashboardOutlined />, label: t('nav.dashboard') },
           { key: '/plans', icon: <AimOutlined />, label: t('nav.plans') },
+          { key: '/reviews/received', icon: <InboxOutlined />, label: t('nav.reviews') },
         ]
       : []),
     { key: '/org', icon: <ApartmentOutlined />, label: t('nav.org') },

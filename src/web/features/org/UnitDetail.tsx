@@ -100,6 +100,7 @@ export function UnitDetail({ id, asOf, onSelectUnit }: Props) {
                   { key: 'rename', label: t('action.rename') },
                   { key: 'move', label: t('action.move') },
                   { key: 'merge', label: t('action.merge') },
+                  { key: 'header', label: t('action.header') },
                   { type: 'divider' },
                   { key: 'dissolve', label: t('action.dissolve'), danger: true },
                 ],

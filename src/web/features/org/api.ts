@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ZHeaderInput } from '../../../shared/documents/contract.js';
 import type {
   ZFoundedQuery,
   ZOrgDissolve,
@@ -8,6 +9,8 @@ import type {
   ZOrgUnitCreate,
 } from '../../../shared/org/contract.js';
 import { call } from '../../app/api/client.js';
+
+export type HeaderInput = z.input<typeof ZHeaderInput>;
 
 export type TOrgRoots = Awaited<ReturnType<typeof orgApi.roots>>;
 export type TInactiveRoleUnit = TOrgRoots['inactiveRoleUnits'][number];
@@ -47,4 +50,8 @@ export const orgApi = {
   move: (id: number, body: OrgMoveInput) => call('POST /api/org/units/:id/move', { params: { id }, body }),
   dissolve: (id: number, body: OrgDissolveInput) => call('POST /api/org/units/:id/dissolve', { params: { id }, body }),
   merge: (id: number, body: OrgMergeInput) => call('POST /api/org/units/:id/merge', { params: { id }, body }),
+  header: (id: number, date: string) =>
+    call('GET /api/org/units/:id/document-header', { params: { id }, query: { date } }),
+  putHeader: (id: number, body: HeaderInput) =>
+    call('PUT /api/org/units/:id/document-header', { params: { id }, body }),
 };

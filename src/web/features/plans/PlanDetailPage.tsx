@@ -1,11 +1,4 @@
-import {
-  ArrowLeftOutlined,
-  DeleteOutlined,
-  EditOutlined,
-  FilePdfOutlined,
-  FileWordOutlined,
-  SendOutlined,
-} from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, FileWordOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Collapse, Descriptions, Popconfirm, Skeleton, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -16,9 +9,11 @@ import { useI18n } from '../../app/i18n/I18nProvider.js';
 import { formatNumber } from '../../app/i18n/i18n.js';
 import { DateInput } from '../../components/DateInput.js';
 import { viDate } from '../../components/format.js';
+import { PdfButton } from '../../components/PdfButton.js';
 import { useLayout } from '../../components/useLayout.js';
 import { useSession } from '../auth/session.js';
 import { PlanProgressBlock } from '../dashboard/PlanProgressBlock.js';
+import { ReviewsCard } from '../reviews/ReviewsCard.js';
 import { AmendModal } from './AmendModal.js';
 import { planKeys, plansApi, type TPlan } from './api.js';
 import { filtersText, SECTIONS } from './filters.js';
@@ -92,15 +87,7 @@ export function PlanDetailPage() {
           <Button icon={<FileWordOutlined />} href={plansApi.documentUrl(p.id)} download data-testid="plan-document">
             {t('plan.document')}
           </Button>
-          <Button
-            icon={<FilePdfOutlined />}
-            href={plansApi.documentUrl(p.id, 'pdf')}
-            // A new tab rather than a saved file: without LibreOffice on the server, the reason shows there.
-            target="_blank"
-            data-testid="plan-document-pdf"
-          >
-            {t('plan.documentPdf')}
-          </Button>
+          <PdfButton url={plansApi.documentUrl(p.id, 'pdf')} label={t('plan.documentPdf')} testId="plan-document-pdf" />
         </div>
         {manage && draft && (
           <div className="page-actions">
@@ -288,6 +275,7 @@ export function PlanDetailPage() {
           </div>
           {progress.isError && <Alert type="error" showIcon title={errorText(progress.error, t)} />}
           {progress.data && <PlanProgressBlock plan={progress.data} phone={phone} linkToPlan={false} />}
+          <ReviewsCard planId={p.id} canCreate={manage} defaultYear={Number(p.periodFrom.slice(0, 4))} />
         </>
       )}
       <Collapse

@@ -1,11 +1,12 @@
 import type { TOrgUnitDetail } from '../../../../shared/org/contract.js';
 import { CreateUnitModal } from './CreateUnitModal.js';
 import { DissolveModal } from './DissolveModal.js';
+import { HeaderModal } from './HeaderModal.js';
 import { MergeModal } from './MergeModal.js';
 import { MoveModal } from './MoveModal.js';
 import { RenameModal } from './RenameModal.js';
 
-export type OrgAction = 'create' | 'rename' | 'move' | 'dissolve' | 'merge';
+export type OrgAction = 'create' | 'rename' | 'move' | 'dissolve' | 'merge' | 'header';
 
 type Props = {
   action: OrgAction | null;
@@ -25,6 +26,7 @@ export function OrgActionModals({ action, unit, asOf, onClose, onCreated }: Prop
       <MoveModal open={action === 'move'} {...common} />
       <DissolveModal open={action === 'dissolve'} {...common} />
       <MergeModal open={action === 'merge'} {...common} />
+      <HeaderModal open={action === 'header'} {...common} />
     </>
   );
 }
