@@ -12,6 +12,7 @@ import { buildApp } from '../app.js';
 import { ensureFirstAdmin, ensureRoot } from '../bootstrap/first-admin.js';
 import { type Config, loadConfig } from '../config.js';
 import { type DbHandle, migrateToLatest, openDatabase } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import { insertUserWithRoles } from '../modules/users/users.repository.js';
 import type { App, AppContext } from '../platform/context.js';
 import { hashPassword } from '../platform/password.js';
@@ -221,10 +222,22 @@ export async function makeUser(env: TestEnv, role: Role, unitId: number): Promis
   return { ...(await login(env.app, username, password)), password };
 }
 
-/** Row counts of every table that a change writes: equal before and after means nothing was written. */
-export async function writeCounts(env: TestEnv): Promise<Record<string, number>> {
+/** Row counts of these tables: equal before and after a refused call means nothing was written. */
+export async function rowCounts(env: TestEnv, tables: readonly (keyof Database)[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of [
+  for (const t of tables) {
+    const r = await env.ctx.db
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    out[t] = Number(r.n);
+  }
+  return out;
+}
+
+/** Row counts of every table that a change writes: equal before and after means nothing was written. */
+export function writeCounts(env: TestEnv): Promise<Record<string, number>> {
+  return rowCounts(env, [
     'org_unit',
     'org_unit_version',
     'org_event',
@@ -241,12 +254,5 @@ export async function writeCounts(env: TestEnv): Promise<Record<string, number>>
     'membership',
     'membership_event',
     'party_introduction',
-  ] as const) {
-    const r = await env.ctx.db
-      .selectFrom(t)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    out[t] = Number(r.n);
-  }
-  return out;
+  ]);
 }

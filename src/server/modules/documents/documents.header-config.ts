@@ -4,16 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import { today } from '../../platform/dates.js';
 import { type Actor, requireScope, requireUnitInScope } from '../../platform/scope.js';
 import * as repo from './documents.repository.js';
-import { headerTexts } from './documents.service.js';
-
-const list = (s: string | null) => {
-  try {
-    const v = JSON.parse(s ?? '[]') as unknown;
-    return Array.isArray(v) ? v.map(String) : [];
-  } catch {
-    return [];
-  }
-};
+import { headerTexts, jsonList } from './documents.service.js';
 
 /** GET: the configured header of a unit on a day and what a document of that day prints. Read access to the unit. */
 export async function getHeader(ctx: AppContext, actor: Actor, unitId: number, date?: string) {
@@ -32,7 +23,7 @@ export async function getHeader(ctx: AppContext, actor: Actor, unitId: number, d
           motto: row.motto_text,
           signerAuthority: row.signer_authority,
           signerPosition: row.signer_position,
-          recipients: list(row.recipients),
+          recipients: jsonList(row.recipients),
         }
       : null,
     printed: await headerTexts(ctx, unitId, day, row),

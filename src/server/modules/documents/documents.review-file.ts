@@ -9,20 +9,11 @@ import { fillPlaceholders, placeholderValues } from '../reviews/reviews.drafts.j
 import type { ReviewRow } from '../reviews/reviews.repository.js';
 import { readableReview, view } from '../reviews/reviews.service.js';
 import { reviewAnnex } from './documents.annex.js';
-import { docxToPdf, type PdfOptions } from './documents.pdf.js';
+import type { PdfOptions } from './documents.pdf.js';
 import * as repo from './documents.repository.js';
 import { reviewDocx } from './documents.review.js';
-import { DOCX_MIME, headerTexts, PDF_MIME } from './documents.service.js';
+import { documentAnswer, headerTexts, jsonList } from './documents.service.js';
 import { authorityLines } from './documents.signature.js';
-
-function jsonList(s: string | null | undefined): string[] {
-  try {
-    const v = JSON.parse(s ?? '[]') as unknown;
-    return Array.isArray(v) ? v.map(String) : [];
-  } catch {
-    return [];
-  }
-}
 
 /** The report's day: the one the officer set, else the day it was frozen; a draft prints today's. */
 const reportDay = (ctx: AppContext, r: TReview) => r.reportDate ?? r.frozenAt?.slice(0, 10) ?? today(ctx);
@@ -82,14 +73,7 @@ export async function reviewDocumentFile(
   pdf: PdfOptions = {},
 ): Promise<FileAnswer> {
   const review = await loaded(ctx, actor, id);
-  const docx = await reviewDocumentBuffer(ctx, review);
-  const body = format === 'pdf' ? await docxToPdf(docx, pdf) : docx;
-  return {
-    contentType: format === 'pdf' ? PDF_MIME : DOCX_MIME,
-    fileName: fileName(review, format),
-    body,
-    size: body.length,
-  };
+  return documentAnswer(await reviewDocumentBuffer(ctx, review), format, (ext) => fileName(review, ext), pdf);
 }
 
 export async function reviewAnnexBuffer(ctx: AppContext, review: TReview): Promise<Buffer> {

@@ -64,7 +64,8 @@ export async function basisLines(ctx: AppContext, planId: number): Promise<strin
   return out;
 }
 
-function jsonList(s: string | null | undefined): string[] {
+/** A JSON array of strings as stored (recipients); anything else reads as none. */
+export function jsonList(s: string | null | undefined): string[] {
   try {
     const v = JSON.parse(s ?? '[]') as unknown;
     return Array.isArray(v) ? v.map(String) : [];
@@ -103,6 +104,17 @@ export function planFileNames(row: PlanRow, ext: 'docx' | 'pdf') {
   return { fileName: `Kế hoạch ${ref} ngày ${row.issued_on}.${ext}` };
 }
 
+/** A document as the answer of its route: the .docx as is, or through LibreOffice for `?format=pdf`. */
+export async function documentAnswer(
+  docx: Buffer,
+  format: 'docx' | 'pdf',
+  fileName: (ext: 'docx' | 'pdf') => string,
+  pdf: PdfOptions,
+): Promise<FileAnswer> {
+  const body = format === 'pdf' ? await docxToPdf(docx, pdf) : docx;
+  return { contentType: format === 'pdf' ? PDF_MIME : DOCX_MIME, fileName: fileName(format), body, size: body.length };
+}
+
 /** GET /api/plans/:id/document.docx: read access first (outside the scope → 404), then the file. */
 export async function planDocumentFile(
   ctx: AppContext,
@@ -112,12 +124,5 @@ export async function planDocumentFile(
   pdf: PdfOptions = {},
 ): Promise<FileAnswer> {
   const row = await readablePlan(ctx, actor, id);
-  const docx = await planDocumentBuffer(ctx, row);
-  const body = format === 'pdf' ? await docxToPdf(docx, pdf) : docx;
-  return {
-    contentType: format === 'pdf' ? PDF_MIME : DOCX_MIME,
-    ...planFileNames(row, format),
-    body,
-    size: body.length,
-  };
+  return documentAnswer(await planDocumentBuffer(ctx, row), format, (ext) => planFileNames(row, ext).fileName, pdf);
 }

@@ -1,4 +1,4 @@
-import type { TestEnv } from '../../test/harness.js';
+import { rowCounts, type TestEnv } from '../../test/harness.js';
 
 /** A plan of a unit for 01/04–30/10/2024 with T3 (≥ goal admitted, of which informal) and T4 (introductions). */
 export function planBody(unitId: number, extra: Record<string, unknown> = {}) {
@@ -40,9 +40,8 @@ export function planBody(unitId: number, extra: Record<string, unknown> = {}) {
 }
 
 /** Row counts of the plan tables and the audit log: equal before and after a refused call = nothing written. */
-export async function planCounts(env: TestEnv): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const t of [
+export function planCounts(env: TestEnv): Promise<Record<string, number>> {
+  return rowCounts(env, [
     'plan',
     'plan_target',
     'plan_share',
@@ -50,12 +49,5 @@ export async function planCounts(env: TestEnv): Promise<Record<string, number>> 
     'plan_basis',
     'plan_assignment',
     'audit_log',
-  ] as const) {
-    const r = await env.ctx.db
-      .selectFrom(t)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    out[t] = Number(r.n);
-  }
-  return out;
+  ]);
 }

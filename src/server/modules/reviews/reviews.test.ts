@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TReview } from '../../../shared/reviews/contract.js';
-import { type Client, createTestEnv, makeTree, makeUser, type TestEnv } from '../../test/harness.js';
+import { type Client, createTestEnv, makeTree, makeUser, rowCounts, type TestEnv } from '../../test/harness.js';
 import { admitOk, byPath } from '../../test/members.js';
 import { person } from '../../test/people.js';
 import { docxParts, para, paragraphs, runStyle } from '../documents/documents.fixture.js';
@@ -57,17 +57,7 @@ afterAll(async () => {
 const on = (decisionDate: string) => ({ decisionDate, applicationDate: decisionDate, ceremonyDate: null });
 const q2 = { kind: 'quarter', year: 2024, part: 2 };
 
-async function rows(): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const t of ['plan_review', 'audit_log'] as const) {
-    const r = await env.ctx.db
-      .selectFrom(t)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    out[t] = Number(r.n);
-  }
-  return out;
-}
+const rows = () => rowCounts(env, ['plan_review', 'audit_log']);
 /** A refused call answers `status` with a Vietnamese message on `path` and writes nothing. */
 async function refused(
   call: () => Promise<{ statusCode: number; body: string; json: () => unknown }>,
