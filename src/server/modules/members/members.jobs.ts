@@ -1,10 +1,8 @@
-import { defineFileJob, defineJob } from '../../platform/jobs/job.js';
+import { defineFileJob } from '../../platform/jobs/job.js';
 import { memberExportFile } from './members.export.js';
-import { counts } from './members.service.js';
 
 /**
- * The heavy member requests, run off the request thread (platform/jobs). The export builds its workbook in
- * JavaScript on either database; the counts are only queries, which node-postgres awaits without blocking.
+ * The member list as .xlsx off the request thread (platform/jobs): ExcelJS builds it in JavaScript on either
+ * database. (The counts from the records are a job of their own: members.counts.job.ts.)
  */
 export const memberExport = defineFileJob(import.meta.url, 'memberExport', 'always', memberExportFile);
-export const memberCounts = defineJob(import.meta.url, 'memberCounts', 'sqlite', counts);

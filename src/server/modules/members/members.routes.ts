@@ -6,7 +6,7 @@ import { invalid, issue } from '../../platform/validation.js';
 import * as admission from './members.admission.js';
 import { anonymise } from './members.anonymise.js';
 import * as documents from './members.documents.js';
-import { memberCounts, memberExport } from './members.jobs.js';
+import { memberExport } from './members.jobs.js';
 import * as lifecycle from './members.lifecycle.js';
 import * as notices from './members.notices.js';
 import * as party from './members.party.js';
@@ -20,7 +20,7 @@ export const membersRoutes = mountRoutes(
     'GET /api/members/config': () => service.config(ctx),
     'POST /api/members/admissions': ({ actor, body }) => admission.admit(ctx, actor, body),
     'GET /api/members': ({ actor, query }) => service.list(ctx, actor, query),
-    'GET /api/members/counts': ({ actor, query }) => runJob(ctx, memberCounts, actor, query),
+    'GET /api/members/counts': ({ actor, query }) => service.counts(ctx, actor, query),
     'GET /api/members/possible-transfers': ({ actor, query }) => notices.listPossibleTransfers(ctx, actor, query),
     'POST /api/members/possible-transfers/:id/dismiss': ({ actor, params, body }) =>
       notices.dismissPossibleTransfer(ctx, actor, params.id, body),

@@ -16,7 +16,8 @@ import type { FromWorker, Job, ToWorker, WorkerBoot } from './job.js';
  * has exited, so the limit holds even while a statement finishes on a terminated thread.
  */
 export type PoolOptions = { size: number; timeoutMs: number; boot: WorkerBoot };
-export type PoolStats = { workers: number; busy: number; queued: number; peak: number };
+/** Workers alive (ending ones too), running a job, jobs waiting, the most workers ever alive, jobs handed out. */
+export type PoolStats = { workers: number; busy: number; queued: number; peak: number; started: number };
 
 type Task = {
   msg: Extract<ToWorker, { t: 'run' }>;
@@ -37,6 +38,7 @@ export class JobPool {
   private nextId = 1;
   private closed = false;
   private peak = 0;
+  private started = 0;
 
   constructor(private readonly opts: PoolOptions) {}
 
@@ -47,7 +49,7 @@ export class JobPool {
 
   stats(): PoolStats {
     const busy = [...this.slots].filter((s) => s.task !== null).length;
-    return { workers: this.slots.size, busy, queued: this.queue.length, peak: this.peak };
+    return { workers: this.slots.size, busy, queued: this.queue.length, peak: this.peak, started: this.started };
   }
 
   run<I, O>(ctx: AppContext, job: Job<I, O>, actor: Actor, input: I): Promise<O> {
@@ -94,6 +96,7 @@ export class JobPool {
       slot.task = task;
       task.slot = slot;
       slot.worker.ref();
+      this.started++;
       slot.worker.postMessage(task.msg);
     }
   }
