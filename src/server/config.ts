@@ -92,7 +92,7 @@ const ZEnv = z.object({
    * Each one takes a core while it works, so more than the machine's cores only queues longer.
    */
   HEAVY_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
-  /** A heavy request still unanswered after this long (queued or running) is stopped and its worker ended. */
+  /** A heavy request unanswered after this long (queued or running), or a file stalled as long, is stopped and its worker ended. */
   HEAVY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
 });
 

@@ -39,19 +39,22 @@ export const spinner = defineJob(import.meta.url, 'spinner', 'always', async (_c
   return n;
 });
 
-/** Chunk i is `size` bytes of the value i % 251: a reader can check every byte in order. */
+/** Chunk i is `size` bytes of the value i % 251: a reader can check every byte in order (`everyMs` apart). */
 export const chunkOf = (i: number, size: number) => Buffer.alloc(size, i % 251);
 
 export const numbered = defineFileJob(
   import.meta.url,
   'numbered',
   'always',
-  async (_ctx, _actor, q: { chunks: number; size: number }) => ({
+  async (_ctx, _actor, q: { chunks: number; size: number; everyMs?: number }) => ({
     contentType: 'application/octet-stream',
     fileName: 'numbered.bin',
     body: Readable.from(
-      (function* () {
-        for (let i = 0; i < q.chunks; i++) yield chunkOf(i, q.size);
+      (async function* () {
+        for (let i = 0; i < q.chunks; i++) {
+          if (q.everyMs) await sleep(q.everyMs);
+          yield chunkOf(i, q.size);
+        }
       })(),
     ),
   }),

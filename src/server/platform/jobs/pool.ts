@@ -10,8 +10,9 @@ import type { FromWorker, Job, ToWorker, WorkerBoot } from './job.js';
 /**
  * At most `size` worker threads for heavy requests (issue 11 §4), each with its own database connection,
  * opened once and kept between jobs, so a small job pays a message, not a thread's start. A job waits in the
- * queue for a free worker. A job still unanswered after `timeoutMs` (queued or running), or whose file the
- * client stopped reading, ends its worker: terminating the thread is the only way to stop a synchronous
+ * queue for a free worker. A job still unanswered after `timeoutMs` (queued or running), a file that sent
+ * nothing for as long (a national export may stream for longer, but not stall), or a file the client stopped
+ * reading, ends its worker: terminating the thread is the only way to stop a synchronous
  * SQLite statement or an ExcelJS loop midway. A worker that is ending still counts against `size` until it
  * has exited, so the limit holds even while a statement finishes on a terminated thread.
  */
@@ -75,7 +76,7 @@ export class JobPool {
         body: null,
         finished: false,
       };
-      task.timer = setTimeout(() => this.timedOut(task), this.opts.timeoutMs);
+      this.arm(task);
       this.queue.push(task);
       this.schedule();
     });
@@ -128,6 +129,7 @@ export class JobPool {
       task.body = this.bodyOf(task);
       task.resolve({ ...m.head, body: task.body });
     } else if (m.t === 'chunk') {
+      this.arm(task);
       task.body?.push(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
     } else if (m.t === 'end') {
       this.release(slot);
@@ -150,6 +152,11 @@ export class JobPool {
         cb(err);
       },
     });
+  }
+
+  private arm(task: Task): void {
+    clearTimeout(task.timer);
+    task.timer = setTimeout(() => this.timedOut(task), this.opts.timeoutMs);
   }
 
   private release(slot: Slot): void {
