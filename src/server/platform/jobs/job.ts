@@ -47,8 +47,8 @@ export const isJob = (v: unknown): v is Job<unknown, unknown> =>
 
 export type PlainActor = Omit<Actor, 'scopeCache'>;
 
-/** What a worker is started with: its connection, opened once and kept for every job it runs. */
-export type WorkerBoot = { db: Config['db']; version: string };
+/** What a worker is started with: its connection, opened once and kept for every job it runs; its niceness. */
+export type WorkerBoot = { db: Config['db']; version: string; nice?: number };
 
 export type FileHead = Omit<FileAnswer, 'body'>;
 

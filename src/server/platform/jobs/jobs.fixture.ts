@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { threadId } from 'node:worker_threads';
@@ -19,7 +20,17 @@ export const census = defineJob(import.meta.url, 'census', 'always', async (ctx,
     .selectFrom('app_user')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return { threadId, dbKind: ctx.dbKind, users: Number(users.n), username: actor.username, now: ctx.clock?.() ?? null };
+  return {
+    threadId,
+    dbKind: ctx.dbKind,
+    users: Number(users.n),
+    username: actor.username,
+    now: ctx.clock?.() ?? null,
+    // This thread's niceness (Linux: field 19 of its stat line), null elsewhere.
+    nice: fs.existsSync('/proc/thread-self/stat')
+      ? Number(fs.readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ')[16])
+      : null,
+  };
 });
 
 export const failing = defineJob(import.meta.url, 'failing', 'always', async (_ctx, _actor, kind: 'app' | 'driver') => {

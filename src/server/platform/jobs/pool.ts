@@ -22,7 +22,6 @@ export type PoolStats = { workers: number; busy: number; queued: number; peak: n
 
 type Task = {
   msg: Extract<ToWorker, { t: 'run' }>;
-  file: boolean;
   resolve: (value: unknown) => void;
   reject: (err: Error) => void;
   timer?: NodeJS.Timeout;
@@ -69,7 +68,6 @@ export class JobPool {
           input,
           clockOffsetMs: ctx.clock ? ctx.clock() - Date.now() : null,
         },
-        file: job.file,
         resolve: resolve as (value: unknown) => void,
         reject,
         slot: null,

@@ -24,5 +24,6 @@ export function createJobPool(config: Config, version: string): JobPool | undefi
   const { db, heavy } = config;
   if (heavy.workers === 0 || (db.kind === 'sqlite' && db.file === ':memory:')) return undefined;
   const workerDb: Config['db'] = db.kind === 'sqlite' ? { ...db, busyTimeoutMs: heavy.timeoutMs } : db;
-  return new JobPool({ size: heavy.workers, timeoutMs: heavy.timeoutMs, boot: { db: workerDb, version } });
+  const boot = { db: workerDb, version, nice: heavy.nice };
+  return new JobPool({ size: heavy.workers, timeoutMs: heavy.timeoutMs, boot });
 }

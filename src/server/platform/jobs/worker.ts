@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import type { Readable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/database.js';
@@ -12,6 +14,22 @@ const { boot } = workerData as { boot: WorkerBoot };
 const port = parentPort;
 if (!port) throw new Error('platform/jobs/worker.ts runs as a worker thread');
 
+/**
+ * The request thread first: on Linux a thread is a task of its own with its own niceness, so when the cores are
+ * busy (an export here, and on PostgreSQL the server process answering its queries) the scheduler serves the
+ * request thread's short turns before this one. Elsewhere, or refused, the worker keeps the process's priority.
+ */
+function yieldCpuToRequests(nice: number) {
+  if (nice <= 0) return;
+  try {
+    const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    os.setPriority(tid, Math.min(19, os.getPriority(tid) + nice));
+  } catch {
+    // Not Linux (no /proc/thread-self), or not allowed: the process's priority.
+  }
+}
+
+yieldCpuToRequests(boot.nice ?? 0);
 configureZodMessages();
 const handle = await openDatabase(boot.db);
 
