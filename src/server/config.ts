@@ -86,6 +86,16 @@ const ZEnv = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /**
+   * Worker threads (each with its own database connection, kept between requests) for the heavy requests:
+   * exports, the plan progress workbook, national counts (platform/jobs). 0 runs them on the request thread.
+   * Each one takes a core while it works, so more than the machine's cores only queues longer.
+   */
+  HEAVY_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
+  /** A heavy request unanswered after this long (queued or running), or a file stalled as long, is stopped and its worker ended. */
+  HEAVY_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /** Niceness added to each such worker thread (Linux), so that busy cores serve the request thread first. */
+  HEAVY_WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
 });
 
 export type Config = {
@@ -107,6 +117,8 @@ export type Config = {
   /** The passphrase sealing the data key in a backup; undefined = ask on a terminal, or refuse. */
   backupPassphrase?: string;
   imports: ImportLimits & { keepHours: number; worker: boolean };
+  /** Heavy requests off the request thread: how many workers at most, and how long one may take. */
+  heavy: { workers: number; timeoutMs: number; nice: number };
 };
 
 export type ImportLimits = {
@@ -164,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       keepHours: e.IMPORT_KEEP_HOURS,
       worker: e.IMPORT_WORKER,
     },
+    heavy: { workers: e.HEAVY_WORKERS, timeoutMs: e.HEAVY_TIMEOUT_SECONDS * 1000, nice: e.HEAVY_WORKER_NICE },
   };
   return { ...base, ...overrides };
 }

@@ -6,6 +6,7 @@ import { refreshStatistics } from './db/statistics.js';
 import { formatAccounts, loadDemo } from './demo/demo.js';
 import { sweepBatchFiles } from './modules/imports/imports.files.js';
 import { failInterruptedBatches } from './modules/imports/imports.repository.js';
+import { createJobPool } from './platform/jobs/run.js';
 import { assertDataKeyAtStart } from './platform/secrets.js';
 import { appVersion } from './platform/version.js';
 
@@ -18,7 +19,11 @@ async function main() {
   await refreshStatistics(handle.db);
   // Before anything can make a new key: a restored database without its key refuses to start.
   await assertDataKeyAtStart(handle.db, config);
-  const ctx = { db: handle.db, dbKind: handle.kind, config, version: appVersion() };
+  const version = appVersion();
+  // Heavy requests (exports, national counts) run in these workers, started now rather than by the first one.
+  const jobs = createJobPool(config, version);
+  jobs?.warm();
+  const ctx = { db: handle.db, dbKind: handle.kind, config, version, jobs };
   // An import killed mid-way left its batch "running"; its transaction never committed.
   await failInterruptedBatches(handle.db);
 
@@ -52,6 +57,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await jobs?.close();
     await handle.close();
     process.exit(0);
   };

@@ -15,6 +15,7 @@ import { type DbHandle, migrateToLatest, openDatabase } from '../db/database.js'
 import type { Database } from '../db/schema.js';
 import { insertUserWithRoles } from '../modules/users/users.repository.js';
 import type { App, AppContext } from '../platform/context.js';
+import { createJobPool } from '../platform/jobs/run.js';
 import { hashPassword } from '../platform/password.js';
 
 /**
@@ -59,7 +60,13 @@ async function openGivenDatabase(db: Config['db']) {
 }
 
 export async function createTestEnv(overrides: Partial<Config> = {}): Promise<TestEnv> {
-  const base = loadConfig({ LOG_LEVEL: 'silent', IMPORT_WORKER: 'false' });
+  // Heavy requests run in place unless TEST_HEAVY_WORKERS asks for workers: on PostgreSQL (an in-memory SQLite
+  // has no second connection) the whole suite can then be run through them, each test file starting its own.
+  const base = loadConfig({
+    LOG_LEVEL: 'silent',
+    IMPORT_WORKER: 'false',
+    HEAVY_WORKERS: process.env.TEST_HEAVY_WORKERS ?? '0',
+  });
   // Files (uploads, attachments) go to a folder of this test file's own, removed afterwards.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-test-'));
   // A database named by the test (an SQLite file, a scratch PostgreSQL database: backup tests), else a fresh one.
@@ -67,7 +74,8 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
   const config: Config = { ...base, dataDir, db: opened.db, ...overrides };
   const handle = opened.handle;
   await migrateToLatest(handle.db);
-  const ctx: AppContext = { db: handle.db, dbKind: handle.kind, config, version: 'test' };
+  const jobs = createJobPool(config, 'test');
+  const ctx: AppContext = { db: handle.db, dbKind: handle.kind, config, version: 'test', jobs };
   const first = await ensureFirstAdmin(handle.db);
   const rootId = await ensureRoot(handle.db);
   const app = await buildApp(ctx, { logger: false });
@@ -81,6 +89,7 @@ export async function createTestEnv(overrides: Partial<Config> = {}): Promise<Te
     admin,
     close: async () => {
       await app.close();
+      await jobs?.close();
       await opened.drop();
       if (!overrides.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -186,6 +186,11 @@ export const ERRORS = {
     vi: 'Cơ sở dữ liệu đang bận ghi một lượt nhập lớn; thao tác này chưa được ghi, vui lòng thử lại sau ít phút',
     en: 'The database is busy writing a large import; nothing was saved, please try again in a few minutes',
   },
+  HEAVY_TIMEOUT: {
+    status: 503,
+    vi: 'Yêu cầu này chạy quá {seconds} giây nên đã bị dừng; hãy thu hẹp đơn vị hoặc bộ lọc rồi thử lại',
+    en: 'This request ran over {seconds} seconds and was stopped; narrow the unit or the filters and try again',
+  },
   IMPORT_BUSY: {
     status: 429,
     vi: 'Đơn vị này đang có {count} lượt nhập dữ liệu chạy (tối đa {max}); hãy đợi lượt đang chạy xong rồi thử lại',

@@ -2,8 +2,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/database.js';
 import type { AppContext } from '../../platform/context.js';
 import { configureZodMessages } from '../../platform/validation.js';
+import { describeError } from '../../platform/worker-errors.js';
 import { importFileHere } from './imports.service.js';
-import { describeError, type WorkerInput, type WorkerMessage } from './imports.worker-pool.js';
+import type { WorkerInput, WorkerMessage } from './imports.worker-pool.js';
 
 // The worker thread of one import (imports.worker-pool.ts): its own connection, the same code as in-process.
 const { input } = workerData as { input: WorkerInput };

@@ -1,11 +1,12 @@
 import { commonMessages } from '../../../shared/common/messages.js';
 import { ADMISSION_DOCUMENT_MAX_BYTES, membersApi } from '../../../shared/members/contract.js';
+import { runJob } from '../../platform/jobs/run.js';
 import { mountRoutes } from '../../platform/routes.js';
 import { invalid, issue } from '../../platform/validation.js';
 import * as admission from './members.admission.js';
 import { anonymise } from './members.anonymise.js';
 import * as documents from './members.documents.js';
-import { memberExportFile } from './members.export.js';
+import { memberExport } from './members.jobs.js';
 import * as lifecycle from './members.lifecycle.js';
 import * as notices from './members.notices.js';
 import * as party from './members.party.js';
@@ -23,7 +24,7 @@ export const membersRoutes = mountRoutes(
     'GET /api/members/possible-transfers': ({ actor, query }) => notices.listPossibleTransfers(ctx, actor, query),
     'POST /api/members/possible-transfers/:id/dismiss': ({ actor, params, body }) =>
       notices.dismissPossibleTransfer(ctx, actor, params.id, body),
-    'GET /api/members/export': ({ actor, query }) => memberExportFile(ctx, actor, query),
+    'GET /api/members/export': ({ actor, query }) => runJob(ctx, memberExport, actor, query),
     'GET /api/members/:membershipId': ({ actor, params }) => service.detail(ctx, actor, params.membershipId),
     'POST /api/members/:membershipId/reveal-cccd': ({ actor, params }) =>
       service.revealCccd(ctx, actor, params.membershipId),

@@ -6,10 +6,12 @@ import { codesOn } from '../../platform/code-lists.js';
 import type { AppContext } from '../../platform/context.js';
 import { today } from '../../platform/dates.js';
 import { AppError } from '../../platform/errors.js';
+import { runJob } from '../../platform/jobs/run.js';
 import { ruleTextAt } from '../../platform/rules.js';
 import { type Actor, isUnitInScope, requireScope, scopeWithin } from '../../platform/scope.js';
 import { checkedDataKeys, type DataKeys, lookupHash } from '../../platform/secrets.js';
 import { FOREIGN_RULE } from './members.admission.js';
+import { countedFromRecords } from './members.counts.job.js';
 import * as countsRepo from './members.counts.repository.js';
 import { presentDetail, presentEvent, presentMember, presentParty } from './members.presenter.js';
 import * as repo from './members.repository.js';
@@ -93,7 +95,13 @@ export function defaultPeriod(ctx: AppContext, q: { from?: string; to?: string }
 export async function counts(ctx: AppContext, actor: Actor, q: z.output<typeof ZCountsQuery>) {
   const scope = await scopeWithin(ctx.db, actor, 'record.read', q.unitId);
   const period = defaultPeriod(ctx, q);
-  return { period, ...(await countsRepo.counts(ctx.db, scope, period)) };
+  // The summaries answer in milliseconds: in place, never queued behind an export in the worker pool.
+  const unitId = await countsRepo.summarisedUnit(ctx.db, scope);
+  const figures =
+    unitId === null
+      ? await runJob(ctx, countedFromRecords, actor, { scope, period })
+      : await countsRepo.countsFromSummaries(ctx.db, scope, unitId, period);
+  return { period, ...figures };
 }
 
 export async function config(ctx: AppContext) {

@@ -1,6 +1,7 @@
 import { plansApi } from '../../../shared/plans/contract.js';
+import { runJob } from '../../platform/jobs/run.js';
 import { mountRoutes } from '../../platform/routes.js';
-import { progressWorkbook } from './plans.export.js';
+import { planProgressWorkbook } from './plans.jobs.js';
 import * as progress from './plans.progress.js';
 import * as service from './plans.service.js';
 import * as shares from './plans.shares.js';
@@ -18,7 +19,8 @@ export const plansRoutes = mountRoutes('plans', plansApi, (ctx) => ({
   'PUT /api/plans/:id/targets/:targetId/shares': ({ actor, params, body }) =>
     shares.putShares(ctx, actor, params.id, params.targetId, body),
   'GET /api/plans/:id/progress': ({ actor, params, query }) => progress.progress(ctx, actor, params.id, query.asOf),
-  'GET /api/plans/:id/progress.xlsx': ({ actor, params, query }) => progressWorkbook(ctx, actor, params.id, query.asOf),
+  'GET /api/plans/:id/progress.xlsx': ({ actor, params, query }) =>
+    runJob(ctx, planProgressWorkbook, actor, { id: params.id, asOf: query.asOf }),
   'GET /api/plans/:id/targets/:targetId/series': ({ actor, params, query }) =>
     progress.targetSeries(ctx, actor, params.id, params.targetId, query),
   'GET /api/plans/:id/targets/:targetId/drill': ({ actor, params, query }) =>
