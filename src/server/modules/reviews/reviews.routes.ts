@@ -1,6 +1,7 @@
 import { reviewsApi } from '../../../shared/reviews/contract.js';
+import { runJob } from '../../platform/jobs/run.js';
 import { mountRoutes } from '../../platform/routes.js';
-import { reviewAnnexFile, reviewDocumentFile } from '../documents/documents.review-file.js';
+import { reviewAnnex, reviewDocument } from '../documents/documents.jobs.js';
 import * as service from './reviews.service.js';
 
 export const reviewsRoutes = mountRoutes('reviews', reviewsApi, (ctx) => ({
@@ -16,6 +17,6 @@ export const reviewsRoutes = mountRoutes('reviews', reviewsApi, (ctx) => ({
   'POST /api/reviews/:id/return': ({ actor, params, body }) =>
     service.decide(ctx, actor, params.id, 'return', body.comment),
   'GET /api/reviews/:id/document.docx': ({ actor, params, query }) =>
-    reviewDocumentFile(ctx, actor, params.id, query.format),
-  'GET /api/reviews/:id/annex.xlsx': ({ actor, params }) => reviewAnnexFile(ctx, actor, params.id),
+    runJob(ctx, reviewDocument, actor, { id: params.id, format: query.format }),
+  'GET /api/reviews/:id/annex.xlsx': ({ actor, params }) => runJob(ctx, reviewAnnex, actor, { id: params.id }),
 }));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxParts, paragraphs } from '../../modules/documents/documents.fixture.js';
 import { planBody } from '../../modules/plans/plans.fixture.js';
 import { insertUserWithRoles } from '../../modules/users/users.repository.js';
 import { type Client, createTestEnv, login, makeTree, makeUser, type TestEnv } from '../../test/harness.js';
@@ -174,6 +175,25 @@ describe('heavy requests in the worker pool', () => {
       expect(counts.viaWorker.json().admitted).toBe(3);
       expect((env.ctx.jobs?.stats().started ?? 0) - before).toBe(jobs);
     }
+
+    // Official documents: the plan's .docx, a review's report and its annex, each one job, the same text.
+    await adminA.post(`/api/plans/${plan.data.id}/issue`);
+    const review = await adminA.post(`/api/plans/${plan.data.id}/reviews`, { kind: 'quarter', year: 2024, part: 2 });
+    expect(review.statusCode, review.body).toBe(201);
+    expect((await adminA.post(`/api/reviews/${review.data.id}/freeze`)).statusCode).toBe(200);
+    const before = env.ctx.jobs?.stats().started ?? 0;
+    const text = async (r: LightMyRequestResponse) =>
+      paragraphs((await docxParts(r.rawPayload)).get('word/document.xml') ?? '').map((x) => x.text);
+    for (const url of [`/api/plans/${plan.data.id}/document.docx`, `/api/reviews/${review.data.id}/document.docx`]) {
+      const { viaWorker, inPlace } = await bothWays(adminA, url);
+      expect(head(viaWorker), viaWorker.body).toEqual(head(inPlace));
+      expect(viaWorker.statusCode).toBe(200);
+      expect(await text(viaWorker)).toEqual(await text(inPlace));
+    }
+    const annex = await bothWays(adminA, `/api/reviews/${review.data.id}/annex.xlsx`);
+    expect(annex.viaWorker.statusCode, annex.viaWorker.body).toBe(200);
+    expect(await sheetRows(annex.viaWorker.rawPayload)).toEqual(await sheetRows(annex.inPlace.rawPayload));
+    expect((env.ctx.jobs?.stats().started ?? 0) - before).toBe(3);
   });
 
   it('answers an AppError thrown in a worker as the same error', { timeout: 120_000 }, async () => {
