@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from './server.js';
 /**
  * Every main page, on a laptop (1366×860) and a phone (390×844), passes axe-core with no serious or
  * critical violation and has one h1: the tree, enterprises, members, the admission form, applications,
- * outreach, imports, users, the audit log, and the public application form a worker opens from a QR code.
+ * outreach, imports, users, the audit log, a review and the reports received, and the public application form a worker opens from a QR code.
  */
 
 const ADMIN = 'dongnai.admin';
@@ -24,6 +24,9 @@ const PAGES: { path: string; name: string }[] = [
   { path: '/import', name: 'imports' },
   { path: '/users', name: 'users' },
   { path: '/audit', name: 'audit' },
+  // The demo's one review (Phú Riềng's first half of 2024), and the reports received.
+  { path: '/reviews/1', name: 'review' },
+  { path: '/reviews/received', name: 'reviews-received' },
 ];
 
 async function settle(page: Page) {

@@ -187,7 +187,8 @@ export const ZReview = ZReviewSummary.extend({
 });
 export type TReview = z.output<typeof ZReview>;
 
-export const ZReceived = z.object({ unitId: z.number().int(), items: z.array(ZReviewSummary) });
+/** unitId: the unit asked for, or null for every unit of the caller's scope. */
+export const ZReceived = z.object({ unitId: z.number().int().nullable(), items: z.array(ZReviewSummary) });
 
 const file = { file: true } as const;
 export const ZReviewDocumentQuery = z.object({ format: z.enum(['docx', 'pdf']).default('docx') }).strict();

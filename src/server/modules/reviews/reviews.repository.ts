@@ -72,6 +72,24 @@ export function sentTo(db: Db, unitId: number, period?: { kind: string; from: st
   return q.orderBy('period_to', 'desc').orderBy('unit_id').orderBy('version', 'desc').limit(500).execute();
 }
 
+/**
+ * Reports sent to any unit of the scope, newest first: the inbox of an officer whose unit took over others
+ * (a province merged in 2025 receives what was sent to the one it absorbed) or oversees several levels.
+ */
+export function sentWithin(db: Db, scope: Scope) {
+  return db
+    .selectFrom('plan_review as r')
+    .selectAll('r')
+    .where('r.submitted_to_unit_id', 'is not', null)
+    .where('r.status', 'in', ['submitted', 'acknowledged', 'returned'])
+    .where((eb) => unitInScope(eb, 'r.submitted_to_unit_id', scope))
+    .orderBy('r.period_to', 'desc')
+    .orderBy('r.unit_id')
+    .orderBy('r.version', 'desc')
+    .limit(500)
+    .execute();
+}
+
 export async function insertReview(db: Db, row: Insertable<Database['plan_review']>) {
   const r = await db.insertInto('plan_review').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;

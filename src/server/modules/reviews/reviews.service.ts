@@ -419,22 +419,20 @@ export async function decide(
   return get(ctx, actor, id);
 }
 
-/** The reports sent to a unit (default: the highest unit where the caller holds a role). */
+/** The reports sent to one unit, or (no unit asked) to any unit of the caller's scope; the latest version of each. */
 export async function received(ctx: AppContext, actor: Actor, unitId?: number) {
   const scope = await requireScope(ctx.db, actor, 'record.read');
-  const target = unitId ?? scope.unitIds[0];
-  if (target === undefined) throw new AppError('FORBIDDEN');
-  await requireUnitInScope(ctx.db, target, scope);
-  const rows = await repo.sentTo(ctx.db, target);
+  if (unitId !== undefined) await requireUnitInScope(ctx.db, unitId, scope);
+  const rows = unitId === undefined ? await repo.sentWithin(ctx.db, scope) : await repo.sentTo(ctx.db, unitId);
   const latest = rows.filter(
     (x, i) =>
       rows.findIndex(
         (y) =>
-          y.unit_id === x.unit_id &&
+          y.plan_id === x.plan_id &&
           y.kind === x.kind &&
           y.period_to === x.period_to &&
           y.period_from === x.period_from,
       ) === i,
   );
-  return { unitId: target, items: await Promise.all(latest.map((x) => summary(ctx.db, x))) };
+  return { unitId: unitId ?? null, items: await Promise.all(latest.map((x) => summary(ctx.db, x))) };
 }

@@ -187,6 +187,10 @@ describe('reviews: create, edit, freeze, send up, acknowledge, new version', () 
   it("the parent's review sets each child's sent figures beside its live roll-up and flags who has not sent", async () => {
     const inbox = await province.get('/api/reviews/received');
     expect(inbox.data.items.map((x) => x.id)).toContain(review.id);
+    const own = await province.get(`/api/reviews/received?unitId=${tree.province}`);
+    expect(own.data.items.map((x) => [x.id, x.submittedToName])).toEqual([[review.id, 'LĐLĐ tỉnh Thử nghiệm']]);
+    // A sibling district's inbox holds nothing of it.
+    expect((await b.get('/api/reviews/received')).data.items.map((x) => x.id)).not.toContain(review.id);
     const p = await province.post(`/api/plans/${planP}/reviews`, q2);
     expect(p.statusCode, p.body).toBe(201);
     const child = p.data.figures.targets[0]?.children.find((c) => c.unitId === tree.districtA);

@@ -25,9 +25,11 @@ export function ReceivedPage() {
         data-testid="reviews-received"
         locale={{ emptyText: t('review.inbox.empty') }}
         pagination={false}
-        scroll={{ x: 640 }}
+        // Only a list with rows scrolls sideways on a phone (an empty scroll region has nothing to focus).
+        scroll={list.data?.items.length ? { x: 720 } : undefined}
         columns={[
           { key: 'unit', title: t('review.col.unit'), dataIndex: 'unitName' },
+          { key: 'to', title: t('review.col.sentTo'), render: (_, x) => x.submittedToName ?? '—' },
           {
             key: 'period',
             title: t('review.col.period'),
