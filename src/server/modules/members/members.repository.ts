@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { TMemberQuery } from '../../../shared/members/contract.js';
 import type { MembershipEventKind } from '../../../shared/members/enums.js';
 import { isPostgres } from '../../db/dialect.js';
