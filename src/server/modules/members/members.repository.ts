@@ -205,6 +205,9 @@ export function attributesOf(db: Db, personId: number) {
     .executeTakeFirstOrThrow();
 }
 
+/** Every membership in the database, whatever its scope (what a walk of the whole list in order reads). */
+export const membershipTotal = (db: Db) => countAll(db.selectFrom('membership').select('id'));
+
 /** How many rows a query holds, uncapped (an export writes them all; short lists show their total). */
 export const countOf = countAll;
 
