@@ -4,6 +4,7 @@ import { ENTERPRISE_EXPORT_COLUMNS, enterprisesMessages as M } from '../../../sh
 import { say } from '../../../shared/i18n/messages.js';
 import { formatViDate } from '../../../shared/text/index.js';
 import { exportRow } from '../../platform/files.js';
+import { sheetCaughtUp } from '../../platform/xlsx-backpressure.js';
 import type { EnterpriseRow, Period } from './enterprises.repository.js';
 
 const vi = (iso: string | null) => (iso ? formatViDate(iso) : '');
@@ -58,6 +59,7 @@ export async function writeEnterprisesXlsx(
         r.unit_name,
       ]),
     ).commit();
+    await sheetCaughtUp(ws);
   }
   ws.commit();
   await wb.commit();

@@ -13,6 +13,7 @@ import { exportRow, XLSX_MIME } from '../../platform/files.js';
 import type { FileAnswer } from '../../platform/routes.js';
 import { type Actor, narrowScope, type Scope, scopeWithin } from '../../platform/scope.js';
 import { checkedDataKeys } from '../../platform/secrets.js';
+import { sheetCaughtUp } from '../../platform/xlsx-backpressure.js';
 import * as repo from './members.repository.js';
 import { sensitiveGate } from './members.sensitive.js';
 import { searchTerms } from './members.service.js';
@@ -187,6 +188,7 @@ export async function prepareMemberExport(
               cells.push(names('ethnicity', r.ethnicity_code ?? null), names('religion', r.religion_code ?? null));
             }
             ws.addRow(exportRow(cells)).commit();
+            await sheetCaughtUp(ws);
           }
           const last = chunk.at(-1);
           if (!last || chunk.length < chunkSize) break;
