@@ -48,3 +48,12 @@ export async function cappedCount(
   const n = Number(counted.n);
   return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
 }
+
+/** How many rows a query holds, uncapped (an export writes them all and says how many). */
+export async function countAll(query: AnyQuery): Promise<number> {
+  const r = (await query
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()) as { n: number | string | bigint };
+  return Number(r.n);
+}

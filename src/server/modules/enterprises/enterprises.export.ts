@@ -4,6 +4,7 @@ import { ENTERPRISE_EXPORT_COLUMNS, enterprisesMessages as M } from '../../../sh
 import { say } from '../../../shared/i18n/messages.js';
 import { formatViDate } from '../../../shared/text/index.js';
 import { exportRow } from '../../platform/files.js';
+import { sheetCaughtUp } from '../../platform/xlsx-backpressure.js';
 import type { EnterpriseRow, Period } from './enterprises.repository.js';
 
 const vi = (iso: string | null) => (iso ? formatViDate(iso) : '');
@@ -12,12 +13,12 @@ const vi = (iso: string | null) => (iso ? formatViDate(iso) : '');
 export const exportFileName = (period: Period) => say(M.exportFileName, { to: period.to }).vi;
 
 /**
- * Streams the filtered list to an .xlsx (rows committed as written, so memory stays flat). Written in
+ * Streams the filtered list to an .xlsx (rows pulled in chunks and committed as written, so memory stays flat). Written in
  * Vietnamese whatever the reader's language: the workbook is passed on to other offices.
  */
 export async function writeEnterprisesXlsx(
   out: Writable,
-  rows: EnterpriseRow[],
+  rows: AsyncIterable<EnterpriseRow>,
   period: Period,
   ownershipNames: ReadonlyMap<string, string>,
 ): Promise<void> {
@@ -33,10 +34,12 @@ export async function writeEnterprisesXlsx(
   // sees the same commune the coverage counts, or that none was found.
   const commune = (name: string | null, district: string | null, province: string | null, code: string | null) =>
     name ? `${[name, district, province].filter(Boolean).join(', ')} (${code})` : M.exportCommuneUnknown.vi;
-  rows.forEach((r, i) => {
+  let i = 0;
+  for await (const r of rows) {
+    i += 1;
     ws.addRow(
       exportRow([
-        i + 1,
+        i,
         r.mst ?? '',
         r.name,
         r.address ?? '',
@@ -56,7 +59,8 @@ export async function writeEnterprisesXlsx(
         r.unit_name,
       ]),
     ).commit();
-  });
+    await sheetCaughtUp(ws);
+  }
   ws.commit();
   await wb.commit();
 }

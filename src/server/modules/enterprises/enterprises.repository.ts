@@ -178,9 +178,21 @@ export function pageOf(
   return ordered.orderBy(col, p.order).orderBy('e.id', p.order).limit(p.limit).offset(p.offset).execute();
 }
 
-/** A whole filtered list by name, for the export. */
-export function allByName(q: EnterpriseQuery) {
-  return q.orderBy('e.name_folded').execute();
+/** Where a chunk of the export ended: the last enterprise's name and id. */
+export type NameKey = { nameFolded: string; id: number };
+
+/**
+ * One chunk of a filtered list in name order, after the previous chunk's last row (keyset: enterprise_name
+ * is (name_folded, id), so a chunk walks it from the key and stops; no OFFSET grows with the chunks). The
+ * bare `name_folded >=` is the range the index is walked from; the OR only drops the ties already written.
+ */
+export function byNameChunk(q: EnterpriseQuery, after: NameKey | null, size: number) {
+  const from = after
+    ? q
+        .where('e.name_folded', '>=', after.nameFolded)
+        .where((eb) => eb.or([eb('e.name_folded', '>', after.nameFolded), eb('e.id', '>', after.id)]))
+    : q;
+  return from.select('e.name_folded').orderBy('e.name_folded').orderBy('e.id').limit(size).execute();
 }
 
 export function findInScope(db: Db, scope: Scope, t: Thresholds, period: Period, id: number) {

@@ -1,10 +1,10 @@
-import { type Insertable, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { TMemberQuery } from '../../../shared/members/contract.js';
 import type { MembershipEventKind } from '../../../shared/members/enums.js';
 import { isPostgres } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
 import { coversWholeTree, narrowScope, type Scope, unitInScope, unitInScopeOn } from '../../platform/scope.js';
-import { cappedCount, LIST_COUNT_CAP } from '../../platform/sql.js';
+import { cappedCount, countAll, LIST_COUNT_CAP } from '../../platform/sql.js';
 import { metricsChanged } from '../metrics/metrics.summary.js';
 import {
   type NameAccess,
@@ -205,14 +205,11 @@ export function attributesOf(db: Db, personId: number) {
     .executeTakeFirstOrThrow();
 }
 
+/** Every membership in the database, whatever its scope (what a walk of the whole list in order reads). */
+export const membershipTotal = (db: Db) => countAll(db.selectFrom('membership').select('id'));
+
 /** How many rows a query holds, uncapped (an export writes them all; short lists show their total). */
-export async function countOf<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>) {
-  const r = (await query
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()) as { n: number | string | bigint };
-  return Number(r.n);
-}
+export const countOf = countAll;
 
 /**
  * One chunk of a filtered list in the list's order, after the last row of the previous chunk: keyset
@@ -228,13 +225,18 @@ export function filteredChunk(
   let page = query.select('p.sort_key').$if(withAttributes, (qb) => qb.select(['p.ethnicity_code', 'p.religion_code']));
   if (after) {
     const { sortKey, personId, id } = after;
-    page = page.where((eb) =>
-      eb.or([
-        eb('p.sort_key', '>', sortKey),
-        eb.and([eb('p.sort_key', '=', sortKey), eb('p.id', '>', personId)]),
-        eb.and([eb('p.sort_key', '=', sortKey), eb('p.id', '=', personId), eb('m.id', '>', id)]),
-      ]),
-    );
+    // The bare `sort_key >=` first: it is the range person_sort_key is walked from. Written only as an OR
+    // of the three cases, SQLite reads it as three index lookups merged (MULTI-INDEX OR), loses the order and
+    // sorts every row after the key on each chunk: an export then grew with the square of its rows.
+    page = page
+      .where('p.sort_key', '>=', sortKey)
+      .where((eb) =>
+        eb.or([
+          eb('p.sort_key', '>', sortKey),
+          eb('p.id', '>', personId),
+          eb.and([eb('p.id', '=', personId), eb('m.id', '>', id)]),
+        ]),
+      );
   }
   return inListOrder(page).limit(size).execute();
 }
