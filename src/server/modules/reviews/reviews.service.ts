@@ -39,6 +39,12 @@ const SECTION_NAMES: Record<ReviewSection, string> = {
 };
 export const sectionName = (s: ReviewSection) => SECTION_NAMES[s];
 
+/** The stored meeting with every field present (an older or partial row reads as empty fields). */
+function meetingOf(stored: string) {
+  const m = JSON.parse(stored || '{}') as Partial<TMeeting>;
+  return { place: null, chair: null, ...m, attendees: m.attendees ?? [] };
+}
+
 const now = () => new Date().toISOString();
 const parse = <T>(s: string | null, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
 
@@ -129,8 +135,9 @@ export async function view(ctx: AppContext, actor: Actor | null, r: repo.ReviewR
   const manage = actor ? await requireScope(db, actor, 'plan.manage').catch(() => null) : null;
   const within = async (unitId: number | null | undefined) =>
     manage !== null && unitId != null && (await isUnitInScope(db, unitId, manage));
-  // The reporting unit's own officers write, freeze, send and version it; the level above (whose scope also
-  // holds the unit) decides on it and does not write it.
+  // What the screen offers: the reporting unit's own officers write, freeze, send and version it; the level
+  // above (whose scope also holds the unit) decides on it. The API itself lets a higher level's plan manager
+  // act for the unit, as it does for the unit's plans (the demo and the CLI's operator do).
   const own = (await within(r.unit_id)) && !(await within(parentRow?.unit_id));
   const canDecide = r.status === 'submitted' && (await within(r.submitted_to_unit_id));
   const latestId = versions[0]?.id ?? r.id;
@@ -144,12 +151,7 @@ export async function view(ctx: AppContext, actor: Actor | null, r: repo.ReviewR
     sections: parse<Record<string, string | null>>(r.sections, {}),
     drafts: Object.fromEntries(Object.entries(drafts).filter(([, v]) => v)) as Record<string, string>,
     placeholders: [...known.keys()],
-    meeting: {
-      place: null,
-      chair: null,
-      ...parse<Partial<TMeeting>>(r.meeting, {}),
-      attendees: parse<Partial<TMeeting>>(r.meeting, {}).attendees ?? [],
-    },
+    meeting: meetingOf(r.meeting),
     figures,
     live: r.figures === null,
     supersedesId: r.supersedes_id,
