@@ -4,12 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { migrateToLatest } from '../src/server/db/database.js';
 import { open } from './member-dataset.js';
 import { generateMembers, type MemberTarget } from './members.js';
 import { generateNational } from './national.js';
 import { generateTree } from './org-tree.js';
+import { dropPgSchema } from './pg-schema.js';
 
 /**
  * Issue 11 §3, `npm run bench:export`: do the exports grow linearly with their rows? At each of
@@ -108,10 +108,7 @@ async function onPostgres(url: string) {
         exportOnce(url, env, 'enterprises'),
       ]);
     } finally {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema if exists "${schema}" cascade`);
-      await c.end();
+      await dropPgSchema(url, schema);
     }
   }
   print('PostgreSQL', bySize);

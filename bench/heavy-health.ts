@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
 import type { Config } from '../src/server/config.js';
 import { migrateToLatest, openDatabase } from '../src/server/db/database.js';
 import { planBody } from '../src/server/modules/plans/plans.fixture.js';
@@ -14,6 +13,7 @@ import { hashPassword } from '../src/server/platform/password.js';
 import { generateMembers, type MemberTarget } from './members.js';
 import { generateNational } from './national.js';
 import { generateTree } from './org-tree.js';
+import { dropPgSchema } from './pg-schema.js';
 import { spawnServer } from './server-child.js';
 
 /**
@@ -274,10 +274,7 @@ async function main() {
       { kind: 'postgres', url, schema },
     );
   } finally {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop schema if exists "${schema}" cascade`);
-    await c.end();
+    await dropPgSchema(url, schema);
     fs.rmSync(pgDir, { recursive: true, force: true });
   }
 }

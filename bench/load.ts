@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { dropPgSchema } from './pg-schema.js';
 import { spawnServer } from './server-child.js';
 
 /**
@@ -148,10 +148,7 @@ async function main() {
   const schema = `load_${randomBytes(4).toString('hex')}`;
   const pgDir = fs.mkdtempSync(path.join(os.tmpdir(), 'doanvien-load-'));
   await load('PostgreSQL', { DATA_DIR: pgDir, DATABASE_URL: url, DATABASE_SCHEMA: schema }, async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop schema if exists "${schema}" cascade`);
-    await c.end();
+    await dropPgSchema(url, schema);
     fs.rmSync(pgDir, { recursive: true, force: true });
   });
 }

@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { migrateToLatest, openDatabase } from '../src/server/db/database.js';
 import { scopeForUnits } from '../src/server/platform/scope.js';
 import { writeEnterpriseFile } from './import.js';
@@ -14,6 +13,7 @@ import { benchMemberSearch, explainMemberSearch, generateMembers } from './membe
 import { benchMetrics } from './metrics.js';
 import { generateNational } from './national.js';
 import { benchOrgQueries, explainSubtree, generateTree } from './org-tree.js';
+import { dropPgSchema } from './pg-schema.js';
 
 /**
  * `npm run bench`: figures on a generated national-scale dataset, printed, never asserted.
@@ -111,10 +111,7 @@ async function main() {
         db: 'PostgreSQL',
         members,
         dashboard: await runOn('PostgreSQL', { kind: 'postgres', url, schema }, async () => {
-          const c = new pg.Client({ connectionString: url });
-          await c.connect();
-          await c.query(`drop schema if exists "${schema}" cascade`);
-          await c.end();
+          await dropPgSchema(url, schema);
         }),
       });
     } else {

@@ -12,8 +12,7 @@ import { reviewAnnex } from './documents.annex.js';
 import type { PdfOptions } from './documents.pdf.js';
 import * as repo from './documents.repository.js';
 import { reviewDocx } from './documents.review.js';
-import { documentAnswer, headerTexts, jsonList } from './documents.service.js';
-import { authorityLines } from './documents.signature.js';
+import { documentAnswer, headerTexts, signatureTexts } from './documents.service.js';
 
 /** The report's day: the one the officer set, else the day it was frozen; a draft prints today's. */
 const reportDay = (ctx: AppContext, r: TReview) => r.reportDate ?? r.frozenAt?.slice(0, 10) ?? today(ctx);
@@ -32,7 +31,6 @@ export async function reviewDocumentBuffer(ctx: AppContext, review: TReview): Pr
   }
   // The report's own symbol follows the plan's: "KH-LĐLĐ" → "BC-LĐLĐ".
   const symbol = plan.symbol.replace(/^KH(?=-|$)/, 'BC');
-  const recipients = jsonList(config?.recipients);
   return reviewDocx({
     header,
     review,
@@ -41,14 +39,13 @@ export async function reviewDocumentBuffer(ctx: AppContext, review: TReview): Pr
     numberLine: review.number?.trim() ? `Số: ${review.number.trim()}` : `Số:        /${symbol}`,
     to: review.parent?.name ?? null,
     sections,
-    signature: {
-      authority: authorityLines(
-        plan.signer_authority ?? config?.signer_authority ?? null,
-        plan.signer_position ?? config?.signer_position ?? null,
-      ),
-      name: plan.signer_name,
-      recipients: recipients.length ? recipients : ['Như trên', 'Lưu: VT'],
-    },
+    // A report to the level above names it in "Kính gửi", so its recipients start "Như trên".
+    signature: signatureTexts(
+      config,
+      { authority: plan.signer_authority, position: plan.signer_position, name: plan.signer_name },
+      [],
+      ['Như trên', 'Lưu: VT'],
+    ),
   });
 }
 

@@ -8,7 +8,7 @@ import type { HeaderTexts } from './documents.header.js';
 import { docxToPdf, type PdfOptions } from './documents.pdf.js';
 import { planDocx } from './documents.plan.js';
 import * as repo from './documents.repository.js';
-import { authorityLines } from './documents.signature.js';
+import { authorityLines, type SignatureTexts } from './documents.signature.js';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const PDF_MIME = 'application/pdf';
@@ -82,19 +82,29 @@ export async function planDocumentBuffer(ctx: AppContext, row: PlanRow): Promise
     basisLines(ctx, row.id),
   ]);
   const header = await headerTexts(ctx, row.unit_id, row.issued_on, config);
-  return planDocx({
-    header,
-    plan,
-    bases,
-    signature: {
-      authority: authorityLines(
-        plan.signerAuthority ?? config?.signer_authority ?? null,
-        plan.signerPosition ?? config?.signer_position ?? null,
-      ),
-      name: plan.signerName,
-      recipients: plan.recipients.length ? plan.recipients : jsonList(config?.recipients),
-    },
-  });
+  const signer = { authority: plan.signerAuthority, position: plan.signerPosition, name: plan.signerName };
+  return planDocx({ header, plan, bases, signature: signatureTexts(config, signer, plan.recipients) });
+}
+
+/**
+ * The signature block of a unit's document: the document's own signer forms and recipients where it has
+ * them, else the unit's configured ones of the day (document_header), else `fallback` recipients.
+ */
+export function signatureTexts(
+  config: Config,
+  signer: { authority: string | null; position: string | null; name: string | null },
+  recipients: string[],
+  fallback: string[] = [],
+): SignatureTexts {
+  const configured = jsonList(config?.recipients);
+  return {
+    authority: authorityLines(
+      signer.authority ?? config?.signer_authority ?? null,
+      signer.position ?? config?.signer_position ?? null,
+    ),
+    name: signer.name,
+    recipients: recipients.length ? recipients : configured.length ? configured : fallback,
+  };
 }
 
 /** The download name: the plan's reference and date, never a person's name. */
